@@ -1,0 +1,62 @@
+package nl.wijkzaken.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Everything is authenticated unless it is listed here as deliberately public.
+ * The Camunda webapps under /camunda keep their own session login and CSRF protection against the same
+ * identity service; everything else (the engine REST API, our own API) uses HTTP Basic against that
+ * identity service and runs with the caller's engine authorizations.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/camunda/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // The webapps send their own CSRF token and security headers.
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identityProvider,
+                                    EngineAuthenticationFilter engineAuthentication) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"),
+                                path("/error"))
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(identityProvider)
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // API clients authenticate every request with a header, never with a cookie: no CSRF risk there.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/engine-rest/**"), path("/api/**")))
+                .addFilterAfter(engineAuthentication, AuthorizationFilter.class)
+                .build();
+    }
+
+    /**
+     * Plain path matching: the engine REST API and the webapps are Jersey servlets, which Spring MVC's
+     * request matchers (the default for string patterns) do not see.
+     */
+    static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+}
