@@ -1,0 +1,52 @@
+package nl.wijkzaken.security;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The role definitions of role-authorizations.yml. */
+@ConfigurationProperties("wijkzaken.authorizations")
+record RoleAuthorizationProperties(Map<String, Role> roles, List<TaskFilter> filters) {
+
+    RoleAuthorizationProperties {
+        roles = roles == null ? Map.of() : roles;
+        filters = filters == null ? List.of() : filters;
+    }
+
+    /** The groups a filter is visible to: its own list plus the groups of its roles. */
+    List<String> groupsOf(TaskFilter filter) {
+        return java.util.stream.Stream.concat(filter.groups().stream(),
+                        filter.roles().stream().flatMap(role -> {
+                            Role definition = roles.get(role);
+                            if (definition == null) {
+                                throw new IllegalArgumentException("role-authorizations.yml: filter " + filter.key()
+                                        + " names unknown role " + role);
+                            }
+                            return definition.groups().stream();
+                        }))
+                .distinct()
+                .toList();
+    }
+
+    record TaskFilter(String key, String name, String description, Integer priority, String query, Integer days,
+                      String neighbourhood, List<String> roles, List<String> groups) {
+
+        TaskFilter {
+            roles = roles == null ? List.of() : roles;
+            groups = groups == null ? List.of() : groups;
+            priority = priority == null ? 0 : priority;
+        }
+    }
+
+    record Role(String description, List<String> groups, List<Grant> grants) {
+
+        Role {
+            groups = groups == null ? List.of() : groups;
+            grants = grants == null ? List.of() : grants;
+        }
+    }
+
+    record Grant(String resource, String id, List<String> permissions) {
+    }
+}
