@@ -1,5 +1,6 @@
 package nl.wijkzaken.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -9,19 +10,23 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks credentials against Camunda's identity service (the one user store: the embedded one, or LDAP
- * through the engine's LDAP plugin) and carries the user's groups as authorities.
+ * through the engine's LDAP plugin) and carries the user's groups ({@code GROUP_<id>}) and roles
+ * ({@code ROLE_<role>} from role-authorizations.yml) as authorities.
  */
 @Component
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final RoleAuthorizationProperties roles;
 
-    IdentityServiceAuthenticationProvider(IdentityService identityService) {
+    IdentityServiceAuthenticationProvider(IdentityService identityService, RoleAuthorizationProperties roles) {
         this.identityService = identityService;
+        this.roles = roles;
     }
 
     @Override
@@ -32,11 +37,13 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
                 || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord");
         }
-        List<GrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
-                .<GrantedAuthority>map(GroupAuthority::new)
                 .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        groupIds.forEach(group -> authorities.add(new GroupAuthority(group)));
+        roles.rolesOf(groupIds).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
     @Override

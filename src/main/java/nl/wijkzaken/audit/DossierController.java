@@ -1,0 +1,90 @@
+package nl.wijkzaken.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case dossier for auditors and administrators: JSON and a CSV of the timeline to file. */
+@RestController
+@RequestMapping("/api/dossiers")
+@PreAuthorize("hasAnyRole('auditor', 'administrator')")
+class DossierController {
+
+    private final CaseDossiers dossiers;
+    private final ObjectMapper objectMapper;
+
+    DossierController(CaseDossiers dossiers, ObjectMapper objectMapper) {
+        this.dossiers = dossiers;
+        this.objectMapper = objectMapper;
+    }
+
+    @GetMapping("/{caseNumber}")
+    CaseDossier dossier(@PathVariable String caseNumber) {
+        return dossiers.find(caseNumber).orElseThrow(() -> new UnknownCaseException(caseNumber));
+    }
+
+    @GetMapping(value = "/{caseNumber}/timeline.csv", produces = "text/csv")
+    ResponseEntity<byte[]> timelineCsv(@PathVariable String caseNumber) {
+        CaseDossier dossier = dossier(caseNumber);
+        StringBuilder csv = new StringBuilder("tijdstip;soort;wie;omschrijving;gegevens\r\n");
+        for (DossierEntry entry : dossier.timeline()) {
+            csv.append(cell(entry.at().toString())).append(';')
+                    .append(cell(entry.kind().name())).append(';')
+                    .append(cell(entry.actor())).append(';')
+                    .append(cell(entry.summary())).append(';')
+                    .append(cell(json(entry.details()))).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + caseNumber + ".csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ExceptionHandler(UnknownCaseException.class)
+    ProblemDetail unknownCase(UnknownCaseException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Er is geen zaak met nummer " + e.caseNumber + " (of u mag de geschiedenis ervan niet lezen).");
+        problem.setTitle("Zaak niet gevonden");
+        return problem;
+    }
+
+    private String json(Map<String, Object> details) {
+        try {
+            return objectMapper.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(details);
+        }
+    }
+
+    /** RFC 4180 quoting; a leading formula character is defused so spreadsheets do not execute it. */
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    static final class UnknownCaseException extends RuntimeException {
+        final String caseNumber;
+
+        UnknownCaseException(String caseNumber) {
+            super(caseNumber);
+            this.caseNumber = caseNumber;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package nl.wijkzaken.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The dossier over HTTP, on a small case that routes by the real case-owner table: who it was for, who did
+ * it, which rule decided, and who may read it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DossierControllerTest {
+
+    private static final String ROUTED_CASE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+              <process id="dossier-probe" name="Dossierproef" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="owner"/>
+                <businessRuleTask id="owner" name="Eigenaar bepalen" camunda:decisionRef="case-owner"
+                                  camunda:resultVariable="owner" camunda:mapDecisionResult="singleResult"/>
+                <sequenceFlow id="f2" sourceRef="owner" targetRef="check"/>
+                <userTask id="check" name="Volledigheid beoordelen" camunda:candidateGroups="${owner.ownerGroup}"/>
+                <sequenceFlow id="f3" sourceRef="check" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    IdentityService identityService;
+
+    private String caseNumber;
+
+    @BeforeEach
+    void aCaseInBreukelenCompletedByItsWijkmanager() {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("dossier-probe").count() == 0) {
+            repositoryService.createDeployment().addString("dossier-probe.bpmn", ROUTED_CASE).deploy();
+        }
+        caseNumber = "BV-TEST-" + System.nanoTime();
+        runtimeService.startProcessInstanceByKey("dossier-probe", caseNumber,
+                Map.of("neighbourhood", "breukelen", "title", "Bankje bij de speeltuin"));
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        identityService.setAuthentication("wm.breukelen", List.of("wijkmanager-breukelen"));
+        try {
+            taskService.claim(task.getId(), "wm.breukelen");
+            taskService.complete(task.getId(), Map.of("complete", true));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
+    void theAuditorSeesWhoDidWhatAndWhichRuleDecided() {
+        ResponseEntity<Map> response = http.withBasicAuth("auditor", "demo")
+                .getForEntity("/api/dossiers/" + caseNumber, Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) response.getBody().get("timeline");
+        assertThat(timeline).extracting(e -> e.get("kind")).containsSubsequence(
+                "CASE_STARTED", "DECISION", "TASK_CREATED", "TASK_ASSIGNED", "TASK_COMPLETED", "CASE_ENDED");
+        Map<String, Object> decision = timeline.stream().filter(e -> "DECISION".equals(e.get("kind"))).findFirst().orElseThrow();
+        assertThat(decision.get("summary").toString()).contains("Zaakeigenaar per wijk", "owner-breukelen");
+        assertThat(decision.get("details").toString()).contains("breukelen", "wijkmanager-breukelen");
+        assertThat(timeline).anySatisfy(e -> {
+            assertThat(e.get("kind")).isEqualTo("TASK_CREATED");
+            assertThat(e.get("summary").toString()).contains("Volledigheid beoordelen", "wijkmanager-breukelen");
+        });
+        assertThat(timeline).anySatisfy(e -> {
+            assertThat(e.get("kind")).isEqualTo("TASK_COMPLETED");
+            assertThat(e.get("actor")).isEqualTo("wm.breukelen");
+        });
+        assertThat(timeline).anySatisfy(e -> {
+            assertThat(e.get("kind")).isEqualTo("VARIABLE_CHANGED");
+            assertThat(e.get("summary").toString()).contains("complete", "Volledigheid beoordelen");
+        });
+        assertThat((List<Map<String, Object>>) response.getBody().get("models"))
+                .extracting(m -> m.get("key")).contains("dossier-probe", "case-owner");
+    }
+
+    @Test
+    void theTimelineExportsAsCsv() {
+        ResponseEntity<String> csv = http.withBasicAuth("auditor", "demo")
+                .getForEntity("/api/dossiers/" + caseNumber + "/timeline.csv", String.class);
+
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getBody()).startsWith("tijdstip;soort;wie;omschrijving;gegevens")
+                .contains("\"DECISION\"", "owner-breukelen", "\"wm.breukelen\"");
+    }
+
+    @Test
+    void onlyAuditorsAndAdministratorsMayReadADossier() {
+        assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/dossiers/" + caseNumber, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (String user : List.of("wm.breukelen", "balie", "adv.fysiek", "gebiedsmanager", "wethouder", "procesbeheerder")) {
+            assertThat(http.withBasicAuth(user, "demo").getForEntity("/api/dossiers/" + caseNumber, String.class)
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(http.getForEntity("/api/dossiers/" + caseNumber, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void anUnknownCaseIsAProblemNotFound() {
+        ResponseEntity<String> response = http.withBasicAuth("auditor", "demo")
+                .getForEntity("/api/dossiers/BV-1999-000001", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(response.getBody()).contains("BV-1999-000001");
+    }
+}
