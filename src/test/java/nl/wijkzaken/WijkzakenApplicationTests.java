@@ -44,9 +44,10 @@ class WijkzakenApplicationTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    // A user that no other test logs in as: after a wrong password the engine delays that user's next login.
     @Test
     void engineRestRefusesAWrongPassword() {
-        ResponseEntity<String> response = http.withBasicAuth("demo", "wrong")
+        ResponseEntity<String> response = http.withBasicAuth("wm.loenen", "wrong")
                 .getForEntity("/engine-rest/decision-definition", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
