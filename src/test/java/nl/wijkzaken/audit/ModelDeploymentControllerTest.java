@@ -1,0 +1,68 @@
+package nl.wijkzaken.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ModelDeploymentControllerTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void theLogSaysWhoDeployedWhichFilesAsWhichVersion() {
+        String model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+                  <process id="governance-probe" name="Governanceproef" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="start-%d"/>
+                  </process>
+                </definitions>
+                """.formatted(System.nanoTime());
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("deployment-name", "governance");
+        body.add("governance-probe.bpmn", new ByteArrayResource(model.getBytes()) {
+            @Override
+            public String getFilename() {
+                return "governance-probe.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        assertThat(http.withBasicAuth("procesbeheerder", "demo").postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(body, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        List<Map<String, Object>> log = http.withBasicAuth("auditor", "demo")
+                .getForObject("/api/model-deployments", List.class);
+
+        Map<String, Object> newest = log.get(0);
+        assertThat(newest.get("deployedBy")).isEqualTo("procesbeheerder");
+        assertThat((List<String>) newest.get("files")).containsExactly("governance-probe.bpmn");
+        assertThat((List<Map<String, Object>>) newest.get("models")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("key", "governance-probe").containsKey("version"));
+        assertThat(log).anySatisfy(d -> {
+            assertThat(d.get("deployedBy")).isEqualTo(ModelDeployments.AT_START_UP);
+            assertThat((List<String>) d.get("files")).anyMatch(f -> f.endsWith("case-owner.dmn"));
+        });
+    }
+
+    @Test
+    void staffWithoutAGovernanceRoleAreRefused() {
+        assertThat(http.withBasicAuth("wm.breukelen", "demo").getForEntity("/api/model-deployments", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+}
