@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case dossier for auditors and administrators: JSON and a CSV of the timeline to file. */
+/** The case dossier for auditors and administrators: JSON, and a CSV of the timeline and a PDF to file. */
 @RestController
 @RequestMapping("/api/dossiers")
 @PreAuthorize("hasAnyRole('auditor', 'administrator')")
@@ -26,10 +26,20 @@ class DossierController {
 
     private final CaseDossiers dossiers;
     private final ObjectMapper objectMapper;
+    private final DossierPdf pdf;
 
-    DossierController(CaseDossiers dossiers, ObjectMapper objectMapper) {
+    DossierController(CaseDossiers dossiers, ObjectMapper objectMapper, DossierPdf pdf) {
         this.dossiers = dossiers;
         this.objectMapper = objectMapper;
+        this.pdf = pdf;
+    }
+
+    @GetMapping(value = "/{caseNumber}/dossier.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> dossierPdf(@PathVariable String caseNumber) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + caseNumber + ".pdf\"")
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(pdf.render(dossier(caseNumber)));
     }
 
     @GetMapping("/{caseNumber}")

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -117,6 +120,24 @@ class DossierControllerTest {
     }
 
     @Test
+    void thePdfHoldsTheCaseNumberAndEveryTimelineEntry() throws Exception {
+        ResponseEntity<byte[]> pdf = http.withBasicAuth("auditor", "demo")
+                .getForEntity("/api/dossiers/" + caseNumber + "/dossier.pdf", byte[].class);
+        ResponseEntity<Map> json = http.withBasicAuth("auditor", "demo")
+                .getForEntity("/api/dossiers/" + caseNumber, Map.class);
+
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Dossier " + caseNumber);
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) json.getBody().get("timeline");
+        assertThat(timeline).isNotEmpty().allSatisfy(entry ->
+                assertThat(text).contains(entry.get("summary").toString().replaceAll("\\s+", " ")));
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsMayReadADossier() {
         assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/dossiers/" + caseNumber, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -126,6 +147,9 @@ class DossierControllerTest {
         }
         assertThat(http.getForEntity("/api/dossiers/" + caseNumber, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("wm.breukelen", "demo")
+                .getForEntity("/api/dossiers/" + caseNumber + "/dossier.pdf", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
