@@ -42,6 +42,8 @@ class WijkzakenApplicationTests {
         ResponseEntity<String> response = http.getForEntity("/engine-rest/decision-definition", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(response.getBody()).contains("Niet ingelogd");
     }
 
     // A user that no other test logs in as: after a wrong password the engine delays that user's next login.

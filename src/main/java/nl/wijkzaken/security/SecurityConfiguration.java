@@ -3,7 +3,6 @@ package nl.wijkzaken.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -36,7 +35,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identityProvider,
-                                    EngineAuthenticationFilter engineAuthentication) throws Exception {
+                                    EngineAuthenticationFilter engineAuthentication, ProblemResponses problems)
+            throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"),
@@ -44,7 +44,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(identityProvider)
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // API clients authenticate every request with a header, never with a cookie: no CSRF risk there.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/engine-rest/**"), path("/api/**")))

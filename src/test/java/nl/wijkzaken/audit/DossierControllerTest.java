@@ -147,9 +147,11 @@ class DossierControllerTest {
         }
         assertThat(http.getForEntity("/api/dossiers/" + caseNumber, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("wm.breukelen", "demo")
-                .getForEntity("/api/dossiers/" + caseNumber + "/dossier.pdf", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> refused = http.withBasicAuth("wm.breukelen", "demo")
+                .getForEntity("/api/dossiers/" + caseNumber + "/dossier.pdf", String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(refused.getBody()).contains("Geen toegang");
     }
 
     @Test
