@@ -24,6 +24,7 @@ import nl.wijkzaken.neighbourhood.Neighbourhoods;
  * concurrent reservations against one budget are serialised and the remainder never goes below zero.
  * <p>
  * Bean name {@code budgetLedger}, for expressions such as {@code ${budgetLedger.remaining(neighbourhood, year)}}.
+ * Amounts of reservations and releases may be any {@link Number} (BigDecimal, Long, Double from a form).
  */
 @Service("budgetLedger")
 @Transactional(propagation = Propagation.REQUIRED)
@@ -124,12 +125,12 @@ public class BudgetLedger {
      * @throws InsufficientBudgetException when the remainder does not cover the amount (or no budget is set);
      *         nothing is booked
      */
-    public BigDecimal reserve(String caseNumber, String neighbourhood, int year, BigDecimal amount, String actor,
+    public BigDecimal reserve(String caseNumber, String neighbourhood, int year, Number amount, String actor,
                               String reason) {
         requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
         Neighbourhood known = requireNeighbourhood(neighbourhood);
         requireYear(year);
-        BigDecimal value = requireAmount(amount, true);
+        BigDecimal value = requireAmount(decimal(amount), true);
         requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
         requireText("reason", reason, 1000, "Geef een reden op");
         if (!lock(neighbourhood, year)) {
@@ -149,9 +150,9 @@ public class BudgetLedger {
      *
      * @return the remaining budget after the release
      */
-    public BigDecimal release(String caseNumber, BigDecimal amount, String actor, String reason) {
+    public BigDecimal release(String caseNumber, Number amount, String actor, String reason) {
         requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
-        BigDecimal value = requireAmount(amount, true);
+        BigDecimal value = requireAmount(decimal(amount), true);
         requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
         requireText("reason", reason, 1000, "Geef een reden op");
         record Budget(String neighbourhood, int year) {
@@ -216,6 +217,23 @@ public class BudgetLedger {
         }
         return neighbourhoods.find(code)
                 .orElseThrow(() -> new BudgetRuleException("neighbourhood", "Onbekende wijk: " + code));
+    }
+
+    /**
+     * Process variables carry amounts as Long or Double (the engine stores no BigDecimal without Java
+     * serialization); a double is taken as written (0.1 stays 0.1), not as its binary expansion.
+     */
+    private static BigDecimal decimal(Number amount) {
+        if (amount == null || amount instanceof BigDecimal) {
+            return (BigDecimal) amount;
+        }
+        if (amount instanceof Double || amount instanceof Float) {
+            if (!Double.isFinite(amount.doubleValue())) {
+                throw new BudgetRuleException("amount", "Het bedrag is geen getal");
+            }
+            return BigDecimal.valueOf(amount.doubleValue());
+        }
+        return new BigDecimal(amount.toString());
     }
 
     private static void requireYear(int year) {
