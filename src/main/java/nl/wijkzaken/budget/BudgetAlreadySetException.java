@@ -1,0 +1,9 @@
+package nl.wijkzaken.budget;
+
+/** A second budget for the same neighbourhood and year: a conflict, not a typo. */
+class BudgetAlreadySetException extends BudgetRuleException {
+
+    BudgetAlreadySetException(String message) {
+        super("year", message);
+    }
+}

@@ -1,0 +1,106 @@
+package nl.wijkzaken.budget;
+
+import java.math.BigDecimal;
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+/** Budget overviews for staff, and setting or changing a neighbourhood's yearly budget. */
+@RestController
+@RequestMapping("/api/budgets")
+class BudgetController {
+
+    private final BudgetLedger ledger;
+    private final BudgetAccess access;
+    private final Neighbourhoods neighbourhoods;
+
+    BudgetController(BudgetLedger ledger, BudgetAccess access, Neighbourhoods neighbourhoods) {
+        this.ledger = ledger;
+        this.access = access;
+        this.neighbourhoods = neighbourhoods;
+    }
+
+    @GetMapping("/{neighbourhood}/{year}")
+    BudgetOverview overview(@PathVariable String neighbourhood, @PathVariable int year, Authentication user) {
+        if (!access.mayRead(user.getAuthorities(), neighbourhood)) {
+            throw new BudgetForbiddenException("U mag het buurtbudget van " + name(neighbourhood) + " niet inzien");
+        }
+        return ledger.overview(neighbourhood, year).orElseThrow(() -> new BudgetNotFoundException(
+                "Voor " + name(neighbourhood) + " is in " + year + " geen buurtbudget vastgesteld"));
+    }
+
+    @PostMapping
+    ResponseEntity<BudgetOverview> set(@Valid @RequestBody NewBudget request, Authentication user) {
+        requireManager(user);
+        ledger.setBudget(request.neighbourhood(), request.year(), request.amount(), user.getName(), request.reason());
+        return ResponseEntity.created(URI.create("/api/budgets/" + request.neighbourhood() + "/" + request.year()))
+                .body(ledger.overview(request.neighbourhood(), request.year()).orElseThrow());
+    }
+
+    @PutMapping("/{neighbourhood}/{year}")
+    BudgetOverview change(@PathVariable String neighbourhood, @PathVariable int year,
+                          @Valid @RequestBody BudgetChange request, Authentication user) {
+        requireManager(user);
+        ledger.changeBudget(neighbourhood, year, request.amount(), user.getName(), request.reason());
+        return ledger.overview(neighbourhood, year).orElseThrow();
+    }
+
+    private void requireManager(Authentication user) {
+        if (!access.mayManage(user.getAuthorities())) {
+            throw new BudgetForbiddenException("Alleen een gebiedsmanager of beheerder mag buurtbudgetten vaststellen of wijzigen");
+        }
+    }
+
+    private String name(String code) {
+        return neighbourhoods.find(code).map(n -> n.name()).orElse(code);
+    }
+
+    record NewBudget(
+            @NotBlank(message = "Kies een wijk") String neighbourhood,
+            @NotNull(message = "Het jaar ontbreekt")
+            @Min(value = BudgetLedger.FIRST_YEAR, message = "Het jaar moet tussen 2000 en 2999 liggen")
+            @Max(value = BudgetLedger.LAST_YEAR, message = "Het jaar moet tussen 2000 en 2999 liggen") Integer year,
+            @NotNull(message = "Het bedrag ontbreekt")
+            @DecimalMin(value = "0.00", message = "Het bedrag mag niet negatief zijn")
+            @Digits(integer = 10, fraction = 2, message = "Een bedrag in euro's met hoogstens twee cijfers achter de komma") BigDecimal amount,
+            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens") String reason) {
+    }
+
+    record BudgetChange(
+            @NotNull(message = "Het bedrag ontbreekt")
+            @DecimalMin(value = "0.00", message = "Het bedrag mag niet negatief zijn")
+            @Digits(integer = 10, fraction = 2, message = "Een bedrag in euro's met hoogstens twee cijfers achter de komma") BigDecimal amount,
+            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens") String reason) {
+    }
+
+    static class BudgetForbiddenException extends RuntimeException {
+        BudgetForbiddenException(String message) {
+            super(message);
+        }
+    }
+
+    static class BudgetNotFoundException extends RuntimeException {
+        BudgetNotFoundException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package nl.wijkzaken.budget;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.wijkzaken.neighbourhood.Neighbourhood;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+/**
+ * The buurtbudget ledger: a yearly budget per neighbourhood and an append-only list of movements.
+ * <p>
+ * Every method joins the caller's Spring-managed transaction (the one the Camunda engine runs its
+ * commands in), so a reservation made in an engine step commits or rolls back with that step. Every write
+ * first locks the budget row ({@code SELECT ... FOR UPDATE}) and only then computes the remainder, so
+ * concurrent reservations against one budget are serialised and the remainder never goes below zero.
+ * <p>
+ * Bean name {@code budgetLedger}, for expressions such as {@code ${budgetLedger.remaining(neighbourhood, year)}}.
+ * Amounts of reservations and releases may be any {@link Number} (BigDecimal, Long, Double from a form).
+ */
+@Service("budgetLedger")
+@Transactional(propagation = Propagation.REQUIRED)
+public class BudgetLedger {
+
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2999;
+
+    private final JdbcClient jdbc;
+    private final Neighbourhoods neighbourhoods;
+
+    BudgetLedger(JdbcClient jdbc, Neighbourhoods neighbourhoods) {
+        this.jdbc = jdbc;
+        this.neighbourhoods = neighbourhoods;
+    }
+
+    /** The money still available; zero when no budget was set for that neighbourhood and year. */
+    public BigDecimal remaining(String neighbourhood, int year) {
+        return sum(neighbourhood, year, null);
+    }
+
+    public Optional<BudgetOverview> overview(String neighbourhood, int year) {
+        Optional<Neighbourhood> found = neighbourhoods.find(neighbourhood);
+        if (found.isEmpty() || !budgetExists(neighbourhood, year)) {
+            return Optional.empty();
+        }
+        BigDecimal budget = sum(neighbourhood, year, List.of(MovementType.BUDGET_SET, MovementType.BUDGET_CHANGE));
+        BigDecimal remaining = sum(neighbourhood, year, null);
+        List<BudgetOverview.Grant> grants = jdbc.sql("""
+                        SELECT case_number, -SUM(amount) AS amount FROM budget_movement
+                        WHERE neighbourhood = ? AND budget_year = ? AND case_number IS NOT NULL
+                        GROUP BY case_number ORDER BY MIN(id)""")
+                .params(neighbourhood, year)
+                .query((rs, i) -> new BudgetOverview.Grant(rs.getString("case_number"), Amounts.scaled(rs.getBigDecimal("amount"))))
+                .list();
+        List<BudgetMovement> movements = jdbc.sql("""
+                        SELECT id, movement_type, case_number, amount, actor, occurred_at, reason FROM budget_movement
+                        WHERE neighbourhood = ? AND budget_year = ? ORDER BY id""")
+                .params(neighbourhood, year)
+                .query((rs, i) -> new BudgetMovement(rs.getLong("id"), MovementType.valueOf(rs.getString("movement_type")),
+                        rs.getString("case_number"), Amounts.scaled(rs.getBigDecimal("amount")), rs.getString("actor"),
+                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("reason")))
+                .list();
+        return Optional.of(new BudgetOverview(neighbourhood, found.get().name(), year, budget,
+                budget.subtract(remaining), remaining, grants, movements));
+    }
+
+    /** Sets the first budget of a neighbourhood for a year; a second one for the same year is refused. */
+    public void setBudget(String neighbourhood, int year, BigDecimal amount, String actor, String reason) {
+        Neighbourhood known = requireNeighbourhood(neighbourhood);
+        requireYear(year);
+        BigDecimal value = requireAmount(amount, false);
+        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
+        requireText("reason", reason, 1000, "Geef een reden op");
+        if (budgetExists(neighbourhood, year)) {
+            throw alreadySet(known, year);
+        }
+        try {
+            jdbc.sql("INSERT INTO neighbourhood_budget (neighbourhood, budget_year, created_by, created_at) VALUES (?, ?, ?, ?)")
+                    .params(neighbourhood, year, actor, now())
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            throw alreadySet(known, year);
+        }
+        book(neighbourhood, year, null, MovementType.BUDGET_SET, value, actor, reason);
+    }
+
+    /**
+     * Sets the budget of a neighbourhood and year to a new total, booked as a BUDGET_CHANGE of the difference.
+     * The new total may not be below what is already reserved. The same total again books nothing.
+     */
+    public void changeBudget(String neighbourhood, int year, BigDecimal newAmount, String actor, String reason) {
+        Neighbourhood known = requireNeighbourhood(neighbourhood);
+        requireYear(year);
+        BigDecimal value = requireAmount(newAmount, false);
+        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
+        requireText("reason", reason, 1000, "Geef een reden op");
+        if (!lock(neighbourhood, year)) {
+            throw new BudgetRuleException("year", "Voor " + known.name() + " is in " + year + " geen buurtbudget vastgesteld");
+        }
+        BigDecimal budget = sum(neighbourhood, year, List.of(MovementType.BUDGET_SET, MovementType.BUDGET_CHANGE));
+        BigDecimal reserved = budget.subtract(sum(neighbourhood, year, null));
+        if (value.compareTo(reserved) < 0) {
+            throw new BudgetRuleException("amount", "Het budget kan niet lager worden dan wat al is gereserveerd ("
+                    + Amounts.euro(reserved) + ")");
+        }
+        BigDecimal delta = value.subtract(budget);
+        if (delta.signum() != 0) {
+            book(neighbourhood, year, null, MovementType.BUDGET_CHANGE, delta, actor, reason);
+        }
+    }
+
+    /**
+     * Reserves a grant for a case. Never takes the remaining budget below zero: the budget row is locked
+     * first, so concurrent reservations wait for each other and each sees the remainder the previous left.
+     *
+     * @return the remaining budget after the reservation
+     * @throws InsufficientBudgetException when the remainder does not cover the amount (or no budget is set);
+     *         nothing is booked
+     */
+    public BigDecimal reserve(String caseNumber, String neighbourhood, int year, Number amount, String actor,
+                              String reason) {
+        requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
+        Neighbourhood known = requireNeighbourhood(neighbourhood);
+        requireYear(year);
+        BigDecimal value = requireAmount(decimal(amount), true);
+        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
+        requireText("reason", reason, 1000, "Geef een reden op");
+        if (!lock(neighbourhood, year)) {
+            throw new InsufficientBudgetException(neighbourhood, known.name(), year, Amounts.scaled(BigDecimal.ZERO), value, false);
+        }
+        BigDecimal remaining = sum(neighbourhood, year, null);
+        if (remaining.compareTo(value) < 0) {
+            throw new InsufficientBudgetException(neighbourhood, known.name(), year, remaining, value, true);
+        }
+        book(neighbourhood, year, caseNumber, MovementType.RESERVATION, value.negate(), actor, reason);
+        return remaining.subtract(value);
+    }
+
+    /**
+     * Gives (part of) a case's reservation back to the budget it was reserved from, e.g. when a grant is
+     * withdrawn or less was spent.
+     *
+     * @return the remaining budget after the release
+     */
+    public BigDecimal release(String caseNumber, Number amount, String actor, String reason) {
+        requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
+        BigDecimal value = requireAmount(decimal(amount), true);
+        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
+        requireText("reason", reason, 1000, "Geef een reden op");
+        record Budget(String neighbourhood, int year) {
+        }
+        Budget budget = jdbc.sql("""
+                        SELECT neighbourhood, budget_year FROM budget_movement
+                        WHERE case_number = ? AND movement_type = 'RESERVATION' ORDER BY id DESC""")
+                .param(caseNumber)
+                .query((rs, i) -> new Budget(rs.getString("neighbourhood"), rs.getInt("budget_year")))
+                .list().stream().findFirst()
+                .orElseThrow(() -> new BudgetRuleException("caseNumber", "Voor zaak " + caseNumber + " is geen budget gereserveerd"));
+        lock(budget.neighbourhood(), budget.year());
+        BigDecimal reserved = jdbc.sql("""
+                        SELECT COALESCE(-SUM(amount), 0) FROM budget_movement
+                        WHERE neighbourhood = ? AND budget_year = ? AND case_number = ?""")
+                .params(budget.neighbourhood(), budget.year(), caseNumber)
+                .query(BigDecimal.class).single();
+        if (value.compareTo(reserved) > 0) {
+            throw new BudgetRuleException("amount", "Voor zaak " + caseNumber + " is nog " + Amounts.euro(reserved)
+                    + " gereserveerd; meer kan niet worden vrijgegeven");
+        }
+        book(budget.neighbourhood(), budget.year(), caseNumber, MovementType.RELEASE, value, actor, reason);
+        return sum(budget.neighbourhood(), budget.year(), null);
+    }
+
+    /** Locks the budget row for the rest of the transaction; false when there is no such budget. */
+    private boolean lock(String neighbourhood, int year) {
+        return !jdbc.sql("SELECT id FROM neighbourhood_budget WHERE neighbourhood = ? AND budget_year = ? FOR UPDATE")
+                .params(neighbourhood, year)
+                .query(Long.class).list().isEmpty();
+    }
+
+    private boolean budgetExists(String neighbourhood, int year) {
+        return jdbc.sql("SELECT COUNT(*) FROM neighbourhood_budget WHERE neighbourhood = ? AND budget_year = ?")
+                .params(neighbourhood, year)
+                .query(Long.class).single() > 0;
+    }
+
+    private BigDecimal sum(String neighbourhood, int year, List<MovementType> types) {
+        String typeFilter = types == null ? "" : " AND movement_type IN ("
+                + String.join(", ", types.stream().map(t -> "'" + t.name() + "'").toList()) + ")";
+        BigDecimal sum = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM budget_movement WHERE neighbourhood = ? AND budget_year = ?"
+                        + typeFilter)
+                .params(neighbourhood, year)
+                .query(BigDecimal.class).single();
+        return Amounts.scaled(sum);
+    }
+
+    private void book(String neighbourhood, int year, String caseNumber, MovementType type, BigDecimal amount,
+                      String actor, String reason) {
+        jdbc.sql("""
+                        INSERT INTO budget_movement
+                            (neighbourhood, budget_year, case_number, movement_type, amount, actor, occurred_at, reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(neighbourhood, year, caseNumber, type.name(), amount, actor, now(), reason.strip())
+                .update();
+    }
+
+    private Neighbourhood requireNeighbourhood(String code) {
+        if (code == null || code.isBlank()) {
+            throw new BudgetRuleException("neighbourhood", "Kies een wijk");
+        }
+        return neighbourhoods.find(code)
+                .orElseThrow(() -> new BudgetRuleException("neighbourhood", "Onbekende wijk: " + code));
+    }
+
+    /**
+     * Process variables carry amounts as Long or Double (the engine stores no BigDecimal without Java
+     * serialization); a double is taken as written (0.1 stays 0.1), not as its binary expansion.
+     */
+    private static BigDecimal decimal(Number amount) {
+        if (amount == null || amount instanceof BigDecimal) {
+            return (BigDecimal) amount;
+        }
+        if (amount instanceof Double || amount instanceof Float) {
+            if (!Double.isFinite(amount.doubleValue())) {
+                throw new BudgetRuleException("amount", "Het bedrag is geen getal");
+            }
+            return BigDecimal.valueOf(amount.doubleValue());
+        }
+        return new BigDecimal(amount.toString());
+    }
+
+    private static void requireYear(int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new BudgetRuleException("year", "Het jaar moet tussen " + FIRST_YEAR + " en " + LAST_YEAR + " liggen");
+        }
+    }
+
+    private static BigDecimal requireAmount(BigDecimal amount, boolean positive) {
+        if (amount == null) {
+            throw new BudgetRuleException("amount", "Het bedrag ontbreekt");
+        }
+        if (amount.signum() < 0 || (positive && amount.signum() == 0)) {
+            throw new BudgetRuleException("amount", positive ? "Het bedrag moet groter zijn dan € 0,00"
+                                                             : "Het bedrag mag niet negatief zijn");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new BudgetRuleException("amount", "Het bedrag mag hoogstens twee cijfers achter de komma hebben");
+        }
+        if (amount.compareTo(Amounts.MAXIMUM) > 0) {
+            throw new BudgetRuleException("amount", "Het bedrag mag hoogstens " + Amounts.euro(Amounts.MAXIMUM) + " zijn");
+        }
+        return Amounts.scaled(amount);
+    }
+
+    private static void requireText(String field, String value, int maxLength, String message) {
+        if (value == null || value.isBlank()) {
+            throw new BudgetRuleException(field, message);
+        }
+        if (value.length() > maxLength) {
+            throw new BudgetRuleException(field, "Hoogstens " + maxLength + " tekens");
+        }
+    }
+
+    private static BudgetAlreadySetException alreadySet(Neighbourhood neighbourhood, int year) {
+        return new BudgetAlreadySetException("Voor " + neighbourhood.name() + " is voor " + year
+                + " al een buurtbudget vastgesteld; wijzig dat budget in plaats van een tweede vast te stellen");
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,15 @@
+package nl.wijkzaken.budget;
+
+/** The kinds of ledger movement. The sign of a movement's amount is its effect on the remaining budget. */
+public enum MovementType {
+    /** The first budget of a neighbourhood and year (positive). */
+    BUDGET_SET,
+    /** A later raise or cut of that budget (positive or negative). */
+    BUDGET_CHANGE,
+    /** Money granted to a case (negative). */
+    RESERVATION,
+    /** Money of a case given back, e.g. a grant withdrawn or less spent (positive). */
+    RELEASE,
+    /** A correction of an earlier mistake (either sign). */
+    CORRECTION
+}

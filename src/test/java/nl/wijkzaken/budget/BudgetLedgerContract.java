@@ -1,0 +1,224 @@
+package nl.wijkzaken.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.wijkzaken.neighbourhood.Neighbourhood;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+/** The ledger's rules, run against H2 ({@link BudgetLedgerTest}) and PostgreSQL ({@link BudgetLedgerPostgresTest}). */
+abstract class BudgetLedgerContract {
+
+    static final int YEAR = 2031;
+
+    @Autowired
+    BudgetLedger ledger;
+    @Autowired
+    Neighbourhoods neighbourhoods;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    String wijk;
+    Deployment deployment;
+
+    @BeforeEach
+    void aFreshNeighbourhood() {
+        wijk = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        neighbourhoods.register(new Neighbourhood(wijk, "Testwijk " + wijk));
+    }
+
+    @AfterEach
+    void removeTestProcess() {
+        if (deployment != null) {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void aNewBudgetIsAllRemainingAndBookedAsAMovement() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gebiedsmanager", "Begroting");
+
+        BudgetOverview overview = ledger.overview(wijk, YEAR).orElseThrow();
+        assertThat(overview.budget()).isEqualByComparingTo("1000.00");
+        assertThat(overview.reserved()).isEqualByComparingTo("0");
+        assertThat(overview.remaining()).isEqualByComparingTo("1000");
+        assertThat(overview.movements()).singleElement().satisfies(m -> {
+            assertThat(m.type()).isEqualTo(MovementType.BUDGET_SET);
+            assertThat(m.actor()).isEqualTo("gebiedsmanager");
+            assertThat(m.reason()).isEqualTo("Begroting");
+            assertThat(m.occurredAt()).isNotNull();
+        });
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("1000");
+    }
+
+    @Test
+    void aSecondBudgetForTheSameYearIsRefused() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gebiedsmanager", "Begroting");
+
+        assertThatThrownBy(() -> ledger.setBudget(wijk, YEAR, new BigDecimal("500"), "gebiedsmanager", "Nog eens"))
+                .isInstanceOf(BudgetRuleException.class)
+                .hasMessageContaining("al een buurtbudget vastgesteld");
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("1000");
+    }
+
+    @Test
+    void negativeAmountsUnknownNeighbourhoodsAndMissingReasonsAreRefused() {
+        assertThatThrownBy(() -> ledger.setBudget(wijk, YEAR, new BigDecimal("-1"), "gm", "Begroting"))
+                .isInstanceOf(BudgetRuleException.class).hasMessage("Het bedrag mag niet negatief zijn")
+                .extracting("field").isEqualTo("amount");
+        assertThatThrownBy(() -> ledger.setBudget("atlantis", YEAR, BigDecimal.TEN, "gm", "Begroting"))
+                .isInstanceOf(BudgetRuleException.class).hasMessage("Onbekende wijk: atlantis");
+        assertThatThrownBy(() -> ledger.setBudget(wijk, YEAR, BigDecimal.TEN, "gm", " "))
+                .isInstanceOf(BudgetRuleException.class).hasMessage("Geef een reden op");
+        assertThatThrownBy(() -> ledger.setBudget(wijk, YEAR, new BigDecimal("10.001"), "gm", "Begroting"))
+                .isInstanceOf(BudgetRuleException.class).extracting("field").isEqualTo("amount");
+        assertThat(ledger.overview(wijk, YEAR)).isEmpty();
+    }
+
+    @Test
+    void aChangeIsANewMovementOfTheDifferenceAndCannotGoBelowWhatIsReserved() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+        ledger.reserve("BV-2031-000001", wijk, YEAR, new BigDecimal("600"), "wm", "Toekenning");
+
+        ledger.changeBudget(wijk, YEAR, new BigDecimal("800"), "gm", "Bezuiniging");
+
+        BudgetOverview overview = ledger.overview(wijk, YEAR).orElseThrow();
+        assertThat(overview.budget()).isEqualByComparingTo("800");
+        assertThat(overview.remaining()).isEqualByComparingTo("200");
+        assertThat(overview.movements()).extracting(BudgetMovement::type, m -> m.amount().toPlainString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MovementType.BUDGET_SET, "1000.00"),
+                        org.assertj.core.groups.Tuple.tuple(MovementType.RESERVATION, "-600.00"),
+                        org.assertj.core.groups.Tuple.tuple(MovementType.BUDGET_CHANGE, "-200.00"));
+        assertThatThrownBy(() -> ledger.changeBudget(wijk, YEAR, new BigDecimal("599.99"), "gm", "Te ver"))
+                .isInstanceOf(BudgetRuleException.class)
+                .hasMessage("Het budget kan niet lager worden dan wat al is gereserveerd (€ 600,00)");
+    }
+
+    @Test
+    void aReservationBeyondTheRemainderIsRefusedWithTheRemainingAmount() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+        BigDecimal left = ledger.reserve("BV-2031-000002", wijk, YEAR, 750L, "wm", "Toekenning");
+
+        InsufficientBudgetException refused = (InsufficientBudgetException) catchThrowable(() ->
+                ledger.reserve("BV-2031-000003", wijk, YEAR, 250.01, "wm", "Toekenning"));
+
+        assertThat(left).isEqualByComparingTo("250");
+        assertThat(refused.remaining()).isEqualByComparingTo("250.00");
+        assertThat(refused.requested()).isEqualByComparingTo("250.01");
+        assertThat(refused).hasMessageStartingWith("Onvoldoende buurtbudget: resterend € 250,00");
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("250");
+        assertThat(ledger.reserve("BV-2031-000003", wijk, YEAR, 250.0, "wm", "Toekenning")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void withoutABudgetNothingCanBeReserved() {
+        assertThatThrownBy(() -> ledger.reserve("BV-2031-000004", wijk, YEAR, BigDecimal.ONE, "wm", "Toekenning"))
+                .isInstanceOf(InsufficientBudgetException.class)
+                .hasMessageContaining("resterend € 0,00")
+                .hasMessageContaining("geen buurtbudget vastgesteld");
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aReleaseGivesMoneyBackButNeverMoreThanTheCaseReserved() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+        ledger.reserve("BV-2031-000005", wijk, YEAR, new BigDecimal("400"), "wm", "Toekenning");
+        ledger.reserve("BV-2031-000006", wijk, YEAR, new BigDecimal("100"), "wm", "Toekenning");
+
+        BigDecimal left = ledger.release("BV-2031-000005", new BigDecimal("150"), "wm", "Minder uitgegeven");
+
+        assertThat(left).isEqualByComparingTo("650");
+        assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants())
+                .extracting(BudgetOverview.Grant::caseNumber, g -> g.amount().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BV-2031-000005", "250.00"),
+                        org.assertj.core.groups.Tuple.tuple("BV-2031-000006", "100.00"));
+        assertThatThrownBy(() -> ledger.release("BV-2031-000005", new BigDecimal("250.01"), "wm", "Te veel"))
+                .isInstanceOf(BudgetRuleException.class).hasMessageContaining("nog € 250,00 gereserveerd");
+        assertThatThrownBy(() -> ledger.release("BV-2031-999999", BigDecimal.ONE, "wm", "Onbekend"))
+                .isInstanceOf(BudgetRuleException.class).extracting("field").isEqualTo("caseNumber");
+    }
+
+    @Test
+    void aReservationRollsBackWithTheCallersTransaction() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+
+        catchThrowable(() -> transactions.executeWithoutResult(status -> {
+            ledger.reserve("BV-2031-000007", wijk, YEAR, new BigDecimal("300"), "wm", "Toekenning");
+            throw new IllegalStateException("the caller fails after reserving");
+        }));
+
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("1000");
+        assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants()).isEmpty();
+    }
+
+    @Test
+    void aReservationInAnEngineStepThatFailsLaterIsRolledBack() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+        deployment = deploy(Bpmn.createExecutableProcess("budget-rollback-test")
+                .camundaHistoryTimeToLive(3650)
+                .startEvent()
+                .serviceTask("reserve")
+                .camundaExpression("${budgetLedger.reserve(caseNumber, neighbourhood, year, amount, 'wm', 'Toekenning')}")
+                .endEvent("done")
+                // A listener after the reservation fails: no message "nobody-waits" is expected anywhere.
+                .camundaExecutionListenerExpression("start",
+                        "${execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation('nobody-waits').correlate()}")
+                .done());
+
+        Throwable failure = catchThrowable(() -> runtimeService.startProcessInstanceByKey("budget-rollback-test",
+                "BV-2031-000008", Map.of("caseNumber", "BV-2031-000008", "neighbourhood", wijk, "year", YEAR, "amount", 300L)));
+
+        assertThat(failure).isNotNull();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("BV-2031-000008").count()).isZero();
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("1000");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM budget_movement WHERE case_number = 'BV-2031-000008'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aReservationInAnEngineStepThatCompletesIsCommittedWithIt() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+        deployment = deploy(Bpmn.createExecutableProcess("budget-commit-test")
+                .camundaHistoryTimeToLive(3650)
+                .startEvent()
+                .serviceTask("reserve")
+                .camundaExpression("${budgetLedger.reserve(caseNumber, neighbourhood, year, amount, 'wm', 'Toekenning')}")
+                .endEvent()
+                .done());
+
+        runtimeService.startProcessInstanceByKey("budget-commit-test",
+                Map.of("caseNumber", "BV-2031-000009", "neighbourhood", wijk, "year", YEAR, "amount", 299.95));
+
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("700.05");
+        assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants()).singleElement()
+                .satisfies(g -> assertThat(g.caseNumber()).isEqualTo("BV-2031-000009"));
+    }
+
+    Deployment deploy(BpmnModelInstance model) {
+        return repositoryService.createDeployment().addModelInstance("budget-test.bpmn", model).deploy();
+    }
+}
