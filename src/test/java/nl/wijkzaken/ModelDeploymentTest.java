@@ -17,15 +17,19 @@ import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deploys every model a process owner can edit (processes/ and forms/, as files, exactly as Modeler saved
  * them) on a real engine in one deployment, as the application does: a broken model fails here with the
  * engine's own parse error.
  */
-@ExtendWith(ProcessEngineExtension.class)
 class ModelDeploymentTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("model-check.camunda.cfg.xml")
+            .build();
 
     ProcessEngine processEngine;
     private Deployment deployment;
