@@ -10,6 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -33,8 +34,24 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The residents' side: the request form, the status pages (the token is the credential), the public intake
+     * API and its OpenAPI description. No login; the form is protected by a CSRF token, the JSON API carries no
+     * cookies or credentials and so needs none.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain residents(HttpSecurity http) throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(path("/"), path("/status"), path("/status/**"),
+                        path("/api/requests"), path("/v3/api-docs"), path("/v3/api-docs/**"),
+                        path("/swagger-ui.html"), path("/swagger-ui/**"), path("/css/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/api/requests")))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identityProvider,
                                     EngineAuthenticationFilter engineAuthentication) throws Exception {
         return http
