@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +35,7 @@ import nl.wijkzaken.intake.ResidentRequest;
 class IntakeApiController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IntakeApiController.class);
 
     private final RequestReader reader;
     private final RequestValidator validator;
@@ -110,6 +113,15 @@ class IntakeApiController {
         return Problems.response(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
                 "Het verzoek is te groot.", "Een verzoek mag hoogstens "
                         + properties.maxBodySize().toKilobytes() + " kB groot zijn."));
+    }
+
+    /** Anything unexpected (database, engine): nothing was kept, the resident may try again. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> failed(RuntimeException e) {
+        log.error("Public intake failed", e);
+        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "intake-unavailable",
+                "Uw verzoek kon nu niet worden verwerkt.",
+                "Er is niets opgeslagen. Probeer het later opnieuw."));
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)

@@ -256,6 +256,22 @@ class IntakeApiControllerTest {
     }
 
     @Test
+    void whenTheCaseCannotBeStartedTheResidentGetsAProblemAndNothingIsKept() {
+        long casesBefore = storedCases();
+        repositoryService.suspendProcessDefinitionByKey("resident-request");
+        try {
+            ResponseEntity<Map> response = post(validRequest(), UUID.randomUUID().toString());
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody()).containsEntry("title", "Uw verzoek kon nu niet worden verwerkt.");
+            assertThat(storedCases()).isEqualTo(casesBefore);
+        } finally {
+            repositoryService.activateProcessDefinitionByKey("resident-request");
+        }
+    }
+
+    @Test
     void theOpenApiDescriptionIsPublicAndDescribesTheIntake() {
         ResponseEntity<Map> response = http.getForEntity("/v3/api-docs", Map.class);
 

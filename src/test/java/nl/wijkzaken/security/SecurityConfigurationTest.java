@@ -27,6 +27,12 @@ class SecurityConfigurationTest {
     }
 
     @Test
+    void statusPagesNeverSendTheirTokenOnAsReferrer() {
+        assertThat(http.getForEntity("/status/" + "A".repeat(43), String.class).getHeaders().getFirst("Referrer-Policy"))
+                .isEqualTo("no-referrer");
+    }
+
+    @Test
     void thePublicFormRefusesAPostWithoutItsCsrfToken() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
