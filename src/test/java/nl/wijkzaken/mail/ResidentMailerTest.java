@@ -94,6 +94,13 @@ class ResidentMailerTest {
         assertThat(templates.render(MessageType.TERMIJN_VERLENGD, values).body())
                 .contains("1 februari 2027", "Advies duurt langer");
         assertThat(templates.render(MessageType.ONTVANGSTBEVESTIGING, values).body()).contains("http://x/status/t");
+        Map<String, String> withoutLink = new java.util.HashMap<>(values);
+        withoutLink.remove("statusUrl");
+        assertThat(templates.render(MessageType.BESLUIT, withoutLink).body())
+                .contains("persoonlijke link uit onze ontvangstbevestiging ziet u het besluit terug.")
+                .doesNotContain("null");
+        assertThat(templates.render(MessageType.BESLUIT, values).body())
+                .contains("persoonlijke link ziet u het besluit terug:\nhttp://x/status/t\n");
         for (MessageType withObjection : new MessageType[] {MessageType.BESLUIT, MessageType.BUITEN_BEHANDELING,
                 MessageType.NIET_ONTVANKELIJK, MessageType.SNELLE_AFHANDELING}) {
             assertThat(templates.render(withObjection, values).body()).as(withObjection.name())
