@@ -7,8 +7,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -32,8 +34,26 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The residents' side: the request form, the status pages (the token is the credential), the public intake
+     * API and its OpenAPI description. No login; the form is protected by a CSRF token, the JSON API carries no
+     * cookies or credentials and so needs none.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain residents(HttpSecurity http) throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(path("/"), path("/status"), path("/status/**"),
+                        path("/api/requests"), path("/v3/api-docs"), path("/v3/api-docs/**"),
+                        path("/swagger-ui.html"), path("/swagger-ui/**"), path("/css/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/api/requests")))
+                // The status token is in the URL: never pass it on to another site.
+                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identityProvider,
                                     EngineAuthenticationFilter engineAuthentication, ProblemResponses problems)
             throws Exception {

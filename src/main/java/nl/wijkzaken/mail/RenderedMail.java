@@ -1,0 +1,4 @@
+package nl.wijkzaken.mail;
+
+record RenderedMail(String subject, String body) {
+}

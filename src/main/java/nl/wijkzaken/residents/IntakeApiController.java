@@ -1,0 +1,133 @@
+package nl.wijkzaken.residents;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import nl.wijkzaken.intake.ResidentRequest;
+
+/** The public intake API: residents (or their apps) submit a request without logging in. */
+@RestController
+@RequestMapping("/api/requests")
+@Tag(name = "Resident requests", description = "Submit a request to the municipality; no login needed.")
+class IntakeApiController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IntakeApiController.class);
+
+    private final RequestReader reader;
+    private final RequestValidator validator;
+    private final ResidentCases cases;
+    private final ResidentsProperties properties;
+
+    IntakeApiController(RequestReader reader, RequestValidator validator, ResidentCases cases,
+                        ResidentsProperties properties) {
+        this.reader = reader;
+        this.validator = validator;
+        this.cases = cases;
+        this.properties = properties;
+    }
+
+    /** What the resident gets back: the case number and the secret link to the status page. */
+    record Created(String caseNumber, String statusUrl) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a request",
+            description = "Starts a case. Validation errors come back as RFC 9457 problem+json with one entry per field "
+                    + "in `errors`. Send an `Idempotency-Key` to retry safely: the same key with the same body returns "
+                    + "the same case (200); the same key with another body is refused (422).",
+            requestBody = @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = ResidentRequest.class))),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Case created"),
+                    @ApiResponse(responseCode = "200", description = "Repeated submission with the same Idempotency-Key"),
+                    @ApiResponse(responseCode = "400", description = "Invalid request",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                    @ApiResponse(responseCode = "413", description = "Body too large",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for another request",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                    @ApiResponse(responseCode = "429", description = "Too many requests from this address",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))})
+    ResponseEntity<Created> submit(HttpServletRequest http,
+                                   @Parameter(description = "Client-chosen unique key (e.g. a UUID), at most 200 characters")
+                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
+            throws IOException {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new RequestReader.MalformedBodyException("De Idempotency-Key moet 1 tot 200 tekens lang zijn.");
+        }
+        byte[] body = reader.readLimited(http.getInputStream(), http.getContentLengthLong());
+        RequestReader.Parsed parsed = reader.parse(body);
+        List<FieldError> errors = validator.validate(parsed.request(), parsed.conversionErrors());
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Submission submission = cases.submit(parsed.request(), idempotencyKey);
+        String statusUrl = cases.statusUrl(submission.token());
+        Created created = new Created(submission.caseNumber(), statusUrl);
+        return ResponseEntity.status(submission.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create(statusUrl))
+                .body(created);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+                "Het verzoek is niet volledig of niet juist ingevuld.",
+                "Controleer de velden die in 'errors' staan.");
+        problem.setProperty("errors", e.errors());
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(RequestReader.MalformedBodyException.class)
+    ResponseEntity<ProblemDetail> malformed(RequestReader.MalformedBodyException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Het verzoek kan niet worden gelezen.", e.getMessage()));
+    }
+
+    @ExceptionHandler(RequestReader.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge() {
+        return Problems.response(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
+                "Het verzoek is te groot.", "Een verzoek mag hoogstens "
+                        + properties.maxBodySize().toKilobytes() + " kB groot zijn."));
+    }
+
+    /** Anything unexpected (database, engine): nothing was kept, the resident may try again. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> failed(RuntimeException e) {
+        log.error("Public intake failed", e);
+        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "intake-unavailable",
+                "Uw verzoek kon nu niet worden verwerkt.",
+                "Er is niets opgeslagen. Probeer het later opnieuw."));
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ResponseEntity<ProblemDetail> conflict() {
+        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
+                "Gebruik voor elk nieuw verzoek een nieuwe Idempotency-Key."));
+    }
+}

@@ -1,0 +1,93 @@
+package nl.wijkzaken.residents;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+/** The residents' pages: the request form, the confirmation and the status page. */
+@Controller
+class PublicPagesController {
+
+    private final Neighbourhoods neighbourhoods;
+    private final RequestValidator validator;
+    private final ResidentCases cases;
+    private final StatusViews statusViews;
+
+    PublicPagesController(Neighbourhoods neighbourhoods, RequestValidator validator, ResidentCases cases,
+                          StatusViews statusViews) {
+        this.neighbourhoods = neighbourhoods;
+        this.validator = validator;
+        this.cases = cases;
+        this.statusViews = statusViews;
+    }
+
+    @GetMapping("/")
+    String form(Model model) {
+        RequestForm form = new RequestForm();
+        form.setSubmissionKey(UUID.randomUUID().toString());
+        return showForm(model, form, Map.of());
+    }
+
+    @PostMapping("/")
+    String submit(@ModelAttribute("form") RequestForm form, Model model, HttpServletResponse response) {
+        RequestForm.Converted converted = form.toRequest();
+        List<FieldError> errors = validator.validate(converted.request(), converted.errors());
+        if (!errors.isEmpty()) {
+            Map<String, String> byField = new LinkedHashMap<>();
+            errors.forEach(error -> byField.put(error.field(), error.message()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showForm(model, form, byField);
+        }
+        String key = form.getSubmissionKey() == null || form.getSubmissionKey().isBlank()
+                || form.getSubmissionKey().length() > 200 ? null : "form:" + form.getSubmissionKey();
+        Submission submission = cases.submit(converted.request(), key);
+        model.addAttribute("caseNumber", submission.caseNumber());
+        model.addAttribute("statusPath", "/status/" + submission.token());
+        model.addAttribute("statusUrl", cases.statusUrl(submission.token()));
+        model.addAttribute("email", converted.request().applicantEmail());
+        return "residents/confirmation";
+    }
+
+    @GetMapping("/status/{token}")
+    String status(@PathVariable String token, Model model, HttpServletResponse response) {
+        return cases.findByToken(token)
+                .map(found -> {
+                    model.addAttribute("status", statusViews.of(found));
+                    return "residents/status";
+                })
+                .orElseGet(() -> notFound(response));
+    }
+
+    @GetMapping({"/status", "/status/"})
+    String statusWithoutToken(HttpServletResponse response) {
+        return notFound(response);
+    }
+
+    private static String notFound(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "residents/not-found";
+    }
+
+    private String showForm(Model model, RequestForm form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("urgencies", Urgency.values());
+        return "residents/form";
+    }
+}

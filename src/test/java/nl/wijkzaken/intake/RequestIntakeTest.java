@@ -1,0 +1,50 @@
+package nl.wijkzaken.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import nl.wijkzaken.support.ResidentRequestFixture;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RequestIntakeTest {
+
+    @Autowired
+    RequestIntake intake;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @BeforeEach
+    void deployProcess() {
+        ResidentRequestFixture.deployIfAbsent(repositoryService);
+    }
+
+    @Test
+    void submitStartsTheProcessWithTheRequestAsVariablesAndReturnsItsCaseNumber() {
+        ResidentRequest request = new ResidentRequest("Jan", "jan@example.org", null, "Buurtvereniging Oost",
+                "loenen", Category.VEILIGHEID, "Lantaarnpaal", "Donker pad", new BigDecimal("120.25"), Urgency.ACUUT,
+                null);
+
+        RegisteredRequest registered = intake.submit(request, "online");
+
+        assertThat(registered.caseNumber()).matches("BV-\\d{4}-\\d{6}");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(registered.processInstanceId())
+                .singleResult().getBusinessKey()).isEqualTo(registered.caseNumber());
+        assertThat(runtimeService.getVariables(registered.processInstanceId()))
+                .containsEntry("category", "veiligheid").containsEntry("urgency", "acuut")
+                .containsEntry("amountRequested", 120.25).containsEntry("channel", "online")
+                .containsEntry("onBehalfOfGroup", "Buurtvereniging Oost").containsEntry("location", null)
+                .containsKeys("applicantName", "applicantEmail", "applicantPhone", "neighbourhood", "title", "description");
+    }
+}
