@@ -2,6 +2,7 @@ package nl.wijkzaken.budget;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
@@ -37,6 +39,15 @@ class BudgetController {
         this.ledger = ledger;
         this.access = access;
         this.neighbourhoods = neighbourhoods;
+    }
+
+    /** The overviews of one year that the caller may read, one per neighbourhood with a budget. */
+    @GetMapping
+    List<BudgetOverview> overviews(@RequestParam int year, Authentication user) {
+        return neighbourhoods.all().stream()
+                .filter(n -> access.mayRead(user.getAuthorities(), n.code()))
+                .flatMap(n -> ledger.overview(n.code(), year).stream())
+                .toList();
     }
 
     @GetMapping("/{neighbourhood}/{year}")

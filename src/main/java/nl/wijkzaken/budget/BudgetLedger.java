@@ -46,6 +46,14 @@ public class BudgetLedger {
         return sum(neighbourhood, year, null);
     }
 
+    /**
+     * The remaining budget as Dutch readers write it ("€ 12.345,00"), for a process variable that a form
+     * shows: the engine stores no BigDecimal variables, a String is safe.
+     */
+    public String remainingText(String neighbourhood, int year) {
+        return Amounts.euro(remaining(neighbourhood, year));
+    }
+
     public Optional<BudgetOverview> overview(String neighbourhood, int year) {
         Optional<Neighbourhood> found = neighbourhoods.find(neighbourhood);
         if (found.isEmpty() || !budgetExists(neighbourhood, year)) {

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -35,6 +36,12 @@ class BudgetProblems {
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Ongeldige invoer", "Ongeldige waarde voor " + e.getName(),
                 Map.of(e.getName(), "Ongeldige waarde: " + e.getValue()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Ongeldige invoer", "Parameter " + e.getParameterName() + " ontbreekt",
+                Map.of(e.getParameterName(), "Verplicht"));
     }
 
     @ExceptionHandler(BudgetAlreadySetException.class)

@@ -65,6 +65,27 @@ class BudgetControllerTest {
     }
 
     @Test
+    void theYearOverviewListsOnlyWhatTheCallerMayRead() {
+        ResponseEntity<List> auditor = http.withBasicAuth("auditor", "demo")
+                .getForEntity("/api/budgets?year=" + THIS_YEAR, List.class);
+        ResponseEntity<List> wijkmanager = http.withBasicAuth("wm.maarssen-dorp", "demo")
+                .getForEntity("/api/budgets?year=" + THIS_YEAR, List.class);
+
+        assertThat(auditor.getBody()).extracting(b -> ((Map<?, ?>) b).get("neighbourhood"))
+                .containsExactly("breukelen", "loenen", "maarssen-dorp", "maarssenbroek");
+        assertThat(wijkmanager.getBody()).extracting(b -> ((Map<?, ?>) b).get("neighbourhood"))
+                .containsExactly("maarssen-dorp");
+    }
+
+    @Test
+    void theStaffPageAsksForALogin() {
+        assertThat(http.getForEntity("/staff/buurtbudget.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("auditor", "demo").getForEntity("/staff/buurtbudget.html", String.class).getBody())
+                .contains("<h1>Buurtbudget</h1>");
+    }
+
+    @Test
     void aYearWithoutBudgetIsNotFound() {
         ResponseEntity<Map> response = get("auditor", "breukelen", 2099);
 

@@ -218,6 +218,25 @@ abstract class BudgetLedgerContract {
                 .satisfies(g -> assertThat(g.caseNumber()).isEqualTo("BV-2031-000009"));
     }
 
+    @Test
+    void aFormCanShowTheRemainingBudgetThroughAProcessVariable() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("12345.6"), "gm", "Begroting");
+        deployment = deploy(Bpmn.createExecutableProcess("budget-form-test")
+                .camundaHistoryTimeToLive(3650)
+                .startEvent()
+                .userTask("decide")
+                .camundaTaskListenerExpression("create",
+                        "${task.setVariable('remainingBudget', budgetLedger.remainingText(neighbourhood, year))}")
+                .endEvent()
+                .done());
+
+        String instance = runtimeService.startProcessInstanceByKey("budget-form-test",
+                Map.of("neighbourhood", wijk, "year", YEAR)).getId();
+
+        assertThat(runtimeService.getVariable(instance, "remainingBudget")).isEqualTo("€ 12.345,60");
+        runtimeService.deleteProcessInstance(instance, "test");
+    }
+
     Deployment deploy(BpmnModelInstance model) {
         return repositoryService.createDeployment().addModelInstance("budget-test.bpmn", model).deploy();
     }
