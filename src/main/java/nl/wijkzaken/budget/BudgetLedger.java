@@ -158,6 +158,18 @@ public class BudgetLedger {
      *
      * @return the remaining budget after the release
      */
+    /** Every movement booked for a case, oldest first. */
+    public List<BudgetMovement> movementsOfCase(String caseNumber) {
+        return jdbc.sql("""
+                        SELECT id, movement_type, case_number, amount, actor, occurred_at, reason FROM budget_movement
+                        WHERE case_number = ? ORDER BY id""")
+                .param(caseNumber)
+                .query((rs, i) -> new BudgetMovement(rs.getLong("id"), MovementType.valueOf(rs.getString("movement_type")),
+                        rs.getString("case_number"), rs.getBigDecimal("amount"), rs.getString("actor"),
+                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("reason")))
+                .list();
+    }
+
     public BigDecimal release(String caseNumber, Number amount, String actor, String reason) {
         requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
         BigDecimal value = requireAmount(decimal(amount), true);

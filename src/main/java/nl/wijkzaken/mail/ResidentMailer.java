@@ -116,10 +116,11 @@ public class ResidentMailer {
                 .query(Integer.class).single();
         if (existing == 0) {
             jdbc.sql("""
-                    INSERT INTO resident_mail (message_id, message_type, recipient, mail_values, status, attempts, created_at)
-                    VALUES (?, ?, ?, ?, ?, 0, ?)""")
+                    INSERT INTO resident_mail (message_id, message_type, recipient, mail_values, status, attempts, created_at,
+                                               case_number)
+                    VALUES (?, ?, ?, ?, ?, 0, ?, ?)""")
                     .params(mail.messageId(), mail.type().name(), mail.recipient(), toJson(mail.values()), PENDING,
-                            Timestamp.from(Instant.now()))
+                            Timestamp.from(Instant.now()), mail.values().get("caseNumber"))
                     .update();
         }
     }
