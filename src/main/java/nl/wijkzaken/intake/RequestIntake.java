@@ -1,0 +1,52 @@
+package nl.wijkzaken.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/**
+ * The single way in for a resident's request from code (the public API): starts {@code resident-request} with the
+ * request's fields as variables, exactly as the staff start form does. Validation happens in the process's first step.
+ */
+@Service
+public class RequestIntake {
+
+    public static final String PROCESS_KEY = "resident-request";
+    public static final Set<String> CHANNELS = Set.of("balie", "online");
+
+    private final RuntimeService runtimeService;
+
+    RequestIntake(@Lazy RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    public RegisteredRequest submit(ResidentRequest request, String channel) {
+        if (!CHANNELS.contains(channel)) {
+            throw new IllegalArgumentException("Onbekend kanaal: " + channel);
+        }
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables(request, channel));
+        return new RegisteredRequest(instance.getBusinessKey(), instance.getId());
+    }
+
+    static Map<String, Object> variables(ResidentRequest request, String channel) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("applicantName", request.applicantName());
+        variables.put("applicantEmail", request.applicantEmail());
+        variables.put("applicantPhone", request.applicantPhone());
+        variables.put("onBehalfOfGroup", request.onBehalfOfGroup());
+        variables.put("neighbourhood", request.neighbourhood());
+        variables.put("category", request.category() == null ? null : request.category().code());
+        variables.put("title", request.title());
+        variables.put("description", request.description());
+        variables.put("amountRequested", request.amountRequested() == null ? null : request.amountRequested().doubleValue());
+        variables.put("urgency", request.urgency() == null ? null : request.urgency().code());
+        variables.put("location", request.location());
+        variables.put("channel", channel);
+        return variables;
+    }
+}
