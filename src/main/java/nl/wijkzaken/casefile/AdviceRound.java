@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * advice: adviser, summary for the decider, and the counts the deliberation table reads.
  */
 @Component("adviceRound")
-class AdviceRound implements TaskListener {
+public class AdviceRound implements TaskListener {
 
     private final CaseFiles caseFiles;
 

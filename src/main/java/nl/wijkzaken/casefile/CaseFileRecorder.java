@@ -21,7 +21,7 @@ import nl.wijkzaken.deadline.AwbTerms;
  * and it flattens the DMN results into the plain variables that forms and expressions use.
  */
 @Component("caseFile")
-class CaseFileRecorder {
+public class CaseFileRecorder {
 
     static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
 

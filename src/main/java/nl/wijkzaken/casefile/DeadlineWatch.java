@@ -7,10 +7,11 @@ import java.time.LocalDate;
 import java.util.Date;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.Job;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
@@ -21,17 +22,15 @@ import nl.wijkzaken.deadline.AwbTerms;
  * bean moves their jobs, and while the term is suspended the jobs are suspended too.
  */
 @Component("deadlineWatch")
-class DeadlineWatch {
+public class DeadlineWatch {
 
     static final String REMINDER_TIMER = "ReminderTimer";
     static final String ESCALATION_TIMER = "EscalationTimer";
 
     private final CaseFiles caseFiles;
-    private final ManagementService managementService;
 
-    DeadlineWatch(CaseFiles caseFiles, @Lazy ManagementService managementService) {
+    DeadlineWatch(CaseFiles caseFiles) {
         this.caseFiles = caseFiles;
-        this.managementService = managementService;
     }
 
     static void setDeadlineVariables(DelegateExecution execution, LocalDate deadline) {
@@ -52,7 +51,7 @@ class DeadlineWatch {
         execution.setVariable("supplementRequestedOn", EngineTime.startOf(today));
         execution.setVariable("repairTermEndsAt", EngineTime.startOf(lastDay.plusDays(1)));
         execution.setVariable("repairTermText", lastDay.format(CaseFileRecorder.DUTCH_DATE));
-        forEachDeadlineTimer(execution, (activity, job) -> managementService.suspendJobById(job.getId()));
+        forEachDeadlineTimer(execution, (activity, job) -> job.setSuspensionState(SuspensionState.SUSPENDED.getStateCode()));
         LocalDate deadline = deadline(execution);
         caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
                 deadline, deadline, today.plusDays(1), extended(execution),
@@ -107,16 +106,20 @@ class DeadlineWatch {
 
     private void rescheduleTimers(DelegateExecution execution) {
         forEachDeadlineTimer(execution, (activity, job) -> {
-            managementService.setJobDuedate(job.getId(),
-                    (Date) execution.getVariable(REMINDER_TIMER.equals(activity) ? "reminderAt" : "escalationAt"));
-            managementService.activateJobById(job.getId());
+            job.setDuedate((Date) execution.getVariable(REMINDER_TIMER.equals(activity) ? "reminderAt" : "escalationAt"));
+            job.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
         });
     }
 
-    private void forEachDeadlineTimer(DelegateExecution execution, java.util.function.BiConsumer<String, Job> action) {
-        for (String activity : new String[] {REMINDER_TIMER, ESCALATION_TIMER}) {
-            managementService.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(activity)
-                    .timers().list().forEach(job -> action.accept(activity, job));
+    /**
+     * Changes the timers inside the current command: nested ManagementService calls would run in their own
+     * command context and collide with the entities this transaction already holds.
+     */
+    private void forEachDeadlineTimer(DelegateExecution execution, java.util.function.BiConsumer<String, JobEntity> action) {
+        for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId())) {
+            if (job instanceof TimerEntity && (REMINDER_TIMER.equals(job.getActivityId()) || ESCALATION_TIMER.equals(job.getActivityId()))) {
+                action.accept(job.getActivityId(), job);
+            }
         }
     }
 
