@@ -1,6 +1,5 @@
 package nl.wijkzaken.casefile;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,12 +19,7 @@ public class CaseNumbers {
 
     public String next(int year) {
         if (increment(year) == 0) {
-            try {
-                jdbc.sql("INSERT INTO case_number_counter (counter_year, last_number) VALUES (?, 1)").param(year).update();
-                return format(year, 1);
-            } catch (DuplicateKeyException anotherStartCreatedTheYear) {
-                increment(year);
-            }
+            throw new IllegalStateException("Geen zaaknummerteller voor het jaar " + year + "; voeg die toe met een migratie.");
         }
         int number = jdbc.sql("SELECT last_number FROM case_number_counter WHERE counter_year = ?").param(year)
                 .query(Integer.class).single();
