@@ -1,0 +1,96 @@
+package nl.wijkzaken.casefile;
+
+import static nl.wijkzaken.casefile.ProcessVariables.amount;
+import static nl.wijkzaken.casefile.ProcessVariables.decision;
+import static nl.wijkzaken.casefile.ProcessVariables.period;
+import static nl.wijkzaken.casefile.ProcessVariables.string;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.deadline.AwbTerms;
+
+/**
+ * Bean {@code caseFile}: the process writes its case file through this (open, status changes, conclusion),
+ * and it flattens the DMN results into the plain variables that forms and expressions use.
+ */
+@Component("caseFile")
+public class CaseFileRecorder {
+
+    static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
+
+    private final CaseFiles caseFiles;
+
+    CaseFileRecorder(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    /** After registration and the owner, triage and terms decisions. */
+    public void open(DelegateExecution execution) {
+        Map<String, Object> owner = decision(execution, "owner");
+        Map<String, Object> triage = decision(execution, "triage");
+        LocalDate receivedOn = EngineTime.toLocalDate((java.util.Date) execution.getVariable("receivedOn"));
+        LocalDate deadline = AwbTerms.legalDeadline(receivedOn, period(execution, "terms", "decisionTerm"));
+
+        execution.setVariable("ownerGroup", owner.get("ownerGroup"));
+        execution.setVariable("ownerTeam", owner.get("ownerTeam"));
+        execution.setVariable("escalationGroup", owner.get("escalationGroup"));
+        execution.setVariable("fastLane", Boolean.TRUE.equals(triage.get("fastLane")));
+        execution.setVariable("adviceDomains", triage.get("adviceDomains") == null ? "" : triage.get("adviceDomains"));
+        execution.setVariable("advisers", new ArrayList<String>());
+        execution.setVariable("adviceSummary", "");
+        execution.setVariable("negativeAdviceCount", 0);
+        execution.setVariable("conditionalAdviceCount", 0);
+        execution.setVariable("totalCostEstimate", 0.0);
+        execution.setVariable("deadlineExtended", false);
+        DeadlineWatch.setDeadlineVariables(execution, deadline);
+
+        caseFiles.open(new CaseFile(string(execution, "caseNumber"), execution.getProcessInstanceId(),
+                string(execution, "channel"), string(execution, "applicantName"), string(execution, "applicantEmail"),
+                string(execution, "neighbourhood"), string(execution, "category"), string(execution, "title"),
+                amount(execution, "amountRequested"), string(execution, "urgency"),
+                (String) owner.get("ownerGroup"), (String) owner.get("ownerTeam"), receivedOn, deadline, null, false,
+                CaseStatus.ONTVANGEN, null, null, null));
+    }
+
+    public void status(DelegateExecution execution, String statusCode) {
+        caseFiles.changeStatus(string(execution, "caseNumber"), CaseStatus.valueOf(statusCode), null, null);
+    }
+
+    /**
+     * Records how the case ends and which message the resident gets ({@code resultMessageType}).
+     * The outcome and decided amount come from the variables {@code outcome} and {@code decidedAmount}.
+     */
+    public void conclude(DelegateExecution execution, String statusCode, String messageType) {
+        CaseStatus status = CaseStatus.valueOf(statusCode);
+        String outcome = status == CaseStatus.BESLUIT_GENOMEN ? string(execution, "outcome") : statusCode.toLowerCase();
+        BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, "decidedAmount") : null;
+        caseFiles.conclude(string(execution, "caseNumber"), status, outcome, decided,
+                string(execution, status == CaseStatus.BESLUIT_GENOMEN ? "decisionMotivation" : "completenessMotivation"), null);
+        execution.setVariable("resultMessageType", messageType);
+    }
+
+    /** Task listener expression on the deliberation task: an agreed revised amount is what gets decided. */
+    public void deliberated(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        boolean agreed = Boolean.TRUE.equals(task.getVariable("agreementReached"))
+                || "ja".equals(String.valueOf(task.getVariable("agreementReached")));
+        BigDecimal revised = amount(task, "revisedAmount");
+        if (agreed && revised != null) {
+            if (revised.signum() < 0) {
+                throw new org.camunda.bpm.engine.BadUserRequestException("Het herziene bedrag kan niet negatief zijn.");
+            }
+            task.getExecution().getProcessInstance().setVariable("amountToDecide", revised.doubleValue());
+        }
+        caseFiles.recordEvent(string(task, "caseNumber"), CaseEvent.DELIBERATION, null,
+                (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + string(task, "deliberationDate")
+                        + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions")
+                        + (agreed ? ". Afspraken: " + string(task, "agreedMeasures") + ". Herzien bedrag: " + revised : ""),
+                task.getAssignee());
+    }
+}

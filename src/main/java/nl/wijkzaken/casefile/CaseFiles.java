@@ -1,0 +1,115 @@
+package nl.wijkzaken.casefile;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The case files and their history: what the residents' status page and the auditor's dossier read. Writes
+ * happen from the process (in the engine's transaction), so a case file never records what the process rolled back.
+ */
+@Service
+public class CaseFiles {
+
+    private final JdbcClient jdbc;
+    CaseFiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CaseFile> find(String caseNumber) {
+        return jdbc.sql("SELECT * FROM case_file WHERE case_number = ?").param(caseNumber)
+                .query(CaseFiles::caseFile).optional();
+    }
+
+    /** Oldest first. */
+    public List<CaseEvent> events(String caseNumber) {
+        return jdbc.sql("SELECT * FROM case_event WHERE case_number = ? ORDER BY occurred_at, id").param(caseNumber)
+                .query(CaseFiles::caseEvent).list();
+    }
+
+    /** Appends an event; {@code status} may be null for events that change no resident-facing status. */
+    public void recordEvent(String caseNumber, String type, CaseStatus status, String detail, String actor) {
+        append(caseNumber, type, status == null ? null : status.text(), detail, actor, null, null);
+    }
+
+    void open(CaseFile file) {
+        jdbc.sql("""
+                INSERT INTO case_file (case_number, process_instance_id, channel, applicant_name, applicant_email,
+                  neighbourhood, category, title, amount_requested, urgency, owner_group, owner_team, received_on,
+                  legal_deadline, status_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(file.caseNumber(), file.processInstanceId(), file.channel(), file.applicantName(),
+                        file.applicantEmail(), file.neighbourhood(), file.category(), file.title(),
+                        file.amountRequested(), file.urgency(), file.ownerGroup(), file.ownerTeam(),
+                        Date.valueOf(file.receivedOn()), Date.valueOf(file.legalDeadline()), file.status().name())
+                .update();
+        append(file.caseNumber(), CaseEvent.STATUS, file.status().text(),
+                "Verzoek geregistreerd, behandeld door " + file.ownerTeam(), null, null, file.legalDeadline());
+    }
+
+    void changeStatus(String caseNumber, CaseStatus status, String detail, String actor) {
+        jdbc.sql("UPDATE case_file SET status_code = ? WHERE case_number = ?").params(status.name(), caseNumber).update();
+        append(caseNumber, CaseEvent.STATUS, status.text(), detail, actor, null, null);
+    }
+
+    void conclude(String caseNumber, CaseStatus status, String outcome, BigDecimal decidedAmount, String detail, String actor) {
+        jdbc.sql("UPDATE case_file SET status_code = ?, outcome = ?, decided_amount = ?, closed_on = ? WHERE case_number = ?")
+                .params(status.name(), outcome, decidedAmount, Date.valueOf(EngineTime.today()), caseNumber).update();
+        append(caseNumber, CaseEvent.STATUS, status.text(), detail, actor, null, null);
+    }
+
+    void changeDeadline(String caseNumber, String type, CaseStatus status, LocalDate before, LocalDate after,
+                        LocalDate suspendedSince, boolean extended, String detail, String actor) {
+        jdbc.sql("UPDATE case_file SET legal_deadline = ?, suspended_since = ?, deadline_extended = ?"
+                        + (status == null ? "" : ", status_code = '" + status.name() + "'") + " WHERE case_number = ?")
+                .params(Date.valueOf(after), suspendedSince == null ? null : Date.valueOf(suspendedSince), extended, caseNumber)
+                .update();
+        append(caseNumber, type, status == null ? null : status.text(), detail, actor, before, after);
+    }
+
+    void recordDeadlineEvent(String caseNumber, String type, LocalDate deadline, String detail) {
+        append(caseNumber, type, null, detail, null, deadline, deadline);
+    }
+
+    private void append(String caseNumber, String type, String statusText, String detail, String actor,
+                        LocalDate before, LocalDate after) {
+        jdbc.sql("""
+                INSERT INTO case_event (case_number, occurred_at, event_type, status_text, detail, actor, deadline_before, deadline_after)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseNumber, Timestamp.valueOf(EngineTime.now()), type, statusText,
+                        detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000), actor,
+                        before == null ? null : Date.valueOf(before), after == null ? null : Date.valueOf(after))
+                .update();
+    }
+
+    private static CaseFile caseFile(ResultSet rs, int row) throws SQLException {
+        return new CaseFile(rs.getString("case_number"), rs.getString("process_instance_id"), rs.getString("channel"),
+                rs.getString("applicant_name"), rs.getString("applicant_email"), rs.getString("neighbourhood"),
+                rs.getString("category"), rs.getString("title"), rs.getBigDecimal("amount_requested"),
+                rs.getString("urgency"), rs.getString("owner_group"), rs.getString("owner_team"),
+                localDate(rs, "received_on"), localDate(rs, "legal_deadline"), localDate(rs, "suspended_since"),
+                rs.getBoolean("deadline_extended"), CaseStatus.valueOf(rs.getString("status_code")),
+                rs.getString("outcome"), rs.getBigDecimal("decided_amount"), localDate(rs, "closed_on"));
+    }
+
+    private static CaseEvent caseEvent(ResultSet rs, int row) throws SQLException {
+        return new CaseEvent(rs.getLong("id"), rs.getString("case_number"),
+                rs.getTimestamp("occurred_at").toLocalDateTime(), rs.getString("event_type"),
+                rs.getString("status_text"), rs.getString("detail"), rs.getString("actor"),
+                localDate(rs, "deadline_before"), localDate(rs, "deadline_after"));
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

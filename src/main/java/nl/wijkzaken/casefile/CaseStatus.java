@@ -1,0 +1,26 @@
+package nl.wijkzaken.casefile;
+
+/** The status a resident sees; separate from the names of the tasks behind it. */
+public enum CaseStatus {
+    ONTVANGEN("Ontvangen"),
+    IN_BEHANDELING("In behandeling"),
+    AANVULLING_GEVRAAGD("Aanvulling gevraagd"),
+    AANVULLING_ONTVANGEN("Aanvulling ontvangen"),
+    ADVIES("Advies wordt opgesteld"),
+    OVERLEG("Gezamenlijk overleg"),
+    BESLUIT_GENOMEN("Besluit genomen"),
+    BUITEN_BEHANDELING("Buiten behandeling gesteld"),
+    NIET_ONTVANKELIJK("Niet-ontvankelijk"),
+    TERMIJN_VERLENGD("Beslistermijn verlengd"),
+    AFGEHANDELD("Afgehandeld");
+
+    private final String text;
+
+    CaseStatus(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,50 @@
+package nl.wijkzaken.casefile;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bean {@code conflictOfInterest}, assignment and complete listener of "Besluit nemen" and "Besluit
+ * medeondertekenen": nobody decides on a case they advised on, and the co-signer is not the decider.
+ */
+@Component("conflictOfInterest")
+class ConflictOfInterest implements TaskListener {
+
+    static final String CO_SIGN_TASK = "CoSignDecision";
+
+    /** Who acts on the task: the assignee, or else the logged-in user; nobody anonymous. */
+    static String actor(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        Authentication authentication = Context.getCommandContext() == null ? null
+                : Context.getCommandContext().getAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        throw new BadUserRequestException("Claim de taak '" + task.getName() + "' voordat u haar afrondt.");
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() == null) {
+            return;
+        }
+        String actor = actor(task);
+        @SuppressWarnings("unchecked")
+        List<String> advisers = (List<String>) task.getVariable("advisers");
+        if (advisers != null && advisers.contains(actor)) {
+            throw new BadUserRequestException(actor + " heeft over deze zaak geadviseerd en mag er daarom niet over beslissen.");
+        }
+        boolean coSign = CO_SIGN_TASK.equals(task.getTaskDefinitionKey());
+        if (coSign && actor.equals(task.getVariable("decidedBy"))) {
+            throw new BadUserRequestException("Medeondertekenen moet iemand anders doen dan " + actor + ", die het besluit nam.");
+        }
+    }
+}

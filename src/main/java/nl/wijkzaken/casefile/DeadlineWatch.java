@@ -1,0 +1,129 @@
+package nl.wijkzaken.casefile;
+
+import static nl.wijkzaken.casefile.ProcessVariables.period;
+import static nl.wijkzaken.casefile.ProcessVariables.string;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.deadline.AwbTerms;
+
+/**
+ * Bean {@code deadlineWatch}: suspension (Awb 4:15), extension (Awb 4:14), reminder and escalation of the legal
+ * deadline. Timers in the model read {@code reminderAt} and {@code escalationAt} once; when the deadline moves this
+ * bean moves their jobs, and while the term is suspended the jobs are suspended too.
+ */
+@Component("deadlineWatch")
+public class DeadlineWatch {
+
+    static final String REMINDER_TIMER = "ReminderTimer";
+    static final String ESCALATION_TIMER = "EscalationTimer";
+
+    private final CaseFiles caseFiles;
+
+    DeadlineWatch(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    static void setDeadlineVariables(DelegateExecution execution, LocalDate deadline) {
+        execution.setVariable("legalDeadline", EngineTime.startOf(deadline));
+        execution.setVariable("legalDeadlineText", deadline.format(CaseFileRecorder.DUTCH_DATE));
+        execution.setVariable("reminderAt", EngineTime.startOf(AwbTerms.reminderOn(deadline, period(execution, "terms", "reminderBefore"))));
+        execution.setVariable("escalationAt", EngineTime.startOf(AwbTerms.escalationOn(deadline)));
+    }
+
+    static LocalDate deadline(DelegateExecution execution) {
+        return EngineTime.toLocalDate((Date) execution.getVariable("legalDeadline"));
+    }
+
+    /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
+    public void suspend(DelegateExecution execution) {
+        LocalDate today = EngineTime.today();
+        LocalDate lastDay = AwbTerms.repairTermEnds(today, period(execution, "terms", "repairTerm"));
+        execution.setVariable("supplementRequestedOn", EngineTime.startOf(today));
+        execution.setVariable("repairTermEndsAt", EngineTime.startOf(lastDay.plusDays(1)));
+        execution.setVariable("repairTermText", lastDay.format(CaseFileRecorder.DUTCH_DATE));
+        forEachDeadlineTimer(execution, (activity, job) -> job.setSuspensionState(SuspensionState.SUSPENDED.getStateCode()));
+        LocalDate deadline = deadline(execution);
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
+                deadline, deadline, today.plusDays(1), extended(execution),
+                "Beslistermijn opgeschort vanaf " + today.plusDays(1).format(CaseFileRecorder.DUTCH_DATE)
+                        + "; aanvullen kan tot en met " + lastDay.format(CaseFileRecorder.DUTCH_DATE) + ". Gevraagd: "
+                        + string(execution, "completenessMotivation"), null);
+    }
+
+    /** The supplement arrived today, or the repair term lapsed: the suspended days are added to the deadline. */
+    public void resume(DelegateExecution execution, boolean termLapsed) {
+        LocalDate requestedOn = EngineTime.toLocalDate((Date) execution.getVariable("supplementRequestedOn"));
+        LocalDate endsOn = termLapsed
+                ? EngineTime.toLocalDate((Date) execution.getVariable("repairTermEndsAt")).minusDays(1)
+                : EngineTime.today();
+        LocalDate before = deadline(execution);
+        LocalDate after = AwbTerms.afterSuspension(before, requestedOn, endsOn);
+        setDeadlineVariables(execution, after);
+        rescheduleTimers(execution);
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_RESUMED,
+                termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
+                (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
+                        + AwbTerms.suspendedDays(requestedOn, endsOn) + " dagen opgeschort.", null);
+    }
+
+    /** Awb 4:14: once, before the deadline, with a reason; the resident gets a notice in the next step. */
+    public void extend(DelegateExecution execution) {
+        if (extended(execution)) {
+            throw new BadUserRequestException("De beslistermijn is al eens verlengd; dat kan maar één keer.");
+        }
+        String reason = string(execution, "extensionReason");
+        if (reason == null || reason.isBlank()) {
+            throw new BadUserRequestException("Geef een reden voor de verlenging van de beslistermijn.");
+        }
+        LocalDate before = deadline(execution);
+        LocalDate after = AwbTerms.extended(before, period(execution, "terms", "extensionTerm"), EngineTime.today());
+        setDeadlineVariables(execution, after);
+        execution.setVariable("deadlineExtended", true);
+        rescheduleTimers(execution);
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
+                before, after, null, true, "Reden: " + reason, null);
+    }
+
+    public void reminded(DelegateExecution execution) {
+        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEvent.DEADLINE_REMINDED, deadline(execution),
+                "Herinnering aan " + string(execution, "ownerGroup") + ": de beslistermijn nadert.");
+    }
+
+    public void escalated(DelegateExecution execution) {
+        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEvent.DEADLINE_ESCALATED, deadline(execution),
+                "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
+    }
+
+    private void rescheduleTimers(DelegateExecution execution) {
+        forEachDeadlineTimer(execution, (activity, job) -> {
+            job.setDuedate((Date) execution.getVariable(REMINDER_TIMER.equals(activity) ? "reminderAt" : "escalationAt"));
+            job.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+        });
+    }
+
+    /**
+     * Changes the timers inside the current command: nested ManagementService calls would run in their own
+     * command context and collide with the entities this transaction already holds.
+     */
+    private void forEachDeadlineTimer(DelegateExecution execution, java.util.function.BiConsumer<String, JobEntity> action) {
+        for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId())) {
+            if (job instanceof TimerEntity && (REMINDER_TIMER.equals(job.getActivityId()) || ESCALATION_TIMER.equals(job.getActivityId()))) {
+                action.accept(job.getActivityId(), job);
+            }
+        }
+    }
+
+    private static boolean extended(DelegateExecution execution) {
+        return Boolean.TRUE.equals(execution.getVariable("deadlineExtended"));
+    }
+}

@@ -1,0 +1,69 @@
+package nl.wijkzaken.casefile;
+
+import static nl.wijkzaken.casefile.ProcessVariables.amount;
+import static nl.wijkzaken.casefile.ProcessVariables.string;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bean {@code decisionRecord}, complete listener of "Besluit nemen", "Snel afhandelen" and "Besluit
+ * medeondertekenen": checks the outcome against the amount, fixes {@code decidedAmount} and {@code decidedBy},
+ * and appends the decision to the case history.
+ */
+@Component("decisionRecord")
+class DecisionRecord implements TaskListener {
+
+    private final CaseFiles caseFiles;
+
+    DecisionRecord(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String actor = ConflictOfInterest.actor(task);
+        DelegateExecution instance = task.getExecution().getProcessInstance();
+        String caseNumber = string(task, "caseNumber");
+        if (ConflictOfInterest.CO_SIGN_TASK.equals(task.getTaskDefinitionKey())) {
+            boolean agreed = Boolean.TRUE.equals(task.getVariable("coSignAgreed"));
+            if (!agreed && blank(string(task, "coSignRemark"))) {
+                throw new BadUserRequestException("Licht toe waarom u het besluit niet medeondertekent.");
+            }
+            caseFiles.recordEvent(caseNumber, CaseEvent.CO_SIGNED, null,
+                    agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, "coSignRemark"), actor);
+            return;
+        }
+        String outcome = string(task, "outcome");
+        String motivation = string(task, "decisionMotivation");
+        if (outcome == null || blank(motivation)) {
+            throw new BadUserRequestException("Kies een besluit en geef een motivering.");
+        }
+        BigDecimal asked = amount(task, "amountToDecide") != null ? amount(task, "amountToDecide") : amount(task, "amountRequested");
+        BigDecimal decided = switch (outcome) {
+            case "toegekend" -> asked;
+            case "afgewezen" -> BigDecimal.ZERO.setScale(2);
+            case "gedeeltelijk-toegekend" -> {
+                BigDecimal partial = amount(task, "decidedAmount");
+                if (partial == null || partial.signum() <= 0 || partial.compareTo(asked) >= 0) {
+                    throw new BadUserRequestException("Bij gedeeltelijke toekenning ligt het toegekende bedrag tussen € 0 en € " + asked + ".");
+                }
+                yield partial;
+            }
+            default -> throw new BadUserRequestException("Onbekend besluit: " + outcome);
+        };
+        instance.setVariable("decidedAmount", decided.doubleValue());
+        instance.setVariable("decidedBy", actor);
+        caseFiles.recordEvent(caseNumber, CaseEvent.DECISION, null,
+                outcome + ", € " + decided + ". " + motivation, actor);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,57 @@
+package nl.wijkzaken.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest
+class CaseNumbersTest {
+
+    @Autowired CaseNumbers caseNumbers;
+    @Autowired TransactionTemplate transactions;
+
+    @Test
+    void numbersAreSequentialPerYearAndUniqueUnderConcurrentStarts() throws Exception {
+        String first = transactions.execute(status -> caseNumbers.next(2031));
+        assertThat(first).isEqualTo("BV-2031-000001");
+        assertThat((String) transactions.execute(status -> caseNumbers.next(2032))).isEqualTo("BV-2032-000001");
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> numbers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Callable<String> take = () -> transactions.execute(status -> caseNumbers.next(2031));
+                numbers.add(pool.submit(take));
+            }
+            List<String> taken = new ArrayList<>();
+            for (Future<String> number : numbers) {
+                taken.add(number.get());
+            }
+            assertThat(taken).doesNotHaveDuplicates().hasSize(20).allMatch(n -> n.matches("BV-2031-0000(0[2-9]|1\\d|2[01])"));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aRolledBackStartGivesItsNumberBack() {
+        String before = transactions.execute(status -> caseNumbers.next(2033));
+        transactions.executeWithoutResult(status -> {
+            caseNumbers.next(2033);
+            status.setRollbackOnly();
+        });
+        String after = transactions.execute(status -> caseNumbers.next(2033));
+        assertThat(before).isEqualTo("BV-2033-000001");
+        assertThat(after).isEqualTo("BV-2033-000002");
+    }
+}

@@ -1,0 +1,486 @@
+package nl.wijkzaken.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFile;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.intake.Urgency;
+
+/** Every path of resident-request on the application's own engine and beans (job executor off: jobs run here). */
+@SpringBootTest
+class ResidentRequestProcessTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired RequestIntake intake;
+    @Autowired CaseFiles caseFiles;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired HistoryService historyService;
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(processEngine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    // --- registration ---------------------------------------------------------------------------------------
+
+    @Test
+    void registrationGivesASequentialCaseNumberAsBusinessKeyAndAnEightWeekDeadline() {
+        RegisteredRequest first = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        RegisteredRequest second = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+
+        assertThat(first.caseNumber()).matches("BV-\\d{4}-\\d{6}");
+        int n1 = Integer.parseInt(first.caseNumber().substring(8));
+        assertThat(second.caseNumber()).isEqualTo(first.caseNumber().substring(0, 8) + "%06d".formatted(n1 + 1));
+        ProcessInstance instance = instance(first);
+        assertThat(instance).hasBusinessKey(first.caseNumber()).isWaitingAt("SendAcknowledgement");
+        CaseFile file = caseFiles.find(first.caseNumber()).orElseThrow();
+        assertThat(file.ownerGroup()).isEqualTo("wijkmanager-breukelen");
+        assertThat(file.ownerTeam()).isEqualTo("Team wijk Breukelen");
+        assertThat(file.legalDeadline()).isEqualTo(file.receivedOn().plusWeeks(8));
+        assertThat(file.status()).isEqualTo(CaseStatus.ONTVANGEN);
+
+        runMessages(instance);
+        assertThat(instance).isWaitingAt("CheckCompleteness");
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wijkmanager-breukelen").hasName("Volledigheid beoordelen");
+        assertThat(messages(first)).singleElement().asString().contains("ontvangstbevestiging")
+                .contains("Team wijk Breukelen");
+    }
+
+    @Test
+    void anInvalidRequestIsRefusedWithDutchMessagesAndNothingIsStored() {
+        long before = runtimeService.createProcessInstanceQuery().count();
+        ResidentRequest request = new ResidentRequest("Jan", "jan@example.org", null, null, "atlantis",
+                Category.OVERIG, "Titel", "Beschrijving", new BigDecimal("-5"), Urgency.NORMAAL, null);
+
+        assertThatThrownBy(() -> intake.submit(request, "online"))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Onbekende wijk: atlantis")
+                .hasMessageContaining("Het bedrag kan niet negatief zijn.");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    // --- fast lane and completeness ---------------------------------------------------------------------------
+
+    @Test
+    void aSmallAcuteRequestTakesTheFastLaneAndTheResidentHearsTheOutcome() {
+        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "500", Urgency.ACUUT);
+        ProcessInstance instance = started(request);
+
+        assertThat(instance).isWaitingAt("HandleFastLane");
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wijkmanager-breukelen");
+        complete("HandleFastLane", "wm.breukelen", Map.of("outcome", "toegekend", "decisionMotivation", "Het bord wordt morgen geplaatst."));
+        runMessages(instance);
+
+        assertThat(instance).isEnded().hasPassed("ConcludeFastLane", "SendOutcome");
+        CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
+        assertThat(file.status()).isEqualTo(CaseStatus.AFGEHANDELD);
+        assertThat(file.outcome()).isEqualTo("toegekend");
+        assertThat(file.decidedAmount()).isEqualByComparingTo("500");
+        assertThat(messages(request)).last().asString().contains("snelle-afhandeling").contains("bezwaar");
+    }
+
+    @Test
+    void incompleteThenSupplementedSuspendsTheDeadlineForTheDaysInBetween() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        ProcessInstance instance = started(request);
+        LocalDate deadline = caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline();
+
+        complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "incompleet", "completenessMotivation", "Een foto van de plek ontbreekt."));
+        runMessages(instance);
+        assertThat(instance).isWaitingAt("AwaitSupplement");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.AANVULLING_GEVRAAGD);
+        assertThat(messages(request)).last().asString().contains("aanvulling-gevraagd").contains("Een foto van de plek ontbreekt.");
+        assertThat(deadlineTimer(instance, "EscalationTimer").isSuspended()).isTrue();
+
+        moveClockDays(5);
+        runtimeService.createMessageCorrelation("aanvulling-ontvangen").processInstanceBusinessKey(request.caseNumber()).correlate();
+
+        assertThat(instance).isWaitingAt("CheckCompleteness");
+        CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
+        assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(5));
+        assertThat(statuses(request)).containsSubsequence(CaseStatus.AANVULLING_GEVRAAGD.text(),
+                CaseStatus.AANVULLING_ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text());
+        Job escalation = deadlineTimer(instance, "EscalationTimer");
+        assertThat(escalation.isSuspended()).isFalse();
+        assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(6));
+        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEvent.DEADLINE_RESUMED))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.deadlineBefore()).isEqualTo(deadline);
+                    assertThat(e.deadlineAfter()).isEqualTo(deadline.plusDays(5));
+                });
+    }
+
+    @Test
+    void incompleteAndTheRepairTermLapsesSoTheRequestIsNotHandled() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        ProcessInstance instance = started(request);
+        LocalDate deadline = caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline();
+        complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "incompleet", "completenessMotivation", "Begroting ontbreekt."));
+        runMessages(instance);
+
+        Job lapse = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("RepairTermLapsed").singleResult();
+        assertThat(day(lapse.getDuedate())).isEqualTo(LocalDate.now(ZONE).plusDays(15));
+        managementService.executeJob(lapse.getId());
+        runMessages(instance);
+
+        assertThat(instance).isEnded().hasPassed("ConcludeNotHandled");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline()).isEqualTo(deadline.plusDays(14));
+        assertThat(statuses(request)).contains(CaseStatus.BUITEN_BEHANDELING.text(), CaseStatus.AFGEHANDELD.text());
+        assertThat(messages(request)).last().asString().contains("buiten-behandeling").contains("4:5");
+    }
+
+    @Test
+    void aNotAdmissibleRequestIsClosedWithTheMotivation() {
+        RegisteredRequest request = submit(Category.OVERIG, "100", Urgency.NORMAAL);
+        ProcessInstance instance = started(request);
+        complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk", "completenessMotivation", "Dit is een zaak van de provincie."));
+        runMessages(instance);
+
+        assertThat(instance).isEnded().hasPassed("ConcludeNotAdmissible");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo("niet_ontvankelijk");
+        assertThat(messages(request)).last().asString().contains("niet-ontvankelijk").contains("Dit is een zaak van de provincie.");
+    }
+
+    // --- advice, deliberation, decision -----------------------------------------------------------------------
+
+    @Test
+    void allAdvicesPositiveGoStraightToTheOwnersDecision() {
+        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "2000", Urgency.NORMAAL);
+        ProcessInstance instance = toAdvice(request);
+
+        List<Task> advices = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("GiveAdvice").list();
+        assertThat(advices).hasSize(2);
+        assertThat(advices).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
+        advise(instance, "advies-fysiek", "adv.fysiek", "positief", null);
+        advise(instance, "advies-veiligheid", "adv.veiligheid", "positief", null);
+
+        assertThat(instance).isWaitingAt("Decide").hasNotPassed("Deliberate");
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wijkmanager-breukelen");
+        assertThat((String) runtimeService.getVariable(instance.getId(), "adviceSummary")).contains("adv.fysiek").contains("adv.veiligheid");
+        decide(instance, "wm.breukelen", "toegekend", null);
+        runMessages(instance);
+
+        assertThat(instance).isEnded().hasPassed("ConcludeDecision").hasNotPassed("CoSignDecision");
+        CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
+        assertThat(file.outcome()).isEqualTo("toegekend");
+        assertThat(file.decidedAmount()).isEqualByComparingTo("2000");
+        assertThat(messages(request)).last().asString().contains("besluit").contains("toegekend").contains("binnen 6 weken");
+        assertThat(statuses(request)).containsSubsequence(CaseStatus.ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text(),
+                CaseStatus.ADVIES.text(), CaseStatus.BESLUIT_GENOMEN.text(), CaseStatus.AFGEHANDELD.text());
+    }
+
+    @Test
+    void aNegativeAdviceLeadsToDeliberationAndAnAgreedLowerAmountIsDecidedByTheOwner() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "6000", Urgency.NORMAAL);
+        ProcessInstance instance = toAdvice(request);
+        advise(instance, "advies-fysiek", "adv.fysiek", "negatief", null);
+
+        assertThat(instance).isWaitingAt("Deliberate");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.OVERLEG);
+        complete("Deliberate", "wm.breukelen", Map.of("deliberationDate", "2026-11-20", "participants", "Bewoners, adv.fysiek",
+                "positions", "Bewoners willen bankjes, fysiek wil geen extra onderhoud", "agreementReached", true,
+                "agreedMeasures", "Twee bankjes, onderhoud door de bewonersgroep", "revisedAmount", 1800));
+
+        assertThat(instance).isWaitingAt("Decide");
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wijkmanager-breukelen");
+        decide(instance, "wm.breukelen", "toegekend", null);
+        runMessages(instance);
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().decidedAmount()).isEqualByComparingTo("1800");
+    }
+
+    @Test
+    void deliberationWithoutAgreementLeavesTheAmountAndItsMandate() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "6000", Urgency.NORMAAL);
+        ProcessInstance instance = toAdvice(request);
+        advise(instance, "advies-fysiek", "adv.fysiek", "positief-onder-voorwaarden", null);
+        complete("Deliberate", "wm.breukelen", Map.of("deliberationDate", "2026-11-20", "participants", "Bewoners",
+                "positions", "Geen overeenstemming", "agreementReached", false));
+
+        assertThat(BpmnAwareTests.task()).hasDefinitionKey("Decide").hasCandidateGroup("gebiedsmanager");
+        decide(instance, "gebiedsmanager", "afgewezen", null);
+        runMessages(instance);
+
+        CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
+        assertThat(file.outcome()).isEqualTo("afgewezen");
+        assertThat(file.decidedAmount()).isEqualByComparingTo("0");
+        assertThat(messages(request)).last().asString().contains("afgewezen").contains("bezwaar");
+    }
+
+    @Test
+    void aCostEstimateFarAboveTheAmountAlsoNeedsDeliberation() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "1000", Urgency.NORMAAL);
+        ProcessInstance instance = toAdvice(request);
+        advise(instance, "advies-fysiek", "adv.fysiek", "positief", 4000);
+
+        assertThat(instance).isWaitingAt("Deliberate");
+        assertThat(runtimeService.getVariable(instance.getId(), "deliberation").toString()).contains("kostenraming");
+    }
+
+    @Test
+    void aPartialGrantNeedsAnAmountBelowTheAmountAsked() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        ProcessInstance instance = toDecision(request);
+
+        claim("Decide", "wm.breukelen");
+        assertThatThrownBy(() -> complete("Decide", "wm.breukelen", Map.of("outcome", "gedeeltelijk-toegekend", "decisionMotivation", "Deels.", "decidedAmount", 2500)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("gedeeltelijke toekenning");
+        decide(instance, "wm.breukelen", "gedeeltelijk-toegekend", 1200);
+        runMessages(instance);
+
+        CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
+        assertThat(file.outcome()).isEqualTo("gedeeltelijk-toegekend");
+        assertThat(file.decidedAmount()).isEqualByComparingTo("1200");
+        assertThat(messages(request)).last().asString().contains("gedeeltelijk toegekend");
+    }
+
+    @Test
+    void theGebiedsmanagerDecidesMediumAmountsWithoutCoSign() {
+        ProcessInstance instance = toDecision(submit(Category.GROEN_EN_OPENBARE_RUIMTE, "8000", Urgency.NORMAAL));
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("gebiedsmanager");
+        decide(instance, "gebiedsmanager", "toegekend", null);
+        assertThat(instance).hasNotPassed("CoSignDecision");
+    }
+
+    @Test
+    void aboveTheCoSignThresholdTheWethouderCoSignsAndARefusalGoesBackToTheDecider() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "12000", Urgency.NORMAAL);
+        ProcessInstance instance = toDecision(request);
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("gebiedsmanager");
+        decide(instance, "gebiedsmanager", "toegekend", null);
+
+        assertThat(instance).isWaitingAt("CoSignDecision");
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wethouder");
+        complete("CoSignDecision", "wethouder", Map.of("coSignAgreed", false, "coSignRemark", "Eerst offerte opvragen."));
+        assertThat(instance).isWaitingAt("Decide");
+        decide(instance, "gebiedsmanager", "toegekend", null);
+        complete("CoSignDecision", "wethouder", Map.of("coSignAgreed", true));
+        runMessages(instance);
+
+        assertThat(instance).isEnded();
+        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEvent.CO_SIGNED)).hasSize(2);
+    }
+
+    @Test
+    void largeAmountsAreDecidedByTheWethouderAndCoSignedByTheGebiedsmanager() {
+        ProcessInstance instance = toDecision(submit(Category.GROEN_EN_OPENBARE_RUIMTE, "30000", Urgency.NORMAAL));
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wethouder");
+        decide(instance, "wethouder", "toegekend", null);
+        assertThat(BpmnAwareTests.task()).hasDefinitionKey("CoSignDecision").hasCandidateGroup("gebiedsmanager");
+    }
+
+    @Test
+    void nobodyDecidesOnACaseTheyAdvisedOnAndNobodyCoSignsTheirOwnDecision() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "12000", Urgency.NORMAAL);
+        ProcessInstance instance = toAdvice(request);
+        advise(instance, "advies-fysiek", "gebiedsmanager", "positief", null);
+
+        assertThatThrownBy(() -> claim("Decide", "gebiedsmanager"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("heeft over deze zaak geadviseerd");
+        decide(instance, "wethouder", "toegekend", null);
+        assertThatThrownBy(() -> claim("CoSignDecision", "wethouder"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("iemand anders");
+    }
+
+    @Test
+    void aChangedThresholdInTheDeployedMandateTableChangesWhoDecides() throws Exception {
+        String table = Files.readString(Path.of("processes/decision-mandate.dmn"));
+        Deployment raised = repositoryService.createDeployment().name("mandate-threshold-test")
+                .addString("decision-mandate.dmn", table.replace("&lt;= 2500", "&lt;= 5000").replace("]2500..10000]", "]5000..10000]"))
+                .deploy();
+        try {
+            toDecision(submit(Category.GROEN_EN_OPENBARE_RUIMTE, "4000", Urgency.NORMAAL));
+            assertThat(BpmnAwareTests.task()).hasCandidateGroup("wijkmanager-breukelen");
+        } finally {
+            repositoryService.deleteDeployment(raised.getId(), true);
+        }
+        toDecision(submit(Category.GROEN_EN_OPENBARE_RUIMTE, "4000", Urgency.NORMAAL));
+        assertThat(BpmnAwareTests.task()).hasCandidateGroup("gebiedsmanager");
+    }
+
+    // --- deadlines --------------------------------------------------------------------------------------------
+
+    @Test
+    void theOwnerIsRemindedAWeekBeforeAndCanExtendTheDeadlineOnceWithANotice() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        ProcessInstance instance = started(request);
+        LocalDate deadline = caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline();
+        Job reminder = deadlineTimer(instance, "ReminderTimer");
+        assertThat(day(reminder.getDuedate())).isEqualTo(deadline.minusDays(7));
+
+        managementService.executeJob(reminder.getId());
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("DeadlineApproaching").singleResult();
+        assertThat(task).hasCandidateGroup("wijkmanager-breukelen");
+        complete("DeadlineApproaching", "wm.breukelen", Map.of("extendDeadline", true, "extensionReason", "Het advies van de provincie is nodig."));
+        runMessages(instance);
+
+        CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
+        assertThat(file.legalDeadline()).isEqualTo(deadline.plusWeeks(4));
+        assertThat(file.deadlineExtended()).isTrue();
+        assertThat(day(deadlineTimer(instance, "EscalationTimer").getDuedate())).isEqualTo(deadline.plusWeeks(4).plusDays(1));
+        assertThat(messages(request)).last().asString().contains("termijn-verlengd").contains("provincie");
+        assertThat(instance).isWaitingAt("CheckCompleteness");
+    }
+
+    @Test
+    void whenTheDeadlinePassesTheGebiedsmanagerGetsAnEscalationTask() {
+        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        ProcessInstance instance = started(request);
+        Job escalation = deadlineTimer(instance, "EscalationTimer");
+        assertThat(day(escalation.getDuedate())).isEqualTo(caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline().plusDays(1));
+
+        managementService.executeJob(escalation.getId());
+
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("HandleEscalation").singleResult();
+        assertThat(task).hasCandidateGroup("gebiedsmanager").hasName("Verlopen beslistermijn oppakken");
+        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).contains(CaseEvent.DEADLINE_ESCALATED);
+        assertThat(instance).isWaitingAt("CheckCompleteness", "HandleEscalation");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private RegisteredRequest submit(Category category, String amount, Urgency urgency) {
+        return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid", "breukelen",
+                category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.", new BigDecimal(amount), urgency,
+                "Straatweg 1"), "online");
+    }
+
+    private String current;
+
+    private ProcessInstance instance(RegisteredRequest request) {
+        current = request.processInstanceId();
+        return runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
+    }
+
+    private ProcessInstance started(RegisteredRequest request) {
+        ProcessInstance instance = instance(request);
+        runMessages(instance);
+        return instance;
+    }
+
+    private ProcessInstance toAdvice(RegisteredRequest request) {
+        ProcessInstance instance = started(request);
+        complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "compleet", "completenessMotivation", "Compleet."));
+        assertThat(instance).isWaitingAt("GiveAdvice");
+        return instance;
+    }
+
+    private ProcessInstance toDecision(RegisteredRequest request) {
+        ProcessInstance instance = toAdvice(request);
+        advise(instance, "advies-fysiek", "adv.fysiek", "positief", null);
+        assertThat(instance).isWaitingAt("Decide");
+        return instance;
+    }
+
+    private void advise(ProcessInstance instance, String group, String user, String outcome, Integer cost) {
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("GiveAdvice")
+                .taskCandidateGroup(group).singleResult();
+        taskService.claim(task.getId(), user);
+        Map<String, Object> variables = new HashMap<>(Map.of("adviceOutcome", outcome, "adviceMotivation", "Zo is het."));
+        if (cost != null) {
+            variables.put("adviceCostEstimate", cost);
+        }
+        taskService.complete(task.getId(), variables);
+    }
+
+    private void decide(ProcessInstance instance, String user, String outcome, Integer amount) {
+        Map<String, Object> variables = new HashMap<>(Map.of("outcome", outcome, "decisionMotivation", "Past binnen het beleid."));
+        if (amount != null) {
+            variables.put("decidedAmount", amount);
+        }
+        complete("Decide", user, variables);
+    }
+
+    private void claim(String taskKey, String user) {
+        Task task = taskService.createTaskQuery().processInstanceId(current).taskDefinitionKey(taskKey).active().list().stream()
+                .filter(t -> t.getAssignee() == null || t.getAssignee().equals(user)).reduce((a, b) -> b).orElseThrow();
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), user);
+        }
+    }
+
+    private void complete(String taskKey, String user, Map<String, Object> variables) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(current).taskDefinitionKey(taskKey).active().orderByTaskCreateTime().desc().list();
+        Task task = tasks.get(0);
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), user);
+        }
+        taskService.complete(task.getId(), variables);
+    }
+
+    /** Runs the asynchronous steps (messages to the resident), not the timers. */
+    private void runMessages(ProcessInstance instance) {
+        List<Job> jobs;
+        while (!(jobs = managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    private Job deadlineTimer(ProcessInstance instance, String activity) {
+        return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activity).singleResult();
+    }
+
+    private List<String> messages(RegisteredRequest request) {
+        return caseFiles.events(request.caseNumber()).stream().filter(e -> e.type().equals(CaseEvent.MESSAGE_SENT))
+                .map(CaseEvent::detail).toList();
+    }
+
+    private List<String> statuses(RegisteredRequest request) {
+        return caseFiles.events(request.caseNumber()).stream().map(CaseEvent::statusText).filter(s -> s != null).toList();
+    }
+
+    private void moveClockDays(int days) {
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(days))));
+    }
+
+    private static LocalDate day(Date date) {
+        return LocalDate.ofInstant(date.toInstant(), ZONE);
+    }
+}
