@@ -1,0 +1,55 @@
+package nl.wijkzaken.casefile;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.audit.DossierEntry;
+import nl.wijkzaken.audit.DossierSource;
+
+/**
+ * The case file's own history for the dossier: resident-facing statuses, advice and decision records, and every
+ * deadline event with the deadline before and after.
+ */
+@Component
+class CaseFileDossierSource implements DossierSource {
+
+    private static final Set<String> DEADLINE_EVENTS = Set.of(CaseEvent.DEADLINE_SUSPENDED, CaseEvent.DEADLINE_RESUMED,
+            CaseEvent.DEADLINE_EXTENDED, CaseEvent.DEADLINE_REMINDED, CaseEvent.DEADLINE_ESCALATED);
+
+    private final CaseFiles caseFiles;
+
+    CaseFileDossierSource(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    @Override
+    public List<DossierEntry> entriesFor(String caseNumber) {
+        return caseFiles.events(caseNumber).stream().map(CaseFileDossierSource::entry).toList();
+    }
+
+    private static DossierEntry entry(CaseEvent event) {
+        boolean deadline = DEADLINE_EVENTS.contains(event.type()) || event.deadlineAfter() != null;
+        StringBuilder summary = new StringBuilder(event.statusText() != null
+                ? "Status voor de bewoner: " + event.statusText() : "Zaakdossier: " + event.type());
+        if (event.detail() != null) {
+            summary.append(" - ").append(event.detail());
+        }
+        if (event.deadlineBefore() != null && event.deadlineAfter() != null
+                && !event.deadlineBefore().equals(event.deadlineAfter())) {
+            summary.append(" (beslistermijn ").append(event.deadlineBefore()).append(" naar ").append(event.deadlineAfter()).append(')');
+        }
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("eventType", event.type());
+        if (event.deadlineBefore() != null) {
+            details.put("deadlineBefore", event.deadlineBefore().toString());
+        }
+        if (event.deadlineAfter() != null) {
+            details.put("deadlineAfter", event.deadlineAfter().toString());
+        }
+        return new DossierEntry(event.occurredAt().atZone(EngineTime.ZONE).toInstant(),
+                deadline ? DossierEntry.Kind.DEADLINE : DossierEntry.Kind.CASE_EVENT,
+                event.actor() == null ? "systeem" : event.actor(), summary.toString(), details);
+    }
+}
