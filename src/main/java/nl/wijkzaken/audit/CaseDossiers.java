@@ -6,13 +6,16 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
@@ -25,8 +28,17 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
 
@@ -34,29 +46,48 @@ import nl.wijkzaken.audit.DossierEntry.Kind;
 
 /**
  * Builds a case's dossier from the engine's history (steps, tasks, form values, DMN decisions with the rule
- * that matched, manual operations, incidents) merged with what other modules recorded ({@link DossierSource}).
- * Runs with the caller's engine authorizations: only those who may read history get anything.
+ * that matched, manual operations, incidents) merged with what other modules recorded ({@link DossierSource}),
+ * and sums it up ({@link DossierSummaries}). Runs with the caller's engine authorizations: only those who may
+ * read history get anything.
  */
 @Service
 public class CaseDossiers {
 
     private static final Set<String> SKIPPED_ACTIVITY_TYPES = Set.of("multiInstanceBody");
-    private static final String SYSTEM = "systeem";
+    /** Operations the timeline already shows as task or case entries; listing them again is noise. */
+    private static final Set<String> SHOWN_ELSEWHERE = Set.of(UserOperationLogEntry.OPERATION_TYPE_CLAIM,
+            UserOperationLogEntry.OPERATION_TYPE_COMPLETE, UserOperationLogEntry.OPERATION_TYPE_ASSIGN);
+    static final String SYSTEM = "systeem";
 
+    private final ProcessEngineConfigurationImpl engineConfiguration;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
+    private final FormDefinitions formDefinitions;
+    private final DossierSummaries summaries;
     private final List<DossierSource> sources;
 
-    CaseDossiers(HistoryService historyService, RepositoryService repositoryService, List<DossierSource> sources) {
+    CaseDossiers(ProcessEngine engine, HistoryService historyService, RepositoryService repositoryService,
+                 FormDefinitions formDefinitions, DossierSummaries summaries, List<DossierSource> sources) {
+        this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.historyService = historyService;
         this.repositoryService = repositoryService;
+        this.formDefinitions = formDefinitions;
+        this.summaries = summaries;
         this.sources = sources;
     }
 
+    /**
+     * Reads the dossier in one engine command: its thirty-odd history queries then share one command context, so the
+     * engine looks up the caller's authorization groups once instead of once per query, and the reads commit once.
+     */
     public Optional<CaseDossier> find(String caseNumber) {
         if (caseNumber == null || caseNumber.isBlank()) {
             return Optional.empty();
         }
+        return engineConfiguration.getCommandExecutorTxRequired().execute(context -> build(caseNumber));
+    }
+
+    private Optional<CaseDossier> build(String caseNumber) {
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(caseNumber)
                 .orderByProcessInstanceStartTime().asc()
@@ -64,224 +95,415 @@ public class CaseDossiers {
         if (instance == null) {
             return Optional.empty();
         }
-        List<DossierEntry> timeline = new ArrayList<>();
-        addCaseLifecycle(instance, timeline);
-        addSteps(instance, timeline);
-        Map<String, HistoricTaskInstance> tasks = addTasks(instance, timeline);
-        addVariableChanges(instance, tasks, timeline);
-        List<CaseDossier.ModelVersion> models = new ArrayList<>();
-        models.add(processModel(instance.getProcessDefinitionId()));
-        addDecisions(instance, timeline, models);
-        addManualOperations(instance, timeline);
-        addIncidents(instance, timeline);
+        Build build = new Build(instance);
+        build.lifecycle();
+        build.steps();
+        build.tasks();
+        build.variableChanges();
+        build.decisions();
+        build.manualOperations();
+        build.incidents();
         for (DossierSource source : sources) {
-            timeline.addAll(source.entriesFor(caseNumber));
+            source.entriesFor(caseNumber).forEach(build::addRecord);
         }
-        timeline.sort(Comparator.comparing(DossierEntry::at));
-        return Optional.of(new CaseDossier(caseNumber, instance.getId(), instance.getState(), models, timeline));
+        List<DossierEntry> timeline = build.timeline();
+        List<CaseDossier.ModelVersion> models = new ArrayList<>();
+        models.add(build.process);
+        models.addAll(build.decisionModels.values());
+        models.addAll(build.forms());
+        DossierSummary summary = summaries.summarize(caseNumber, build.completedTasks, build.decisions, timeline);
+        return Optional.of(new CaseDossier(caseNumber, instance.getId(), instance.getState(), summary, models, timeline));
     }
 
-    private void addCaseLifecycle(HistoricProcessInstance instance, List<DossierEntry> timeline) {
-        timeline.add(new DossierEntry(instant(instance.getStartTime()), Kind.CASE_STARTED,
-                orSystem(instance.getStartUserId()), "Zaak gestart",
-                details("processDefinition", instance.getProcessDefinitionKey(),
-                        "version", instance.getProcessDefinitionVersion())));
-        if (instance.getEndTime() != null) {
-            timeline.add(new DossierEntry(instant(instance.getEndTime()), Kind.CASE_ENDED, SYSTEM,
-                    "Zaak beëindigd (" + instance.getState() + ")",
-                    details("endActivity", instance.getEndActivityId(), "deleteReason", instance.getDeleteReason())));
-        }
-    }
+    /**
+     * One dossier being put together. Entries at the same instant (one engine transaction, or a test's fixed
+     * clock) keep the order in which the engine did things: each is anchored to the step it belongs to (steps in
+     * order of occurrence) and within a step ordered start, decision, task, values, completion, end.
+     */
+    private final class Build {
+        private final HistoricProcessInstance instance;
+        private final CaseDossier.ModelVersion process;
+        private final List<Anchored> entries = new ArrayList<>();
+        private final Map<String, Integer> stepOrder = new HashMap<>();
+        private final Map<String, HistoricTaskInstance> tasks = new LinkedHashMap<>();
+        private final Map<String, List<String>> candidateGroups = new HashMap<>();
+        private final Map<String, UserOperationLogEntry> operations = new HashMap<>();
+        private final Map<String, String> completers = new HashMap<>();
+        /** "instant|user" of each task completion → its anchor. */
+        private final Map<String, Integer> completions = new HashMap<>();
+        private final List<UserOperationLogEntry> operationLog;
+        private final Map<String, CaseDossier.ModelVersion> decisionModels = new LinkedHashMap<>();
+        private final Map<String, DmnModelInstance> dmnModels = new HashMap<>();
+        private final List<DossierSummaries.CompletedTask> completedTasks = new ArrayList<>();
+        private final List<DossierSummaries.Evaluation> decisions = new ArrayList<>();
+        private Map<String, Set<String>> formFieldsByTask;
 
-    private void addSteps(HistoricProcessInstance instance, List<DossierEntry> timeline) {
-        List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId())
-                .orderPartiallyByOccurrence().asc()
-                .list();
-        for (HistoricActivityInstance activity : activities) {
-            if (SKIPPED_ACTIVITY_TYPES.contains(activity.getActivityType())) {
-                continue;
-            }
-            String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
-            timeline.add(new DossierEntry(instant(activity.getStartTime()), Kind.STEP_STARTED,
-                    orSystem(activity.getAssignee()), "Stap gestart: " + name,
-                    details("activityId", activity.getActivityId(), "activityType", activity.getActivityType())));
-            if (activity.getEndTime() != null) {
-                timeline.add(new DossierEntry(instant(activity.getEndTime()), Kind.STEP_ENDED,
-                        orSystem(activity.getAssignee()),
-                        "Stap afgerond: " + name + (activity.isCanceled() ? " (afgebroken)" : ""),
-                        details("activityId", activity.getActivityId(), "activityType", activity.getActivityType(),
-                                "durationMs", activity.getDurationInMillis())));
-            }
-        }
-    }
-
-    private Map<String, HistoricTaskInstance> addTasks(HistoricProcessInstance instance, List<DossierEntry> timeline) {
-        List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
-                .processInstanceId(instance.getId())
-                .orderByHistoricActivityInstanceStartTime().asc()
-                .list();
-        Map<String, HistoricTaskInstance> byId = new LinkedHashMap<>();
-        for (HistoricTaskInstance task : tasks) {
-            byId.put(task.getId(), task);
-            List<HistoricIdentityLinkLog> links = historyService.createHistoricIdentityLinkLogQuery()
-                    .taskId(task.getId()).orderByTime().asc().list();
-            List<String> candidateGroups = links.stream()
-                    .filter(link -> "candidate".equals(link.getType()) && "add".equals(link.getOperationType()))
-                    .map(HistoricIdentityLinkLog::getGroupId)
-                    .filter(group -> group != null)
-                    .distinct()
-                    .toList();
-            timeline.add(new DossierEntry(instant(task.getStartTime()), Kind.TASK_CREATED, SYSTEM,
-                    "Taak '" + task.getName() + "' klaargezet voor " + (candidateGroups.isEmpty()
-                            ? "-" : String.join(", ", candidateGroups)),
-                    details("taskId", task.getId(), "taskDefinitionKey", task.getTaskDefinitionKey(),
-                            "candidateGroups", candidateGroups, "due", task.getDueDate())));
-            for (HistoricIdentityLinkLog link : links) {
-                if ("assignee".equals(link.getType()) && "add".equals(link.getOperationType())) {
-                    timeline.add(new DossierEntry(instant(link.getTime()), Kind.TASK_ASSIGNED,
-                            orSystem(link.getAssignerId()),
-                            "Taak '" + task.getName() + "' opgepakt door " + link.getUserId(),
-                            details("taskId", task.getId(), "assignee", link.getUserId())));
+        Build(HistoricProcessInstance instance) {
+            this.instance = instance;
+            ProcessDefinition definition = repositoryService.getProcessDefinition(instance.getProcessDefinitionId());
+            this.process = new CaseDossier.ModelVersion("BPMN", definition.getKey(), definition.getName(),
+                    definition.getVersion(), definition.getDeploymentId(), definition.getResourceName());
+            this.operationLog = historyService.createUserOperationLogQuery()
+                    .processInstanceId(instance.getId())
+                    .orderByTimestamp().asc()
+                    .list();
+            for (UserOperationLogEntry entry : operationLog) {
+                operations.putIfAbsent(entry.getOperationId(), entry);
+                if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType())
+                        && entry.getTaskId() != null && entry.getUserId() != null) {
+                    completers.put(entry.getTaskId(), entry.getUserId());
                 }
             }
-            if (task.getEndTime() != null) {
-                boolean completed = "completed".equals(task.getDeleteReason());
-                timeline.add(new DossierEntry(instant(task.getEndTime()), Kind.TASK_COMPLETED,
-                        orSystem(task.getAssignee()),
-                        "Taak '" + task.getName() + "' " + (completed ? "afgerond" : "beëindigd")
-                                + (task.getAssignee() != null ? " door " + task.getAssignee() : ""),
+        }
+
+        /**
+         * A record another module made. One made by a person at the very moment that person completed a task (an
+         * advice, a decision) belongs right after that completion; anything else after the engine's entries of
+         * that moment.
+         */
+        void addRecord(DossierEntry entry) {
+            Integer task = completions.get(entry.at() + "|" + entry.actor());
+            if (task != null && !SYSTEM.equals(entry.actor())) {
+                add(entry, task, 5, 1);
+            } else {
+                add(entry, Integer.MAX_VALUE - 1, 0);
+            }
+        }
+
+        void add(DossierEntry entry, int anchor, int phase) {
+            add(entry, anchor, phase, 0);
+        }
+
+        /** {@code innermostFirst}: among scopes ending at one moment, the one started last ends first. */
+        void add(DossierEntry entry, int anchor, int phase, int innermostFirst) {
+            entries.add(new Anchored(entry, anchor, phase, innermostFirst));
+        }
+
+        List<DossierEntry> timeline() {
+            return entries.stream()
+                    .sorted(Comparator.comparing((Anchored a) -> a.entry().at())
+                            .thenComparingInt(Anchored::anchor).thenComparingInt(Anchored::phase)
+                            .thenComparingInt(Anchored::innermostFirst))
+                    .map(Anchored::entry)
+                    .toList();
+        }
+
+        private int anchorOf(String activityInstanceId) {
+            return activityInstanceId == null ? Integer.MAX_VALUE - 2
+                    : stepOrder.getOrDefault(activityInstanceId, Integer.MAX_VALUE - 2);
+        }
+
+        void lifecycle() {
+            add(new DossierEntry(instant(instance.getStartTime()), Kind.CASE_STARTED,
+                    orSystem(instance.getStartUserId()), "Zaak gestart",
+                    details("processDefinition", instance.getProcessDefinitionKey(),
+                            "version", instance.getProcessDefinitionVersion())), -1, 0);
+            if (instance.getEndTime() != null) {
+                add(new DossierEntry(instant(instance.getEndTime()), Kind.CASE_ENDED, SYSTEM,
+                        "Zaak beëindigd (" + instance.getState() + ")",
+                        details("endActivity", instance.getEndActivityId(), "deleteReason", instance.getDeleteReason())),
+                        Integer.MAX_VALUE, 9);
+            }
+        }
+
+        void steps() {
+            List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .orderPartiallyByOccurrence().asc()
+                    .list();
+            for (HistoricActivityInstance activity : activities) {
+                stepOrder.put(activity.getId(), stepOrder.size());
+            }
+            // A scope (sub-process) ends after everything inside it: anchor its end to its last-started descendant.
+            Map<String, String> parents = new HashMap<>();
+            activities.forEach(activity -> parents.put(activity.getId(), activity.getParentActivityInstanceId()));
+            Map<String, Integer> lastDescendant = new HashMap<>();
+            for (HistoricActivityInstance activity : activities) {
+                int index = stepOrder.get(activity.getId());
+                for (String parent = activity.getParentActivityInstanceId(); parent != null && stepOrder.containsKey(parent);
+                     parent = parents.get(parent)) {
+                    lastDescendant.merge(parent, index, Math::max);
+                }
+            }
+            for (HistoricActivityInstance activity : activities) {
+                if (SKIPPED_ACTIVITY_TYPES.contains(activity.getActivityType())) {
+                    continue;
+                }
+                int anchor = anchorOf(activity.getId());
+                String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
+                add(new DossierEntry(instant(activity.getStartTime()), Kind.STEP_STARTED,
+                        orSystem(activity.getAssignee()), "Stap gestart: " + name,
+                        details("activityId", activity.getActivityId(), "activityType", activity.getActivityType())),
+                        anchor, 0);
+                if (activity.getEndTime() != null) {
+                    add(new DossierEntry(instant(activity.getEndTime()), Kind.STEP_ENDED,
+                            orSystem(activity.getAssignee()),
+                            "Stap afgerond: " + name + (activity.isCanceled() ? " (afgebroken)" : ""),
+                            details("activityId", activity.getActivityId(), "activityType", activity.getActivityType(),
+                                    "durationMs", activity.getDurationInMillis())),
+                            lastDescendant.getOrDefault(activity.getId(), anchor), 6, -anchor);
+                }
+            }
+        }
+
+        void tasks() {
+            List<HistoricTaskInstance> history = historyService.createHistoricTaskInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .orderByHistoricActivityInstanceStartTime().asc()
+                    .list();
+            for (HistoricTaskInstance task : history) {
+                tasks.put(task.getId(), task);
+                int anchor = anchorOf(task.getActivityInstanceId());
+                List<HistoricIdentityLinkLog> links = historyService.createHistoricIdentityLinkLogQuery()
+                        .taskId(task.getId()).orderByTime().asc().list();
+                List<String> groups = links.stream()
+                        .filter(link -> "candidate".equals(link.getType()) && "add".equals(link.getOperationType()))
+                        .map(HistoricIdentityLinkLog::getGroupId)
+                        .filter(group -> group != null)
+                        .distinct()
+                        .toList();
+                candidateGroups.put(task.getId(), groups);
+                add(new DossierEntry(instant(task.getStartTime()), Kind.TASK_CREATED, SYSTEM,
+                        "Taak '" + task.getName() + "' klaargezet voor " + (groups.isEmpty() ? "-" : String.join(", ", groups)),
                         details("taskId", task.getId(), "taskDefinitionKey", task.getTaskDefinitionKey(),
-                                "reason", task.getDeleteReason())));
+                                "candidateGroups", groups, "due", printable(task.getDueDate()))), anchor, 2);
+                for (HistoricIdentityLinkLog link : links) {
+                    if (!"assignee".equals(link.getType())) {
+                        continue;
+                    }
+                    String by = orSystem(link.getAssignerId());
+                    boolean added = "add".equals(link.getOperationType());
+                    String what = added
+                            ? (by.equals(link.getUserId()) ? "opgepakt door " + link.getUserId()
+                                : "toegewezen aan " + link.getUserId() + " door " + by)
+                            : "teruggelegd (was " + link.getUserId() + ")";
+                    add(new DossierEntry(instant(link.getTime()), Kind.TASK_ASSIGNED, by,
+                            "Taak '" + task.getName() + "' " + what,
+                            details("taskId", task.getId(), "assignee", added ? link.getUserId() : null,
+                                    "previousAssignee", added ? null : link.getUserId())), anchor, 3);
+                }
+                if (task.getEndTime() != null) {
+                    boolean completed = "completed".equals(task.getDeleteReason());
+                    String completer = completers.getOrDefault(task.getId(), task.getAssignee());
+                    add(new DossierEntry(instant(task.getEndTime()), Kind.TASK_COMPLETED, orSystem(completer),
+                            "Taak '" + task.getName() + "' " + (completed ? "afgerond" : "beëindigd")
+                                    + (completed && completer != null ? " door " + completer : ""),
+                            details("taskId", task.getId(), "taskDefinitionKey", task.getTaskDefinitionKey(),
+                                    "candidateGroups", groups, "assignee", task.getAssignee(),
+                                    "completedBy", completed ? completer : null, "reason", task.getDeleteReason())),
+                            anchor, 5);
+                    completions.put(instant(task.getEndTime()) + "|" + orSystem(completer), anchor);
+                    if (completed) {
+                        completedTasks.add(new DossierSummaries.CompletedTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                                completer, groups, instant(task.getEndTime())));
+                    }
+                }
             }
         }
-        return byId;
-    }
 
-    private void addVariableChanges(HistoricProcessInstance instance, Map<String, HistoricTaskInstance> tasks,
-                                    List<DossierEntry> timeline) {
-        List<HistoricDetail> updates = historyService.createHistoricDetailQuery()
-                .processInstanceId(instance.getId())
-                .variableUpdates()
-                .orderPartiallyByOccurrence().asc()
-                .list();
-        // Values submitted with a task's form are logged under the user operation that completed the task.
-        Map<String, UserOperationLogEntry> operations = new HashMap<>();
-        historyService.createUserOperationLogQuery().processInstanceId(instance.getId()).list()
-                .forEach(entry -> operations.putIfAbsent(entry.getOperationId(), entry));
-        Map<String, Object> lastValues = new HashMap<>();
-        for (HistoricDetail detail : updates) {
-            HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
-            Object oldValue = lastValues.get(update.getVariableInstanceId());
-            Object newValue = update.getValue();
-            lastValues.put(update.getVariableInstanceId(), newValue);
-            UserOperationLogEntry operation = update.getUserOperationId() == null ? null
-                    : operations.get(update.getUserOperationId());
-            String taskId = update.getTaskId() != null ? update.getTaskId()
-                    : operation != null ? operation.getTaskId() : null;
-            HistoricTaskInstance task = taskId == null ? null : tasks.get(taskId);
-            String actor = operation != null ? orSystem(operation.getUserId())
-                    : task != null ? orSystem(task.getAssignee())
-                    : update.getRevision() == 0 ? orSystem(instance.getStartUserId()) : SYSTEM;
-            String where = task != null ? " (formulier '" + task.getName() + "')" : "";
-            timeline.add(new DossierEntry(instant(update.getTime()), Kind.VARIABLE_CHANGED, actor,
-                    "Gegeven '" + update.getVariableName() + "' " + (oldValue == null ? "vastgelegd" : "gewijzigd") + where,
-                    details("variable", update.getVariableName(), "oldValue", printable(oldValue),
-                            "newValue", printable(newValue), "taskId", taskId)));
+        void variableChanges() {
+            List<HistoricDetail> updates = historyService.createHistoricDetailQuery()
+                    .processInstanceId(instance.getId())
+                    .variableUpdates()
+                    .orderPartiallyByOccurrence().asc()
+                    .list();
+            Map<String, Object> lastValues = new HashMap<>();
+            for (HistoricDetail detail : updates) {
+                HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+                Object oldValue = lastValues.get(update.getVariableInstanceId());
+                Object newValue = update.getValue();
+                lastValues.put(update.getVariableInstanceId(), newValue);
+                // Values submitted with a task's form are logged under the user operation that completed the task.
+                UserOperationLogEntry operation = update.getUserOperationId() == null ? null
+                        : operations.get(update.getUserOperationId());
+                String taskId = update.getTaskId() != null ? update.getTaskId()
+                        : operation != null ? operation.getTaskId() : null;
+                HistoricTaskInstance task = taskId == null ? null : tasks.get(taskId);
+                Set<String> fields = task == null || update.getTaskId() != null ? null : formFields(task);
+                if (fields != null && !fields.contains(update.getVariableName())) {
+                    // Set by the engine or a listener while the person completed the task: not a value of the form.
+                    task = null;
+                    operation = null;
+                }
+                String actor = operation != null ? orSystem(operation.getUserId())
+                        : task != null ? orSystem(task.getAssignee())
+                        : update.getRevision() == 0 ? orSystem(instance.getStartUserId()) : SYSTEM;
+                String where = task != null ? " (formulier '" + task.getName() + "')" : "";
+                add(new DossierEntry(instant(update.getTime()), Kind.VARIABLE_CHANGED, actor,
+                        "Gegeven '" + update.getVariableName() + "' " + (oldValue == null ? "vastgelegd" : "gewijzigd") + where,
+                        details("variable", update.getVariableName(), "oldValue", printable(oldValue),
+                                "newValue", printable(newValue), "taskId", taskId)),
+                        anchorOf(task != null ? task.getActivityInstanceId() : update.getActivityInstanceId()), 4);
+            }
         }
-    }
 
-    private void addDecisions(HistoricProcessInstance instance, List<DossierEntry> timeline,
-                              List<CaseDossier.ModelVersion> models) {
-        List<HistoricDecisionInstance> decisions = historyService.createHistoricDecisionInstanceQuery()
-                .processInstanceId(instance.getId())
-                .includeInputs().includeOutputs()
-                .orderByEvaluationTime().asc()
-                .list();
-        Map<String, DecisionDefinition> definitions = new HashMap<>();
-        for (HistoricDecisionInstance decision : decisions) {
-            DecisionDefinition definition = definitions.computeIfAbsent(decision.getDecisionDefinitionId(),
-                    repositoryService::getDecisionDefinition);
-            Map<String, Object> inputs = new LinkedHashMap<>();
-            for (HistoricDecisionInputInstance input : decision.getInputs()) {
-                inputs.put(input.getClauseName() != null ? input.getClauseName() : input.getClauseId(),
-                        printable(input.getValue()));
+        void decisions() {
+            List<HistoricDecisionInstance> evaluations = historyService.createHistoricDecisionInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .includeInputs().includeOutputs()
+                    .orderByEvaluationTime().asc()
+                    .list();
+            Map<String, DecisionDefinition> definitions = new HashMap<>();
+            for (HistoricDecisionInstance decision : evaluations) {
+                DecisionDefinition definition = definitions.computeIfAbsent(decision.getDecisionDefinitionId(),
+                        repositoryService::getDecisionDefinition);
+                Map<String, Object> inputs = new LinkedHashMap<>();
+                for (HistoricDecisionInputInstance input : decision.getInputs()) {
+                    inputs.put(input.getClauseName() != null ? input.getClauseName() : input.getClauseId(),
+                            printable(input.getValue()));
+                }
+                Map<String, Map<String, Object>> matched = new LinkedHashMap<>();
+                for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
+                    matched.computeIfAbsent(output.getRuleId(), rule -> new LinkedHashMap<>())
+                            .put(output.getVariableName(), printable(output.getValue()));
+                }
+                List<Map<String, Object>> rules = new ArrayList<>();
+                List<String> explained = new ArrayList<>();
+                for (Map.Entry<String, Map<String, Object>> rule : matched.entrySet()) {
+                    RuleText text = ruleText(definition, rule.getKey());
+                    rules.add(details("ruleId", rule.getKey(), "annotation", text.annotation(),
+                            "conditions", text.conditions(), "outputs", rule.getValue()));
+                    explained.add(rule.getKey() + (text.annotation().isEmpty() ? "" : " '" + text.annotation() + "'")
+                            + " (" + text.conditionsText() + ")");
+                    decisions.add(new DossierSummaries.Evaluation(definition.getKey(), definition.getName(),
+                            definition.getVersion(), rule.getKey(), text.annotation(), text.conditions(), inputs,
+                            rule.getValue(), instant(decision.getEvaluationTime())));
+                }
+                add(new DossierEntry(instant(decision.getEvaluationTime()), Kind.DECISION, SYSTEM,
+                        "Beslistabel '" + definition.getName() + "' (versie " + definition.getVersion() + "): "
+                                + (rules.isEmpty() ? "geen regel van toepassing" : "regel " + String.join("; ", explained)),
+                        details("decisionKey", definition.getKey(), "version", definition.getVersion(),
+                                "activityId", decision.getActivityId(), "inputs", inputs, "matchedRules", rules)),
+                        anchorOf(decision.getActivityInstanceId()), 1);
+                decisionModels.putIfAbsent(definition.getId(), new CaseDossier.ModelVersion("DMN", definition.getKey(),
+                        definition.getName(), definition.getVersion(), definition.getDeploymentId(),
+                        definition.getResourceName()));
             }
-            Map<String, Map<String, Object>> matched = new LinkedHashMap<>();
-            for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
-                matched.computeIfAbsent(output.getRuleId(), rule -> new LinkedHashMap<>())
-                        .put(output.getVariableName(), printable(output.getValue()));
+        }
+
+        /** The annotation of a rule and its tests per input ("-" where the rule accepts any value). */
+        private RuleText ruleText(DecisionDefinition definition, String ruleId) {
+            DmnModelInstance model = dmnModels.computeIfAbsent(definition.getId(), repositoryService::getDmnModelInstance);
+            Rule rule = ruleId == null ? null : model.getModelElementById(ruleId);
+            if (rule == null) {
+                return new RuleText("", Map.of());
             }
-            List<Map<String, Object>> rules = matched.entrySet().stream()
-                    .map(rule -> Map.<String, Object>of("ruleId", rule.getKey(),
-                            "annotation", ruleAnnotation(definition, rule.getKey()),
-                            "outputs", rule.getValue()))
+            String annotation = rule.getDescription() == null || rule.getDescription().getTextContent() == null
+                    ? "" : rule.getDescription().getTextContent().trim();
+            Map<String, String> conditions = new LinkedHashMap<>();
+            if (rule.getParentElement() instanceof DecisionTable table) {
+                List<Input> inputs = new ArrayList<>(table.getInputs());
+                List<InputEntry> tests = new ArrayList<>(rule.getInputEntries());
+                for (int i = 0; i < inputs.size() && i < tests.size(); i++) {
+                    Input input = inputs.get(i);
+                    String label = input.getLabel() != null ? input.getLabel()
+                            : input.getInputExpression().getText().getTextContent();
+                    String test = tests.get(i).getText() == null ? "" : tests.get(i).getText().getTextContent().trim();
+                    conditions.put(label, test.isEmpty() ? "-" : test);
+                }
+            }
+            return new RuleText(annotation, conditions);
+        }
+
+        void manualOperations() {
+            Map<String, List<UserOperationLogEntry>> byOperation = operationLog.stream()
+                    .filter(entry -> !SHOWN_ELSEWHERE.contains(entry.getOperationType()))
+                    .filter(entry -> !(UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(entry.getOperationType())
+                            && EntityTypes.PROCESS_INSTANCE.equals(entry.getEntityType())))
+                    .collect(Collectors.groupingBy(UserOperationLogEntry::getOperationId, LinkedHashMap::new,
+                            Collectors.toList()));
+            for (List<UserOperationLogEntry> operation : byOperation.values()) {
+                UserOperationLogEntry first = operation.get(0);
+                List<Map<String, Object>> changes = operation.stream()
+                        .filter(entry -> entry.getProperty() != null)
+                        .map(entry -> details("property", entry.getProperty(), "oldValue", entry.getOrgValue(),
+                                "newValue", entry.getNewValue()))
+                        .toList();
+                HistoricTaskInstance task = first.getTaskId() == null ? null : tasks.get(first.getTaskId());
+                add(new DossierEntry(instant(first.getTimestamp()), Kind.MANUAL_OPERATION,
+                        orSystem(first.getUserId()),
+                        "Handeling '" + first.getOperationType() + "' op " + first.getEntityType()
+                                + (task != null ? " '" + task.getName() + "'" : "") + " door " + orSystem(first.getUserId()),
+                        details("operationType", first.getOperationType(), "entityType", first.getEntityType(),
+                                "taskId", first.getTaskId(), "annotation", first.getAnnotation(), "changes", changes)),
+                        anchorOf(task != null ? task.getActivityInstanceId() : null), 4);
+            }
+        }
+
+        void incidents() {
+            for (HistoricIncident incident : historyService.createHistoricIncidentQuery()
+                    .processInstanceId(instance.getId()).list()) {
+                add(new DossierEntry(instant(incident.getCreateTime()), Kind.INCIDENT, SYSTEM,
+                        "Storing bij stap " + incident.getActivityId() + ": " + incident.getIncidentMessage(),
+                        details("incidentType", incident.getIncidentType(), "resolved", incident.isResolved(),
+                                "ended", printable(incident.getEndTime()))), anchorOf(null), 0);
+            }
+        }
+
+        /**
+         * The forms of the steps this case went through. Bound to the deployment (formRefBinding="deployment"),
+         * each is the version deployed together with the case's process version; other bindings are listed with
+         * the form versions of that same deployment as the best available answer.
+         */
+        /** The field keys of the form of this task's step; null for a step without a Camunda Form (anything goes). */
+        private Set<String> formFields(HistoricTaskInstance task) {
+            if (formFieldsByTask == null) {
+                Map<String, Set<String>> byForm = formDefinitions.fieldKeys(process.deploymentId());
+                formFieldsByTask = new HashMap<>();
+                for (UserTask userTask : repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId())
+                        .getModelElementsByType(UserTask.class)) {
+                    if (userTask.getCamundaFormRef() != null) {
+                        formFieldsByTask.put(userTask.getId(), byForm.getOrDefault(userTask.getCamundaFormRef(), Set.of()));
+                    }
+                }
+            }
+            return formFieldsByTask.get(task.getTaskDefinitionKey());
+        }
+
+        List<CaseDossier.ModelVersion> forms() {
+            BpmnModelInstance bpmn = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
+            Set<String> used = new LinkedHashSet<>();
+            for (StartEvent start : bpmn.getModelElementsByType(StartEvent.class)) {
+                if (start.getCamundaFormRef() != null && instance.getStartActivityId() != null
+                        && instance.getStartActivityId().equals(start.getId())) {
+                    used.add(start.getCamundaFormRef());
+                }
+            }
+            Set<String> taskKeys = tasks.values().stream().map(HistoricTaskInstance::getTaskDefinitionKey)
+                    .collect(Collectors.toSet());
+            for (UserTask task : bpmn.getModelElementsByType(UserTask.class)) {
+                if (task.getCamundaFormRef() != null && taskKeys.contains(task.getId())) {
+                    used.add(task.getCamundaFormRef());
+                }
+            }
+            if (used.isEmpty()) {
+                return List.of();
+            }
+            return formDefinitions.ofDeployment(process.deploymentId()).stream()
+                    .filter(form -> used.contains(form.getKey()))
+                    .map((CamundaFormDefinition form) -> new CaseDossier.ModelVersion("FORM", form.getKey(),
+                            form.getKey(), form.getVersion(),
+                            form.getDeploymentId(), form.getResourceName()))
                     .toList();
-            timeline.add(new DossierEntry(instant(decision.getEvaluationTime()), Kind.DECISION, SYSTEM,
-                    "Beslistabel '" + definition.getName() + "' (versie " + definition.getVersion() + "): "
-                            + (rules.isEmpty() ? "geen regel van toepassing"
-                            : "regel " + matched.keySet().stream().collect(Collectors.joining(", "))),
-                    details("decisionKey", definition.getKey(), "version", definition.getVersion(),
-                            "activityId", decision.getActivityId(), "inputs", inputs, "matchedRules", rules)));
-            CaseDossier.ModelVersion model = new CaseDossier.ModelVersion("DMN", definition.getKey(),
-                    definition.getName(), definition.getVersion(), definition.getDeploymentId(),
-                    definition.getResourceName());
-            if (!models.contains(model)) {
-                models.add(model);
-            }
         }
     }
 
-    private String ruleAnnotation(DecisionDefinition definition, String ruleId) {
-        Rule rule = repositoryService.getDmnModelInstance(definition.getId()).getModelElementById(ruleId);
-        return rule == null || rule.getDescription() == null ? "" : rule.getDescription().getTextContent();
+    private record Anchored(DossierEntry entry, int anchor, int phase, int innermostFirst) {
     }
 
-    private void addManualOperations(HistoricProcessInstance instance, List<DossierEntry> timeline) {
-        List<UserOperationLogEntry> entries = historyService.createUserOperationLogQuery()
-                .processInstanceId(instance.getId())
-                .orderByTimestamp().asc()
-                .list();
-        Map<String, List<UserOperationLogEntry>> byOperation = entries.stream()
-                .collect(Collectors.groupingBy(UserOperationLogEntry::getOperationId, LinkedHashMap::new,
-                        Collectors.toList()));
-        for (List<UserOperationLogEntry> operation : byOperation.values()) {
-            UserOperationLogEntry first = operation.get(0);
-            List<Map<String, Object>> changes = operation.stream()
-                    .filter(entry -> entry.getProperty() != null)
-                    .map(entry -> details("property", entry.getProperty(), "oldValue", entry.getOrgValue(),
-                            "newValue", entry.getNewValue()))
-                    .toList();
-            timeline.add(new DossierEntry(instant(first.getTimestamp()), Kind.MANUAL_OPERATION,
-                    orSystem(first.getUserId()),
-                    "Handeling '" + first.getOperationType() + "' op " + first.getEntityType()
-                            + " door " + orSystem(first.getUserId()),
-                    details("operationType", first.getOperationType(), "entityType", first.getEntityType(),
-                            "taskId", first.getTaskId(), "annotation", first.getAnnotation(), "changes", changes)));
+    private record RuleText(String annotation, Map<String, String> conditions) {
+        String conditionsText() {
+            return conditions.entrySet().stream()
+                    .map(condition -> condition.getKey() + ": " + condition.getValue())
+                    .collect(Collectors.joining(", "));
         }
     }
 
-    private void addIncidents(HistoricProcessInstance instance, List<DossierEntry> timeline) {
-        for (HistoricIncident incident : historyService.createHistoricIncidentQuery()
-                .processInstanceId(instance.getId()).list()) {
-            timeline.add(new DossierEntry(instant(incident.getCreateTime()), Kind.INCIDENT, SYSTEM,
-                    "Storing bij stap " + incident.getActivityId() + ": " + incident.getIncidentMessage(),
-                    details("incidentType", incident.getIncidentType(), "resolved", incident.isResolved(),
-                            "ended", incident.getEndTime())));
-        }
-    }
-
-    private CaseDossier.ModelVersion processModel(String processDefinitionId) {
-        ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
-        return new CaseDossier.ModelVersion("BPMN", definition.getKey(), definition.getName(),
-                definition.getVersion(), definition.getDeploymentId(), definition.getResourceName());
-    }
-
-    private static Instant instant(Date date) {
+    static Instant instant(Date date) {
         return date == null ? Instant.EPOCH : date.toInstant();
     }
 
-    private static String orSystem(String user) {
+    static String orSystem(String user) {
         return user == null || user.isBlank() ? SYSTEM : user;
     }
 

@@ -14,7 +14,21 @@ public record DossierEntry(Instant at, Kind kind, String actor, String summary, 
     }
 
     public enum Kind {
-        CASE_STARTED, CASE_ENDED, STEP_STARTED, STEP_ENDED, TASK_CREATED, TASK_ASSIGNED, TASK_COMPLETED,
-        VARIABLE_CHANGED, DECISION, DEADLINE, CASE_EVENT, BUDGET, MAIL, MANUAL_OPERATION, INCIDENT
+        CASE_STARTED("Zaak gestart"), CASE_ENDED("Zaak beëindigd"), STEP_STARTED("Stap gestart"),
+        STEP_ENDED("Stap afgerond"), TASK_CREATED("Taak klaargezet"), TASK_ASSIGNED("Taak opgepakt"),
+        TASK_COMPLETED("Taak afgerond"), VARIABLE_CHANGED("Gegeven"), DECISION("Beslistabel"),
+        DEADLINE("Beslistermijn"), CASE_EVENT("Zaakdossier"), BUDGET("Buurtbudget"), MAIL("E-mail"),
+        MANUAL_OPERATION("Handmatige handeling"), INCIDENT("Storing");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** What the kind is called on the dossier page and in the exports. */
+        public String label() {
+            return label;
+        }
     }
 }

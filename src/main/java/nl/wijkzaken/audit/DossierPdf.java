@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -18,9 +20,18 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Component;
 
-/** The whole dossier as a PDF an auditor can file: header, model versions, and every timeline entry. */
+/**
+ * The whole dossier as a PDF an auditor can file: the case, the summary (who decided, on which mandate rule, within
+ * or after the deadline, the deadline's history), the model versions, and every timeline entry.
+ */
 @Component
 class DossierPdf {
+
+    private final ObjectMapper objectMapper;
+
+    DossierPdf(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
@@ -32,7 +43,27 @@ class DossierPdf {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Writer writer = new Writer(document);
             writer.line(BOLD, 16, "Dossier " + dossier.caseNumber());
-            writer.line(REGULAR, 10, "Status: " + dossier.state() + "   Procesinstantie: " + dossier.processInstanceId());
+            DossierView view = DossierView.of(dossier, true, objectMapper);
+            writer.line(REGULAR, 10, "Verzoek: " + view.facts().title() + "   Wijk: " + view.facts().neighbourhood()
+                    + "   Ontvangen op: " + view.facts().receivedOn());
+            writer.line(REGULAR, 10, "Status voor de bewoner: " + view.facts().status() + "   Zaak in de procesengine: "
+                    + view.state() + " (procesinstantie " + dossier.processInstanceId() + ")");
+            writer.gap();
+            writer.line(BOLD, 12, "Samenvatting");
+            DossierView.Summary summary = view.summary();
+            writer.line(REGULAR, 10, "Besluit: " + summary.outcome());
+            writer.line(REGULAR, 10, "Besloten door: " + summary.decidedBy());
+            writer.line(REGULAR, 10, "Medeondertekend door: " + summary.coSignedBy());
+            writer.line(REGULAR, 10, "Mandaatregel: " + summary.mandateRule());
+            if (summary.mandateConditions() != null) {
+                writer.line(REGULAR, 10, "Voorwaarden van de regel: " + summary.mandateConditions());
+                writer.line(REGULAR, 10, "Invoer: " + summary.mandateInputs() + "   Uitkomst: " + summary.mandateOutputs());
+            }
+            writer.line(REGULAR, 10, "Beslistermijn: " + summary.legalDeadline());
+            writer.line(BOLD, 10, summary.deadlineVerdict());
+            for (DossierView.DeadlineRow row : view.deadlineHistory()) {
+                writer.line(REGULAR, 9, row.when() + "  " + row.event() + ": " + row.before() + " -> " + row.after());
+            }
             writer.gap();
             writer.line(BOLD, 12, "Gebruikte modellen");
             for (CaseDossier.ModelVersion model : dossier.models()) {
@@ -42,7 +73,8 @@ class DossierPdf {
             writer.gap();
             writer.line(BOLD, 12, "Tijdlijn");
             for (DossierEntry entry : dossier.timeline()) {
-                writer.line(BOLD, 10, WHEN.format(entry.at().atZone(DUTCH_TIME)) + "  " + entry.actor());
+                writer.line(BOLD, 10, WHEN.format(entry.at().atZone(DUTCH_TIME)) + "  " + entry.kind().label() + "  "
+                        + entry.actor());
                 writer.line(REGULAR, 10, entry.summary());
                 if (!entry.details().isEmpty()) {
                     writer.line(REGULAR, 8, flatten(entry.details()));

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Model governance: every deployment of BPMN, DMN and forms, who made it (the user operation log; start-up
- * deployments have no user), when, which files, and the version each process and decision became.
+ * deployments have no user), when, which files, and the version each process, decision and form became.
  */
 @Service
 public class ModelDeployments {
@@ -24,10 +24,12 @@ public class ModelDeployments {
 
     private final RepositoryService repositoryService;
     private final HistoryService historyService;
+    private final FormDefinitions forms;
 
-    ModelDeployments(RepositoryService repositoryService, HistoryService historyService) {
+    ModelDeployments(RepositoryService repositoryService, HistoryService historyService, FormDefinitions forms) {
         this.repositoryService = repositoryService;
         this.historyService = historyService;
+        this.forms = forms;
     }
 
     public List<DeploymentRecord> all() {
@@ -45,6 +47,8 @@ public class ModelDeployments {
                     .forEach(d -> models.add(new DeployedModel("BPMN", d.getKey(), d.getName(), d.getVersion(), d.getResourceName())));
             repositoryService.createDecisionDefinitionQuery().deploymentId(deployment.getId()).list()
                     .forEach(d -> models.add(new DeployedModel("DMN", d.getKey(), d.getName(), d.getVersion(), d.getResourceName())));
+            forms.ofDeployment(deployment.getId())
+                    .forEach(f -> models.add(new DeployedModel("FORM", f.getKey(), f.getKey(), f.getVersion(), f.getResourceName())));
             String deployer = deployers.get(deployment.getId());
             records.add(new DeploymentRecord(deployment.getId(), deployment.getName(), deployment.getSource(),
                     deployment.getDeploymentTime().toInstant(), deployer != null ? deployer : AT_START_UP, files, models));

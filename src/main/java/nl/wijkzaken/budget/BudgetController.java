@@ -75,9 +75,18 @@ class BudgetController {
         return ledger.overview(neighbourhood, year).orElseThrow();
     }
 
+    /** A later release of (part of) a grant, e.g. withdrawn or less spent: a new RELEASE movement. */
+    @PostMapping("/{neighbourhood}/{year}/releases")
+    BudgetOverview release(@PathVariable String neighbourhood, @PathVariable int year,
+                           @Valid @RequestBody Release request, Authentication user) {
+        requireManager(user);
+        ledger.release(neighbourhood, year, request.caseNumber(), request.amount(), user.getName(), request.reason());
+        return ledger.overview(neighbourhood, year).orElseThrow();
+    }
+
     private void requireManager(Authentication user) {
         if (!access.mayManage(user.getAuthorities())) {
-            throw new BudgetForbiddenException("Alleen een gebiedsmanager of beheerder mag buurtbudgetten vaststellen of wijzigen");
+            throw new BudgetForbiddenException("Alleen een gebiedsmanager of beheerder mag buurtbudgetten vaststellen, wijzigen of vrijgeven");
         }
     }
 
@@ -99,6 +108,14 @@ class BudgetController {
     record BudgetChange(
             @NotNull(message = "Het bedrag ontbreekt")
             @DecimalMin(value = "0.00", message = "Het bedrag mag niet negatief zijn")
+            @Digits(integer = 10, fraction = 2, message = "Een bedrag in euro's met hoogstens twee cijfers achter de komma") BigDecimal amount,
+            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens") String reason) {
+    }
+
+    record Release(
+            @NotBlank(message = "Het zaaknummer ontbreekt") @Size(max = 64, message = "Hoogstens 64 tekens") String caseNumber,
+            @NotNull(message = "Het bedrag ontbreekt")
+            @DecimalMin(value = "0.01", message = "Het bedrag moet groter zijn dan € 0,00")
             @Digits(integer = 10, fraction = 2, message = "Een bedrag in euro's met hoogstens twee cijfers achter de komma") BigDecimal amount,
             @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens") String reason) {
     }

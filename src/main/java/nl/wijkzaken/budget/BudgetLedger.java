@@ -54,6 +54,11 @@ public class BudgetLedger {
         return Amounts.euro(remaining(neighbourhood, year));
     }
 
+    /** Whether a budget was set for that neighbourhood and year. */
+    public boolean hasBudget(String neighbourhood, int year) {
+        return budgetExists(neighbourhood, year);
+    }
+
     public Optional<BudgetOverview> overview(String neighbourhood, int year) {
         Optional<Neighbourhood> found = neighbourhoods.find(neighbourhood);
         if (found.isEmpty() || !budgetExists(neighbourhood, year)) {
@@ -152,12 +157,6 @@ public class BudgetLedger {
         return remaining.subtract(value);
     }
 
-    /**
-     * Gives (part of) a case's reservation back to the budget it was reserved from, e.g. when a grant is
-     * withdrawn or less was spent.
-     *
-     * @return the remaining budget after the release
-     */
     /** Every movement booked for a case, oldest first. */
     public List<BudgetMovement> movementsOfCase(String caseNumber) {
         return jdbc.sql("""
@@ -170,11 +169,52 @@ public class BudgetLedger {
                 .list();
     }
 
-    public BigDecimal release(String caseNumber, Number amount, String actor, String reason) {
+    /** What is still reserved for a case: its reservations minus its releases and corrections, over all budgets. */
+    public BigDecimal reservedForCase(String caseNumber) {
+        BigDecimal reserved = jdbc.sql("SELECT COALESCE(-SUM(amount), 0) FROM budget_movement WHERE case_number = ?")
+                .param(caseNumber)
+                .query(BigDecimal.class).single();
+        return Amounts.scaled(reserved);
+    }
+
+    /**
+     * Gives everything still reserved for a case back, one RELEASE movement per budget it was reserved from,
+     * e.g. when a decision is withdrawn before it takes effect. Nothing reserved: nothing booked.
+     *
+     * @return the amount released (zero when nothing was reserved)
+     */
+    public BigDecimal releaseAll(String caseNumber, String actor, String reason) {
         requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
-        BigDecimal value = requireAmount(decimal(amount), true);
         requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
         requireText("reason", reason, 1000, "Geef een reden op");
+        record Budget(String neighbourhood, int year) {
+        }
+        List<Budget> budgets = jdbc.sql("""
+                        SELECT DISTINCT neighbourhood, budget_year FROM budget_movement
+                        WHERE case_number = ? ORDER BY neighbourhood, budget_year""")
+                .param(caseNumber)
+                .query((rs, i) -> new Budget(rs.getString("neighbourhood"), rs.getInt("budget_year")))
+                .list();
+        BigDecimal released = Amounts.scaled(BigDecimal.ZERO);
+        for (Budget budget : budgets) {
+            lock(budget.neighbourhood(), budget.year());
+            BigDecimal reserved = reservedIn(budget.neighbourhood(), budget.year(), caseNumber);
+            if (reserved.signum() > 0) {
+                book(budget.neighbourhood(), budget.year(), caseNumber, MovementType.RELEASE, reserved, actor, reason);
+                released = released.add(reserved);
+            }
+        }
+        return released;
+    }
+
+    /**
+     * Gives (part of) a case's reservation back to the budget it was reserved from, e.g. when a grant is
+     * withdrawn or less was spent.
+     *
+     * @return the remaining budget after the release
+     */
+    public BigDecimal release(String caseNumber, Number amount, String actor, String reason) {
+        requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
         record Budget(String neighbourhood, int year) {
         }
         Budget budget = jdbc.sql("""
@@ -184,18 +224,44 @@ public class BudgetLedger {
                 .query((rs, i) -> new Budget(rs.getString("neighbourhood"), rs.getInt("budget_year")))
                 .list().stream().findFirst()
                 .orElseThrow(() -> new BudgetRuleException("caseNumber", "Voor zaak " + caseNumber + " is geen budget gereserveerd"));
-        lock(budget.neighbourhood(), budget.year());
-        BigDecimal reserved = jdbc.sql("""
-                        SELECT COALESCE(-SUM(amount), 0) FROM budget_movement
-                        WHERE neighbourhood = ? AND budget_year = ? AND case_number = ?""")
-                .params(budget.neighbourhood(), budget.year(), caseNumber)
-                .query(BigDecimal.class).single();
+        return release(budget.neighbourhood(), budget.year(), caseNumber, amount, actor, reason);
+    }
+
+    /**
+     * Gives (part of) what a case reserved from this neighbourhood's budget of that year back, never more than
+     * the case still has reserved there.
+     *
+     * @return the remaining budget after the release
+     */
+    public BigDecimal release(String neighbourhood, int year, String caseNumber, Number amount, String actor, String reason) {
+        requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
+        Neighbourhood known = requireNeighbourhood(neighbourhood);
+        requireYear(year);
+        BigDecimal value = requireAmount(decimal(amount), true);
+        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
+        requireText("reason", reason, 1000, "Geef een reden op");
+        if (!lock(neighbourhood, year)) {
+            throw new BudgetRuleException("year", "Voor " + known.name() + " is in " + year + " geen buurtbudget vastgesteld");
+        }
+        BigDecimal reserved = reservedIn(neighbourhood, year, caseNumber);
+        if (reserved.signum() <= 0) {
+            throw new BudgetRuleException("caseNumber", "Voor zaak " + caseNumber + " is in het buurtbudget van "
+                    + known.name() + " " + year + " niets gereserveerd");
+        }
         if (value.compareTo(reserved) > 0) {
             throw new BudgetRuleException("amount", "Voor zaak " + caseNumber + " is nog " + Amounts.euro(reserved)
                     + " gereserveerd; meer kan niet worden vrijgegeven");
         }
-        book(budget.neighbourhood(), budget.year(), caseNumber, MovementType.RELEASE, value, actor, reason);
-        return sum(budget.neighbourhood(), budget.year(), null);
+        book(neighbourhood, year, caseNumber, MovementType.RELEASE, value, actor, reason);
+        return sum(neighbourhood, year, null);
+    }
+
+    private BigDecimal reservedIn(String neighbourhood, int year, String caseNumber) {
+        return Amounts.scaled(jdbc.sql("""
+                        SELECT COALESCE(-SUM(amount), 0) FROM budget_movement
+                        WHERE neighbourhood = ? AND budget_year = ? AND case_number = ?""")
+                .params(neighbourhood, year, caseNumber)
+                .query(BigDecimal.class).single());
     }
 
     /** Locks the budget row for the rest of the transaction; false when there is no such budget. */

@@ -29,4 +29,6 @@ public record CaseEvent(
     public static final String DEADLINE_EXTENDED = "TERMIJN_VERLENGD";
     public static final String DEADLINE_REMINDED = "TERMIJN_HERINNERING";
     public static final String DEADLINE_ESCALATED = "TERMIJN_ESCALATIE";
+    /** The resident's supplement, as sent from the status page. */
+    public static final String SUPPLEMENT_RECEIVED = "AANVULLING_ONTVANGEN";
 }

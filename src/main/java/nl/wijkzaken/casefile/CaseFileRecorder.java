@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
@@ -73,7 +75,29 @@ public class CaseFileRecorder {
         BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, "decidedAmount") : null;
         caseFiles.conclude(string(execution, "caseNumber"), status, outcome, decided,
                 string(execution, status == CaseStatus.BESLUIT_GENOMEN ? "decisionMotivation" : "completenessMotivation"), null);
+        recordDecider(execution, status);
         execution.setVariable("resultMessageType", messageType);
+    }
+
+    /**
+     * For the auditors' search: a decision is taken by {@code decidedBy} in the mandate's deciding group (fast lane:
+     * the owner group); "niet-ontvankelijk" by the owner who judged completeness; "buiten behandeling" by nobody
+     * (the repair term lapsed).
+     */
+    private void recordDecider(DelegateExecution execution, CaseStatus status) {
+        String decidedBy = null;
+        String group = null;
+        if (status == CaseStatus.BESLUIT_GENOMEN) {
+            decidedBy = string(execution, "decidedBy");
+            Object mandate = execution.getVariable("mandate");
+            group = mandate instanceof Map<?, ?> map && map.get("decidingGroup") != null
+                    ? map.get("decidingGroup").toString() : string(execution, "ownerGroup");
+        } else if (status == CaseStatus.NIET_ONTVANKELIJK) {
+            Authentication user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
+            decidedBy = user == null ? null : user.getUserId();
+            group = string(execution, "ownerGroup");
+        }
+        caseFiles.recordDecision(string(execution, "caseNumber"), decidedBy, group, EngineTime.today());
     }
 
     /** Task listener expression on the deliberation task: an agreed revised amount is what gets decided. */

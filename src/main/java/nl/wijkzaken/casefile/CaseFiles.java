@@ -67,6 +67,19 @@ public class CaseFiles {
         append(caseNumber, CaseEvent.STATUS, status.text(), detail, actor, null, null);
     }
 
+    /**
+     * Who decided, in which group, and whether the day the decision became final lies after the legal deadline
+     * as it stands then (suspensions and an extension included).
+     */
+    void recordDecision(String caseNumber, String decidedBy, String decidingGroup, LocalDate decidedOn) {
+        jdbc.sql("""
+                UPDATE case_file SET decided_by = ?, deciding_group = ?, decided_on = ?,
+                  decided_after_deadline = CASE WHEN legal_deadline < ? THEN TRUE ELSE FALSE END
+                WHERE case_number = ?""")
+                .params(decidedBy, decidingGroup, Date.valueOf(decidedOn), Date.valueOf(decidedOn), caseNumber)
+                .update();
+    }
+
     void changeDeadline(String caseNumber, String type, CaseStatus status, LocalDate before, LocalDate after,
                         LocalDate suspendedSince, boolean extended, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET legal_deadline = ?, suspended_since = ?, deadline_extended = ?"

@@ -2,7 +2,7 @@ package nl.wijkzaken.casefile;
 
 /** The status a resident sees; separate from the names of the tasks behind it. */
 public enum CaseStatus {
-    ONTVANGEN("Ontvangen"),
+    ONTVANGEN("Verzoek ontvangen"),
     IN_BEHANDELING("In behandeling"),
     AANVULLING_GEVRAAGD("Aanvulling gevraagd"),
     AANVULLING_ONTVANGEN("Aanvulling ontvangen"),

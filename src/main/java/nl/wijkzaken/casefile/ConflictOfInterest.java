@@ -2,6 +2,7 @@ package nl.wijkzaken.casefile;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Bean {@code conflictOfInterest}, assignment and complete listener of "Besluit nemen" and "Besluit
  * medeondertekenen": nobody decides on a case they advised on, and the co-signer is not the decider.
+ * A refusal is an {@link AuthorizationException}: the REST API and Tasklist answer 403 with the Dutch rule.
  */
 @Component("conflictOfInterest")
 class ConflictOfInterest implements TaskListener {
@@ -40,11 +42,11 @@ class ConflictOfInterest implements TaskListener {
         @SuppressWarnings("unchecked")
         List<String> advisers = (List<String>) task.getVariable("advisers");
         if (advisers != null && advisers.contains(actor)) {
-            throw new BadUserRequestException(actor + " heeft over deze zaak geadviseerd en mag er daarom niet over beslissen.");
+            throw new AuthorizationException(actor + " heeft over deze zaak geadviseerd en mag er daarom niet over beslissen.");
         }
         boolean coSign = CO_SIGN_TASK.equals(task.getTaskDefinitionKey());
         if (coSign && actor.equals(task.getVariable("decidedBy"))) {
-            throw new BadUserRequestException("Medeondertekenen moet iemand anders doen dan " + actor + ", die het besluit nam.");
+            throw new AuthorizationException("Medeondertekenen moet iemand anders doen dan " + actor + ", die het besluit nam.");
         }
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -69,7 +70,7 @@ public class DeadlineWatch {
         LocalDate before = deadline(execution);
         LocalDate after = AwbTerms.afterSuspension(before, requestedOn, endsOn);
         setDeadlineVariables(execution, after);
-        rescheduleTimers(execution);
+        rescheduleTimers(execution, before);
         caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_RESUMED,
                 termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
                 (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
@@ -89,7 +90,7 @@ public class DeadlineWatch {
         LocalDate after = AwbTerms.extended(before, period(execution, "terms", "extensionTerm"), EngineTime.today());
         setDeadlineVariables(execution, after);
         execution.setVariable("deadlineExtended", true);
-        rescheduleTimers(execution);
+        rescheduleTimers(execution, before);
         caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
                 before, after, null, true, "Reden: " + reason, null);
     }
@@ -104,11 +105,25 @@ public class DeadlineWatch {
                 "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
     }
 
-    private void rescheduleTimers(DelegateExecution execution) {
+    private void rescheduleTimers(DelegateExecution execution, LocalDate previousDeadline) {
+        moveTaskDueDates(execution, EngineTime.startOf(previousDeadline));
         forEachDeadlineTimer(execution, (activity, job) -> {
             job.setDuedate((Date) execution.getVariable(REMINDER_TIMER.equals(activity) ? "reminderAt" : "escalationAt"));
             job.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
         });
+    }
+
+    /**
+     * Open tasks that are due on the legal deadline (the owner's and the deciders') follow it; advice tasks keep the
+     * due date their own table gave them.
+     */
+    private static void moveTaskDueDates(DelegateExecution execution, Date previousDeadline) {
+        Date deadline = (Date) execution.getVariable("legalDeadline");
+        for (TaskEntity task : Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(execution.getProcessInstanceId())) {
+            if (previousDeadline.equals(task.getDueDate())) {
+                task.setDueDate(deadline);
+            }
+        }
     }
 
     /**

@@ -60,6 +60,8 @@ class RequestRegistration implements JavaDelegate {
         execution.setVariable("amountToDecide", request.amountRequested().doubleValue());
         execution.setVariable("receivedOn", EngineTime.startOf(EngineTime.today()));
         execution.setVariable("categoryLabel", request.category().label());
+        // Forms and Tasklist show the name ("Maarssen-Dorp"); tables and filters keep using the code.
+        execution.setVariable("neighbourhoodName", neighbourhoods.find(request.neighbourhood()).orElseThrow().name());
     }
 
     private static ResidentRequest request(DelegateExecution execution, List<String> problems) {

@@ -1,7 +1,9 @@
 package nl.wijkzaken.mail;
 
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,10 +34,24 @@ class MailDossierSource implements DossierSource {
                     return new DossierEntry((sent ? sentAt : rs.getTimestamp("created_at")).toInstant(),
                             DossierEntry.Kind.MAIL, "systeem",
                             "E-mail '" + type.template() + "' aan " + rs.getString("recipient")
-                                    + (sent ? " verstuurd" : " wacht op verzending (" + rs.getInt("attempts") + " pogingen)"),
-                            java.util.Map.of("messageId", rs.getString("message_id"), "template", type.template(),
-                                    "status", rs.getString("status")));
+                                    + (sent ? " verstuurd" : " wacht op verzending" + failures(rs.getInt("attempts"))),
+                            details(rs.getString("message_id"), type, rs.getString("status"), rs.getString("last_error")));
                 })
                 .list();
+    }
+
+    private static String failures(int attempts) {
+        return attempts == 0 ? "" : attempts == 1 ? " (1 mislukte poging)" : " (" + attempts + " mislukte pogingen)";
+    }
+
+    private static Map<String, Object> details(String messageId, MessageType type, String status, String lastError) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("messageId", messageId);
+        details.put("template", type.template());
+        details.put("status", status);
+        if (lastError != null) {
+            details.put("lastError", lastError);
+        }
+        return details;
     }
 }

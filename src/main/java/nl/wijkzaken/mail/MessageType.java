@@ -1,8 +1,11 @@
 package nl.wijkzaken.mail;
 
+import java.util.Arrays;
+
 /**
  * The kinds of mail a resident receives. Each has a template {@code templates/mail/<template>.txt} whose first
- * line is the subject ("Onderwerp: ...") and the rest the body.
+ * line is the subject ("Onderwerp: ...") and the rest the body. The template name is also the process's
+ * {@code messageType}.
  */
 public enum MessageType {
     ONTVANGSTBEVESTIGING("ontvangstbevestiging"),
@@ -21,5 +24,11 @@ public enum MessageType {
 
     public String template() {
         return template;
+    }
+
+    /** The type with this template name; an unknown name is a modelling error. */
+    public static MessageType ofTemplate(String template) {
+        return Arrays.stream(values()).filter(type -> type.template.equals(template)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Onbekend berichttype: " + template));
     }
 }

@@ -2,9 +2,8 @@ package nl.wijkzaken.mail;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,24 +14,21 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Sends mail to residents, at most once per message id.
- * <ul>
- * <li>{@link #send} sends now and throws when the mail server fails: for a retried engine job (the job's retries
- * and, finally, an incident in Cockpit take care of a mail server that is down).</li>
- * <li>{@link #enqueue} stores the mail in the caller's transaction and sends it after commit; mails the server
- * refused are retried on a schedule until sent.</li>
- * </ul>
- * Without a configured mail server ({@code spring.mail.host}) mails are written to the log instead.
+ * Sends mail to residents from the templates, at most once per message id (table {@code resident_mail}).
+ * Meant to be called from the process's asynchronous, retried message step: {@link #send} throws when the
+ * mail server does not take the mail, so the engine retries the job and finally raises an incident that an
+ * administrator retries in Cockpit. Without a configured mail server ({@code spring.mail.host}) mails are
+ * written to the log instead.
  */
 @Service
 public class ResidentMailer {
@@ -46,42 +42,52 @@ public class ResidentMailer {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final ObjectMapper objectMapper;
     private final String from;
+    private final TransactionTemplate ownTransaction;
 
     ResidentMailer(JdbcClient jdbc, MailTemplates templates, ObjectProvider<JavaMailSender> mailSender,
-                   ObjectMapper objectMapper, @Value("${wijkzaken.mail.from:noreply@wijkzaken.example}") String from) {
+                   ObjectMapper objectMapper, PlatformTransactionManager transactionManager,
+                   @Value("${wijkzaken.mail.from:noreply@wijkzaken.example}") String from) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.mailSender = mailSender;
         this.objectMapper = objectMapper;
         this.from = from;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * Sends the mail unless a mail with this message id was sent before. Throws {@link MailException} when the
-     * mail server does not accept it; nothing is recorded as sent then, so a retry sends it.
+     * Stores values for a mail that the process sends later under the same message id, in the caller's
+     * transaction: how the status link, which exists in plain text only where the token is made, reaches the
+     * acknowledgement. The values are deleted once the mail is sent.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void send(ResidentMail mail) {
-        record(mail);
-        Optional<String> status = lockStatus(mail.messageId());
-        if (status.isPresent() && SENT.equals(status.get())) {
-            log.debug("Mail {} was sent before; not sending again", mail.messageId());
-            return;
+    @Transactional
+    public void prepare(ResidentMail mail) {
+        int updated = jdbc.sql("UPDATE resident_mail SET mail_values = ?, recipient = ? WHERE message_id = ? AND status = ?")
+                .params(toJson(mail.values()), mail.recipient(), mail.messageId(), PENDING).update();
+        if (updated == 0 && !exists(mail.messageId())) {
+            insert(mail, toJson(mail.values()), 0, null);
         }
-        deliver(mail);
     }
 
-    /** Stores the mail in the current transaction; it goes out after commit, or later when the server is down. */
-    @Transactional
-    public void enqueue(ResidentMail mail) {
-        record(mail);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    trySend(mail.messageId());
-                }
-            });
+    /**
+     * Sends the mail unless a mail with this message id was sent before, in a transaction of its own: once the
+     * mail server has the mail, it counts as sent even if the caller's transaction rolls back later. Values
+     * stored with {@link #prepare} fill in what {@code mail} does not give. Throws {@link MailException} when the
+     * mail server does not accept it; the failed attempt is counted, the mail is not marked sent.
+     *
+     * @return the text as sent (also when it was sent before), without the status link
+     */
+    public SentMail send(ResidentMail mail) {
+        try {
+            return ownTransaction.execute(status -> sendOnce(mail));
+        } catch (RuntimeException e) {
+            try {
+                ownTransaction.executeWithoutResult(status -> recordFailure(mail, e));
+            } catch (RuntimeException recording) {
+                e.addSuppressed(recording);
+            }
+            throw e;
         }
     }
 
@@ -91,73 +97,79 @@ public class ResidentMailer {
                 .query(String.class).optional().map(SENT::equals).orElse(false);
     }
 
-    /** Retries every mail still waiting; called on a schedule. */
-    void sendPending() {
-        List<String> ids = jdbc.sql("SELECT message_id FROM resident_mail WHERE status = ? ORDER BY created_at")
-                .param(PENDING).query(String.class).list();
-        ids.forEach(this::trySend);
-    }
-
-    private void trySend(String messageId) {
-        try {
-            ResidentMail mail = load(messageId);
-            if (mail != null) {
-                send(mail);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Mail {} not sent yet, will retry: {}", messageId, e.getMessage());
-            jdbc.sql("UPDATE resident_mail SET attempts = attempts + 1, last_error = ? WHERE message_id = ? AND status = ?")
-                    .params(truncate(e.getMessage()), messageId, PENDING).update();
+    private SentMail sendOnce(ResidentMail mail) {
+        if (!exists(mail.messageId())) {
+            insert(mail, null, 0, null);
         }
-    }
-
-    private void record(ResidentMail mail) {
-        int existing = jdbc.sql("SELECT COUNT(*) FROM resident_mail WHERE message_id = ?").param(mail.messageId())
-                .query(Integer.class).single();
-        if (existing == 0) {
-            jdbc.sql("""
-                    INSERT INTO resident_mail (message_id, message_type, recipient, mail_values, status, attempts, created_at,
-                                               case_number)
-                    VALUES (?, ?, ?, ?, ?, 0, ?, ?)""")
-                    .params(mail.messageId(), mail.type().name(), mail.recipient(), toJson(mail.values()), PENDING,
-                            Timestamp.from(Instant.now()), mail.values().get("caseNumber"))
-                    .update();
-        }
-    }
-
-    private Optional<String> lockStatus(String messageId) {
         // The row lock makes a concurrent second sender wait, then see SENT.
-        return jdbc.sql("SELECT status FROM resident_mail WHERE message_id = ? FOR UPDATE").param(messageId)
-                .query(String.class).optional();
+        Stored stored = jdbc.sql("SELECT status, mail_values FROM resident_mail WHERE message_id = ? FOR UPDATE")
+                .param(mail.messageId())
+                .query((rs, row) -> new Stored(rs.getString(1), fromJson(rs.getString(2))))
+                .single();
+        Map<String, String> values = new HashMap<>(stored.values());
+        values.putAll(mail.values());
+        RenderedMail rendered = templates.render(mail.type(), values);
+        if (SENT.equals(stored.status())) {
+            log.debug("Mail {} was sent before; not sending again", mail.messageId());
+            return copy(rendered, values);
+        }
+        deliver(mail, rendered);
+        // The values may hold the status link: not kept once the mail is out.
+        jdbc.sql("UPDATE resident_mail SET status = ?, sent_at = ?, attempts = attempts + 1, mail_values = NULL, "
+                        + "last_error = NULL, recipient = ? WHERE message_id = ?")
+                .params(SENT, Timestamp.from(Instant.now()), mail.recipient(), mail.messageId()).update();
+        return copy(rendered, values);
     }
 
-    private void deliver(ResidentMail mail) {
-        RenderedMail rendered = templates.render(mail.type(), mail.values());
+    private void deliver(ResidentMail mail, RenderedMail rendered) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             log.info("No mail server configured (spring.mail.host); mail {} to {}:\nOnderwerp: {}\n{}",
                     mail.messageId(), mail.recipient(), rendered.subject(), rendered.body());
-        } else {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(mail.recipient());
-            message.setSubject(rendered.subject());
-            message.setText(rendered.body());
-            sender.send(message);
+            return;
         }
-        // The values may hold the status link: not kept once the mail is out.
-        jdbc.sql("UPDATE resident_mail SET status = ?, sent_at = ?, attempts = attempts + 1, mail_values = NULL, "
-                        + "last_error = NULL WHERE message_id = ?")
-                .params(SENT, Timestamp.from(Instant.now()), mail.messageId()).update();
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(mail.recipient());
+        message.setSubject(rendered.subject());
+        message.setText(rendered.body());
+        sender.send(message);
     }
 
-    private ResidentMail load(String messageId) {
-        return jdbc.sql("SELECT message_id, message_type, recipient, mail_values FROM resident_mail "
+    /** Counts the failed attempt, so the dossier shows a mail that waits for the mail server. */
+    private void recordFailure(ResidentMail mail, RuntimeException error) {
+        String message = truncate(error.getMessage());
+        int updated = jdbc.sql("UPDATE resident_mail SET attempts = attempts + 1, last_error = ? "
                         + "WHERE message_id = ? AND status = ?")
-                .params(messageId, PENDING)
-                .query((rs, row) -> new ResidentMail(rs.getString(1), MessageType.valueOf(rs.getString(2)),
-                        rs.getString(3), fromJson(rs.getString(4))))
-                .optional().orElse(null);
+                .params(message, mail.messageId(), PENDING).update();
+        if (updated == 0 && !exists(mail.messageId())) {
+            insert(mail, null, 1, message);
+        }
+        log.warn("Mail {} not sent, the process step will retry it: {}", mail.messageId(), message);
+    }
+
+    private boolean exists(String messageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM resident_mail WHERE message_id = ?").param(messageId)
+                .query(Integer.class).single() > 0;
+    }
+
+    private void insert(ResidentMail mail, String values, int attempts, String lastError) {
+        jdbc.sql("""
+                INSERT INTO resident_mail (message_id, message_type, recipient, mail_values, status, attempts, last_error,
+                                           created_at, case_number)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(mail.messageId(), mail.type().name(), mail.recipient(), values, PENDING, attempts, lastError,
+                        Timestamp.from(Instant.now()), mail.values().get("caseNumber"))
+                .update();
+    }
+
+    private static SentMail copy(RenderedMail rendered, Map<String, String> values) {
+        String link = values.get("statusUrl");
+        String body = link == null || link.isBlank() ? rendered.body() : rendered.body().replace(link, SentMail.LINK_PLACEHOLDER);
+        return new SentMail(rendered.subject(), body);
+    }
+
+    private record Stored(String status, Map<String, String> values) {
     }
 
     private String toJson(Map<String, String> values) {

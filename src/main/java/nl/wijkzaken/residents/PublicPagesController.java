@@ -3,22 +3,27 @@ package nl.wijkzaken.residents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
-/** The residents' pages: the request form, the confirmation and the status page. */
+/** The residents' pages: the request form, the confirmation, the status page and its supplement form. */
 @Controller
 class PublicPagesController {
 
@@ -26,13 +31,15 @@ class PublicPagesController {
     private final RequestValidator validator;
     private final ResidentCases cases;
     private final StatusViews statusViews;
+    private final Supplements supplements;
 
     PublicPagesController(Neighbourhoods neighbourhoods, RequestValidator validator, ResidentCases cases,
-                          StatusViews statusViews) {
+                          StatusViews statusViews, Supplements supplements) {
         this.neighbourhoods = neighbourhoods;
         this.validator = validator;
         this.cases = cases;
         this.statusViews = statusViews;
+        this.supplements = supplements;
     }
 
     @GetMapping("/")
@@ -65,16 +72,47 @@ class PublicPagesController {
     @GetMapping("/status/{token}")
     String status(@PathVariable String token, Model model, HttpServletResponse response) {
         return cases.findByToken(token)
-                .map(found -> {
-                    model.addAttribute("status", statusViews.of(found));
-                    return "residents/status";
-                })
+                .map(found -> showStatus(found, token, model))
                 .orElseGet(() -> notFound(response));
+    }
+
+    /** The supplement form on the status page; answers with the status page (a redirect to it when accepted). */
+    @PostMapping("/status/{token}/aanvulling")
+    String supplement(@PathVariable String token, @RequestParam(name = "supplementText", required = false) String text,
+                      Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Optional<ResidentCase> found = cases.findByToken(token);
+        if (found.isEmpty()) {
+            return notFound(response);
+        }
+        String problem = Supplements.problem(text);
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("supplementError", problem);
+            model.addAttribute("supplementText", text);
+            return showStatus(found.get(), token, model);
+        }
+        try {
+            supplements.send(found.get(), text);
+        } catch (Supplements.NotWaitingException | MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            // Not waiting (any more), or the repair term lapsed at this very moment: nothing was changed.
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("supplementNotExpected", true);
+            return showStatus(found.get(), token, model);
+        }
+        redirect.addFlashAttribute("supplementReceived", true);
+        return "redirect:/status/" + token;
     }
 
     @GetMapping({"/status", "/status/"})
     String statusWithoutToken(HttpServletResponse response) {
         return notFound(response);
+    }
+
+    private String showStatus(ResidentCase found, String token, Model model) {
+        model.addAttribute("status", statusViews.of(found));
+        model.addAttribute("token", token);
+        model.addAttribute("supplementMaxLength", Supplements.MAX_LENGTH);
+        return "residents/status";
     }
 
     private static String notFound(HttpServletResponse response) {

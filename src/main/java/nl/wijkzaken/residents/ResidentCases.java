@@ -21,8 +21,9 @@ import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
 
 /**
- * Turns a valid request into a case (through the intake), gives the resident a status token and queues the
- * acknowledgement, all in one transaction: an invalid or failed submission leaves nothing behind.
+ * Turns a valid request into a case (through the intake), gives the resident a status token and stores the link
+ * for the acknowledgement (which the process sends), all in one transaction: an invalid or failed submission
+ * leaves nothing behind.
  */
 @Service
 class ResidentCases {
@@ -80,12 +81,10 @@ class ResidentCases {
                             StatusTokens.mask(token, pad(idempotencyKey, requestHash)), Timestamp.from(now))
                     .update();
         }
-        mailer.enqueue(new ResidentMail(registered.caseNumber() + "/ontvangstbevestiging",
-                MessageType.ONTVANGSTBEVESTIGING, request.applicantEmail(), Map.of(
-                        "applicantName", request.applicantName(),
-                        "caseNumber", registered.caseNumber(),
-                        "title", request.title(),
-                        "statusUrl", statusUrl(token))));
+        // The token exists in plain text only now: the process's acknowledgement step picks the link up from here.
+        mailer.prepare(new ResidentMail(ResidentMail.messageId(registered.caseNumber(), MessageType.ONTVANGSTBEVESTIGING, 1),
+                MessageType.ONTVANGSTBEVESTIGING, request.applicantEmail(),
+                Map.of("caseNumber", registered.caseNumber(), "statusUrl", statusUrl(token))));
         return new Submission(registered.caseNumber(), token, false);
     }
 
@@ -107,7 +106,7 @@ class ResidentCases {
     }
 
     String statusUrl(String token) {
-        return properties.publicBaseUrl() + "/status/" + token;
+        return StatusLinks.url(properties, token);
     }
 
     private String requestHash(ResidentRequest request) {

@@ -1,35 +1,127 @@
 package nl.wijkzaken.residents;
 
-import java.time.ZoneId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFile;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
-/** Builds the status page's view model; the one place to add the case file (CaseFiles) after the lifecycle merge. */
+/**
+ * Builds the status page's view model from the case file: its resident-facing status texts (never the internal
+ * task names), the legal deadline counted on the engine's clock and the outcome.
+ */
 @Component
 class StatusViews {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
-    private final Neighbourhoods neighbourhoods;
+    /** The statuses whose case event carries the motivation of how the case ended. */
+    private static final Set<String> CONCLUSIONS = Set.of(CaseStatus.BESLUIT_GENOMEN.text(),
+            CaseStatus.BUITEN_BEHANDELING.text(), CaseStatus.NIET_ONTVANKELIJK.text());
 
-    StatusViews(Neighbourhoods neighbourhoods) {
+    private final Neighbourhoods neighbourhoods;
+    private final CaseFiles caseFiles;
+    private final Supplements supplements;
+
+    StatusViews(Neighbourhoods neighbourhoods, CaseFiles caseFiles, Supplements supplements) {
         this.neighbourhoods = neighbourhoods;
+        this.caseFiles = caseFiles;
+        this.supplements = supplements;
     }
 
     StatusView of(ResidentCase residentCase) {
-        String received = DATE.format(residentCase.receivedAt().atZone(ZONE));
         String neighbourhood = neighbourhoods.find(residentCase.neighbourhood()).map(Neighbourhood::name)
                 .orElse(residentCase.neighbourhood());
-        // Until the case file is wired in, the timeline knows only the receipt.
-        List<StatusView.TimelineEntry> timeline = List.of(new StatusView.TimelineEntry(received, "Verzoek ontvangen"));
-        return new StatusView(residentCase.caseNumber(), residentCase.title(), neighbourhood, received, null,
-                timeline, null, null);
+        Optional<CaseFile> found = caseFiles.find(residentCase.caseNumber());
+        if (found.isEmpty()) {
+            // Not expected (the case file is made when the case starts), but the resident still sees the receipt.
+            String received = DATE.format(residentCase.receivedAt().atZone(EngineTime.ZONE));
+            return new StatusView(residentCase.caseNumber(), residentCase.title(), neighbourhood, received, null,
+                    CaseStatus.ONTVANGEN.text(), List.of(new StatusView.TimelineEntry(received, CaseStatus.ONTVANGEN.text())),
+                    null, null, null);
+        }
+        CaseFile file = found.get();
+        List<CaseEvent> events = caseFiles.events(file.caseNumber());
+        boolean ended = file.outcome() != null;
+        StatusView.SupplementRequest supplement = ended ? null : supplements.requested(residentCase)
+                .map(request -> new StatusView.SupplementRequest(request.missingInformation(),
+                        request.lastDay() == null ? null : DATE.format(request.lastDay())))
+                .orElse(null);
+        return new StatusView(file.caseNumber(), file.title(), neighbourhood, DATE.format(file.receivedOn()),
+                file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, EngineTime.today()),
+                supplement, ended ? decision(file, events) : null);
+    }
+
+    /** The resident-facing statuses, oldest first; a status repeated on the same day is shown once. */
+    static List<StatusView.TimelineEntry> timeline(List<CaseEvent> events) {
+        List<StatusView.TimelineEntry> timeline = new ArrayList<>();
+        for (CaseEvent event : events) {
+            if (event.statusText() == null) {
+                continue;
+            }
+            StatusView.TimelineEntry entry = new StatusView.TimelineEntry(DATE.format(event.occurredAt()), event.statusText());
+            if (timeline.isEmpty() || !timeline.get(timeline.size() - 1).equals(entry)) {
+                timeline.add(entry);
+            }
+        }
+        return timeline;
+    }
+
+    /** Days counted in calendar days (Awb); while suspended the count stands still at what remained. */
+    static StatusView.Deadline deadline(CaseFile file, LocalDate today) {
+        LocalDate deadline = file.legalDeadline();
+        if (file.suspendedSince() != null) {
+            LocalDate requestedOn = file.suspendedSince().minusDays(1);
+            LocalDate ifSupplementedToday = AwbTerms.afterSuspension(deadline, requestedOn, today);
+            return new StatusView.Deadline(DATE.format(ifSupplementedToday), ChronoUnit.DAYS.between(requestedOn, deadline),
+                    true, DATE.format(file.suspendedSince()), file.deadlineExtended());
+        }
+        return new StatusView.Deadline(DATE.format(deadline), ChronoUnit.DAYS.between(today, deadline), false, null,
+                file.deadlineExtended());
+    }
+
+    static StatusView.Decision decision(CaseFile file, List<CaseEvent> events) {
+        CaseEvent conclusion = null;
+        for (CaseEvent event : events) {
+            if (CaseEvent.STATUS.equals(event.type()) && CONCLUSIONS.contains(event.statusText())) {
+                conclusion = event;
+            }
+        }
+        String motivation = conclusion == null ? null : conclusion.detail();
+        String decidedOn = conclusion != null ? DATE.format(conclusion.occurredAt())
+                : file.closedOn() == null ? null : DATE.format(file.closedOn());
+        return switch (file.outcome()) {
+            case "toegekend" -> new StatusView.Decision("Toegekend", euros(file.decidedAmount()), null, "Motivering",
+                    motivation, decidedOn);
+            case "gedeeltelijk-toegekend" -> new StatusView.Decision("Gedeeltelijk toegekend", euros(file.decidedAmount()),
+                    null, "Motivering", motivation, decidedOn);
+            case "afgewezen" -> new StatusView.Decision("Afgewezen", null, null, "Motivering", motivation, decidedOn);
+            case "buiten_behandeling" -> new StatusView.Decision("Buiten behandeling gesteld", null,
+                    "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
+                            + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",
+                    "Gevraagde aanvulling", motivation, decidedOn);
+            case "niet_ontvankelijk" -> new StatusView.Decision("Niet in behandeling genomen", null,
+                    "Wij kunnen uw verzoek niet in behandeling nemen.", "Reden", motivation, decidedOn);
+            default -> new StatusView.Decision(file.statusText(), null, null, "Motivering", motivation, decidedOn);
+        };
+    }
+
+    private static String euros(BigDecimal amount) {
+        return amount == null ? null : String.format(Locale.forLanguageTag("nl-NL"), "€ %,.2f", amount);
     }
 }

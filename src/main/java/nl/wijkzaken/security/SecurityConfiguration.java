@@ -1,5 +1,6 @@
 package nl.wijkzaken.security;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -7,7 +8,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -22,6 +25,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 @EnableWebSecurity
 class SecurityConfiguration {
+
+    /** The residents' pages: no scripts, styles only from our own stylesheet, never framed. */
+    static final String RESIDENT_PAGES_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Staff pages and API answers: the staff pages carry their own inline script and style. */
+    static final String STAFF_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     @Bean
     @Order(1)
@@ -47,8 +59,13 @@ class SecurityConfiguration {
                         path("/swagger-ui.html"), path("/swagger-ui/**"), path("/css/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/api/requests")))
-                // The status token is in the URL: never pass it on to another site.
-                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)))
+                // The status token is in the URL: never pass it on to another site. Swagger UI (same chain) needs
+                // its own scripts, so the strict policy covers the residents' pages only.
+                .headers(headers -> headers
+                        .referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new OrRequestMatcher(path("/"), path("/status"), path("/status/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", RESIDENT_PAGES_POLICY))))
                 .build();
     }
 
@@ -69,8 +86,18 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // API clients authenticate every request with a header, never with a cookie: no CSRF risk there.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/engine-rest/**"), path("/api/**")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(STAFF_POLICY)))
                 .addFilterAfter(engineAuthentication, AuthorizationFilter.class)
                 .build();
+    }
+
+    /** The engine filter belongs in the application chain only, not (again) in the servlet container's chain. */
+    @Bean
+    FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationOutsideTheChain(
+            EngineAuthenticationFilter filter) {
+        FilterRegistrationBean<EngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     /**

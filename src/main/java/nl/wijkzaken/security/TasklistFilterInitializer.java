@@ -88,7 +88,7 @@ class TasklistFilterInitializer implements ApplicationRunner {
         props.put("variables", List.of(
                 Map.of("name", "caseNumber", "label", "Zaaknummer"),
                 Map.of("name", "title", "label", "Onderwerp"),
-                Map.of("name", "neighbourhood", "label", "Wijk")));
+                Map.of("name", "neighbourhoodName", "label", "Wijk")));
         return props;
     }
 

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+
+import nl.wijkzaken.support.CaseDriver;
 
 /**
  * The dossier over HTTP, on a small case that routes by the real case-owner table: who it was for, who did
@@ -59,6 +62,12 @@ class DossierControllerTest {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    CaseDossiers dossiers;
 
     private String caseNumber;
 
@@ -135,6 +144,32 @@ class DossierControllerTest {
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) json.getBody().get("timeline");
         assertThat(timeline).isNotEmpty().allSatisfy(entry ->
                 assertThat(text).contains(entry.get("summary").toString().replaceAll("\\s+", " ")));
+    }
+
+    @Test
+    void thePdfOfTheLifecycleHoldsTheSummaryAndEveryTimelineEntry() throws Exception {
+        String lifecycle;
+        try {
+            lifecycle = new CaseDriver(context).fullLifecycle().caseNumber();
+        } finally {
+            CaseDriver.resetClock();
+        }
+        ResponseEntity<byte[]> pdf = http.withBasicAuth("auditor", "demo")
+                .getForEntity("/api/dossiers/" + lifecycle + "/dossier.pdf", byte[].class);
+        CaseDossier dossier = dossiers.find(lifecycle).orElseThrow();
+
+        assertThat(pdf.getHeaders().getContentDisposition().getFilename()).isEqualTo("dossier-" + lifecycle + ".pdf");
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Dossier " + lifecycle,
+                "Besloten door: gebiedsmanager (groep gebiedsmanager, rol gebiedsmanager)",
+                "Medeondertekend door: wethouder (groep wethouder, rol wethouder)",
+                "regel mandate-area-cosign", "binnen de beslistermijn", "Opgeschort", "Hervat");
+        assertThat(dossier.timeline()).hasSizeGreaterThan(100).allSatisfy(entry ->
+                assertThat(text).contains(entry.summary().replaceAll("\\s+", " ")));
     }
 
     @Test

@@ -57,6 +57,8 @@ class ModelDeploymentControllerTest {
         assertThat(log).anySatisfy(d -> {
             assertThat(d.get("deployedBy")).isEqualTo(ModelDeployments.AT_START_UP);
             assertThat((List<String>) d.get("files")).anyMatch(f -> f.endsWith("case-owner.dmn"));
+            assertThat((List<Map<String, Object>>) d.get("models")).anySatisfy(m -> assertThat(m)
+                    .containsEntry("type", "FORM").containsEntry("key", "besluit-nemen").containsKey("version"));
         });
     }
 

@@ -157,6 +157,40 @@ class BudgetControllerTest {
         assertThat(ledger.overview("loenen", THIS_YEAR).orElseThrow().budget()).isEqualByComparingTo("20000");
     }
 
+    @Test
+    void theGebiedsmanagerReleasesPartOfAGrantLaterAsANewMovementButNeverMoreThanIsReserved() {
+        ledger.setBudget("maarssenbroek", 2043, java.math.BigDecimal.valueOf(5000), "gebiedsmanager", "Begroting");
+        ledger.reserve("BV-API-000003", "maarssenbroek", 2043, 3000L, "wethouder", "Besluit op BV-API-000003: toegekend");
+
+        ResponseEntity<Map> released = send("gebiedsmanager", HttpMethod.POST, "/api/budgets/maarssenbroek/2043/releases",
+                Map.of("caseNumber", "BV-API-000003", "amount", 1250.50, "reason", "Minder uitgegeven dan toegekend"));
+        ResponseEntity<Map> tooMuch = send("demo", HttpMethod.POST, "/api/budgets/maarssenbroek/2043/releases",
+                Map.of("caseNumber", "BV-API-000003", "amount", 1749.51, "reason", "Te veel"));
+        ResponseEntity<Map> otherCase = send("demo", HttpMethod.POST, "/api/budgets/maarssenbroek/2043/releases",
+                Map.of("caseNumber", "BV-API-999999", "amount", 1, "reason", "Bestaat niet"));
+        ResponseEntity<Map> byWijkmanager = send("wm.maarssenbroek", HttpMethod.POST, "/api/budgets/maarssenbroek/2043/releases",
+                Map.of("caseNumber", "BV-API-000003", "amount", 1, "reason", "Zelf regelen"));
+        ResponseEntity<Map> invalid = send("gebiedsmanager", HttpMethod.POST, "/api/budgets/maarssenbroek/2043/releases",
+                Map.of("caseNumber", "", "amount", 0, "reason", " "));
+
+        assertThat(released.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(((Number) released.getBody().get("remaining")).doubleValue()).isEqualTo(3250.50);
+        assertThat((List<Map<String, Object>>) released.getBody().get("movements")).last()
+                .satisfies(m -> assertThat(m).containsEntry("type", "RELEASE").containsEntry("actor", "gebiedsmanager")
+                        .containsEntry("caseNumber", "BV-API-000003").containsEntry("reason", "Minder uitgegeven dan toegekend"));
+        assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) tooMuch.getBody().get("errors"))
+                .containsEntry("amount", "Voor zaak BV-API-000003 is nog € 1.749,50 gereserveerd; meer kan niet worden vrijgegeven");
+        assertThat((Map<String, String>) otherCase.getBody().get("errors")).containsKey("caseNumber");
+        assertThat(byWijkmanager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) invalid.getBody().get("errors"))
+                .containsEntry("caseNumber", "Het zaaknummer ontbreekt")
+                .containsEntry("amount", "Het bedrag moet groter zijn dan € 0,00")
+                .containsEntry("reason", "Geef een reden op");
+        assertThat(ledger.reservedForCase("BV-API-000003")).isEqualByComparingTo("1749.50");
+    }
+
     private ResponseEntity<Map> get(String user, String neighbourhood, int year) {
         return http.withBasicAuth(user, "demo").getForEntity("/api/budgets/" + neighbourhood + "/" + year, Map.class);
     }

@@ -163,6 +163,31 @@ abstract class BudgetLedgerContract {
     }
 
     @Test
+    void releasingAllOfACaseGivesBackWhatItStillHasInEachBudgetAndNothingTwice() {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+        ledger.setBudget(wijk, YEAR + 1, new BigDecimal("1000"), "gm", "Begroting");
+        ledger.reserve("BV-2031-000010", wijk, YEAR, 300L, "wm", "Toekenning");
+        ledger.release("BV-2031-000010", 100L, "wm", "Minder uitgegeven");
+        ledger.reserve("BV-2031-000010", wijk, YEAR + 1, 200L, "wm", "Vervolg");
+        ledger.reserve("BV-2031-000011", wijk, YEAR, 50L, "wm", "Andere zaak");
+        assertThat(ledger.reservedForCase("BV-2031-000010")).isEqualByComparingTo("400");
+
+        BigDecimal released = ledger.releaseAll("BV-2031-000010", "wethouder", "Besluit ingetrokken");
+
+        assertThat(released).isEqualByComparingTo("400");
+        assertThat(ledger.reservedForCase("BV-2031-000010")).isEqualByComparingTo("0");
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("950");
+        assertThat(ledger.remaining(wijk, YEAR + 1)).isEqualByComparingTo("1000");
+        assertThat(ledger.movementsOfCase("BV-2031-000010")).filteredOn(m -> m.actor().equals("wethouder"))
+                .extracting(BudgetMovement::type, m -> m.amount().toPlainString(), BudgetMovement::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(MovementType.RELEASE, "200.00", "Besluit ingetrokken"),
+                        org.assertj.core.groups.Tuple.tuple(MovementType.RELEASE, "200.00", "Besluit ingetrokken"));
+        assertThat(ledger.releaseAll("BV-2031-000010", "wethouder", "Nog eens")).isEqualByComparingTo("0");
+        assertThat(ledger.movementsOfCase("BV-2031-000010")).hasSize(5);
+    }
+
+    @Test
     void aReservationRollsBackWithTheCallersTransaction() {
         ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
 

@@ -3,113 +3,170 @@ package nl.wijkzaken.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.support.PostgresTestDatabase;
 import nl.wijkzaken.support.RequiresPostgres;
 
-/** The ledger on PostgreSQL, including many deciders granting against one budget at the same moment. */
+/**
+ * The ledger on PostgreSQL, and the race the ledger exists for: many deciders of one neighbourhood take their
+ * "Besluit nemen" decision in the real resident-request process at the same moment, over HTTP as Tasklist does,
+ * and the budget covers only some of them.
+ */
 @RequiresPostgres
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BudgetLedgerPostgresTest extends BudgetLedgerContract {
 
     static final int DECIDERS = 60;
-    static final BigDecimal GRANT = new BigDecimal("100.00");
-    /** Covers 20 grants of 100 and leaves 50. */
-    static final BigDecimal BUDGET = new BigDecimal("2050.00");
+    static final String WIJK = "loenen";
+    static final BigDecimal GRANT = new BigDecimal("1000.00");
+    /** Covers 20 grants of 1000 (within the wijkmanager's mandate) and leaves 500. */
+    static final BigDecimal REMAINING_AT_START = new BigDecimal("20500.00");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> PostgresTestDatabase.createEmptyDatabase("budget"));
         registry.add("spring.datasource.username", PostgresTestDatabase::user);
         registry.add("spring.datasource.password", PostgresTestDatabase::password);
+        // Deciders queue for the budget row while holding a connection; the rest queue for a connection.
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "180000");
     }
 
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    CaseFiles caseFiles;
 
     @Test
-    void racingDecisionsNeverOverspendAndEveryLoserStaysOpenWithTheRemainingAmount() throws Exception {
-        ledger.setBudget(wijk, YEAR, BUDGET, "gm", "Begroting");
-        deployment = deploy(Bpmn.createExecutableProcess("budget-race-test")
-                .camundaHistoryTimeToLive(3650)
-                .startEvent()
-                .userTask("decide")
-                .serviceTask("reserve")
-                .camundaExpression("${budgetLedger.reserve(caseNumber, neighbourhood, year, amount, 'wm', 'Toekenning')}")
-                .endEvent()
-                .done());
-        List<String> taskIds = new ArrayList<>();
+    void racingDecisionsInTheRealProcessNeverOverspendAndEveryLoserStaysOpenWithTheRemainingAmount() throws Exception {
+        int year = EngineTime.today().getYear();
+        BudgetOverview atStart = ledger.overview(WIJK, year).orElseThrow();
+        ledger.changeBudget(WIJK, year, atStart.budget().add(REMAINING_AT_START.subtract(atStart.remaining())), "gm", "Racebudget");
+        DecisionSteps steps = new DecisionSteps(context);
+        List<RegisteredRequest> cases = new ArrayList<>();
+        List<Task> decisions = new ArrayList<>();
         for (int i = 0; i < DECIDERS; i++) {
-            String caseNumber = "BV-2031-%06d".formatted(i);
-            runtimeService.startProcessInstanceByKey("budget-race-test", caseNumber,
-                    Map.of("caseNumber", caseNumber, "neighbourhood", wijk, "year", YEAR, "amount", 100L));
+            String decider = decider(i);
+            User user = identityService.newUser(decider);
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            identityService.createMembership(decider, "wijkmanager-" + WIJK);
+            RegisteredRequest request = steps.toDecision(WIJK, GRANT.toPlainString());
+            cases.add(request);
+            decisions.add(steps.claim(request, "Decide", decider));
         }
-        for (Task task : taskService.createTaskQuery().processDefinitionKey("budget-race-test").list()) {
-            taskIds.add(task.getId());
-        }
-        assertThat(taskIds).hasSize(DECIDERS);
+        assertThat(ledger.remaining(WIJK, year)).isEqualByComparingTo(REMAINING_AT_START);
 
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CountDownLatch start = new CountDownLatch(1);
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(DECIDERS);
-        List<Future<?>> done = new ArrayList<>();
-        for (String taskId : taskIds) {
-            done.add(pool.submit(() -> {
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < DECIDERS; i++) {
+            HttpRequest submit = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/engine-rest/task/" + decisions.get(i).getId() + "/submit-form"))
+                    .timeout(Duration.ofMinutes(4))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((decider(i) + ":demo").getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"variables": {"outcome": {"value": "toegekend"},
+                                           "decisionMotivation": {"value": "Goed voor de buurt."}}}"""))
+                    .build();
+            answers.add(pool.submit(() -> {
                 start.await();
-                try {
-                    taskService.complete(taskId);
-                } catch (RuntimeException e) {
-                    failures.add(e);
-                }
-                return null;
+                return http.send(submit, HttpResponse.BodyHandlers.ofString());
             }));
         }
         start.countDown();
-        for (Future<?> f : done) {
-            f.get(2, TimeUnit.MINUTES);
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            responses.add(answer.get(5, TimeUnit.MINUTES));
         }
         pool.shutdown();
 
-        int granted = BUDGET.divideToIntegralValue(GRANT).intValue();
-        BigDecimal reservedInLedger = jdbc.sql("""
+        int expectedGrants = REMAINING_AT_START.divideToIntegralValue(GRANT).intValue();
+        List<String> granted = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < DECIDERS; i++) {
+            HttpResponse<String> response = responses.get(i);
+            RegisteredRequest request = cases.get(i);
+            if (response.statusCode() == 204) {
+                granted.add(request.caseNumber());
+                assertThat(ledger.movementsOfCase(request.caseNumber())).singleElement().satisfies(m -> {
+                    assertThat(m.type()).isEqualTo(MovementType.RESERVATION);
+                    assertThat(m.amount()).isEqualByComparingTo(GRANT.negate());
+                });
+                assertThat(caseFiles.find(request.caseNumber()).orElseThrow().decidedAmount()).isEqualByComparingTo(GRANT);
+                continue;
+            }
+            assertThat(response.statusCode()).as("a losing decision: " + response.body()).isEqualTo(409);
+            JsonNode refusal = json.readTree(response.body());
+            assertThat(refusal.get("message").asText()).isEqualTo("Onvoldoende buurtbudget: resterend € 500,00 van Loenen in "
+                    + year + ", gevraagd € 1.000,00. Verlaag het bedrag of wijs de aanvraag af.");
+            assertThat(refusal.get("remaining").decimalValue()).isEqualByComparingTo("500");
+            Task stillOpen = taskService.createTaskQuery().taskId(decisions.get(i).getId()).singleResult();
+            assertThat(stillOpen).as("the loser's decision is still open, with its decider").isNotNull()
+                    .extracting(Task::getAssignee).isEqualTo(decider(i));
+            assertThat(ledger.movementsOfCase(request.caseNumber())).as("nothing half-booked").isEmpty();
+            assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isNull();
+        }
+
+        long decided = cases.stream().mapToLong(c -> historyService.createHistoricTaskInstanceQuery()
+                .processInstanceId(c.processInstanceId()).taskDefinitionKey("Decide").finished().count()).sum();
+        BigDecimal reserved = jdbc.sql("""
                         SELECT COALESCE(-SUM(amount), 0) FROM budget_movement
                         WHERE neighbourhood = ? AND budget_year = ? AND movement_type = 'RESERVATION'""")
-                .params(wijk, YEAR).query(BigDecimal.class).single();
-        long finished = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("budget-race-test")
-                .finished().count();
+                .params(WIJK, year).query(BigDecimal.class).single();
 
-        assertThat(finished).as("granted decisions").isEqualTo(granted);
-        assertThat(reservedInLedger).isEqualByComparingTo(GRANT.multiply(BigDecimal.valueOf(finished)));
-        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("50.00").isNotNegative();
-        assertThat(failures).hasSize(DECIDERS - granted).allSatisfy(failure -> {
-            InsufficientBudgetException insufficient = InsufficientBudgetException.findIn(failure).orElseThrow(
-                    () -> new AssertionError("not a budget refusal", failure));
-            assertThat(insufficient.remaining()).isEqualByComparingTo("50.00");
-            assertThat(insufficient.getMessage()).startsWith("Onvoldoende buurtbudget: resterend € 50,00");
-        });
-        assertThat(taskService.createTaskQuery().processDefinitionKey("budget-race-test").count())
-                .as("every losing decision is still open").isEqualTo(DECIDERS - granted);
-        assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants()).hasSize(granted);
+        assertThat(granted).hasSize(expectedGrants);
+        assertThat(decided).as("decisions taken").isEqualTo(expectedGrants);
+        assertThat(reserved).as("ledger sum = granted decisions").isEqualByComparingTo(GRANT.multiply(BigDecimal.valueOf(decided)));
+        assertThat(ledger.remaining(WIJK, year)).isEqualByComparingTo("500").isNotNegative();
+        assertThat(ledger.overview(WIJK, year).orElseThrow().grants()).extracting(BudgetOverview.Grant::caseNumber)
+                .containsExactlyInAnyOrderElementsOf(granted);
+    }
+
+    private static String decider(int i) {
+        return "wm.loenen.%02d".formatted(i);
     }
 }

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-
-import nl.wijkzaken.support.ResidentRequestFixture;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestIntakeTest {
@@ -21,14 +17,6 @@ class RequestIntakeTest {
 
     @Autowired
     RuntimeService runtimeService;
-
-    @Autowired
-    RepositoryService repositoryService;
-
-    @BeforeEach
-    void deployProcess() {
-        ResidentRequestFixture.deployIfAbsent(repositoryService);
-    }
 
     @Test
     void submitStartsTheProcessWithTheRequestAsVariablesAndReturnsItsCaseNumber() {

@@ -34,10 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
@@ -58,10 +60,23 @@ class ResidentRequestProcessTest {
     @Autowired ManagementService managementService;
     @Autowired RepositoryService repositoryService;
     @Autowired HistoryService historyService;
+    @Autowired BudgetLedger budgets;
 
     @BeforeEach
     void init() {
         BpmnAwareTests.init(processEngine);
+    }
+
+    /** Every grant reserves from Breukelen's budget of this year; together these tests grant more than its demo budget. */
+    @BeforeEach
+    void enoughBudgetInBreukelen() {
+        int year = EngineTime.today().getYear();
+        BigDecimal needed = new BigDecimal("50000");
+        BigDecimal remaining = budgets.remaining("breukelen", year);
+        if (remaining.compareTo(needed) < 0) {
+            BigDecimal budget = budgets.overview("breukelen", year).orElseThrow().budget();
+            budgets.changeBudget("breukelen", year, budget.add(needed.subtract(remaining)), "test", "Aanvulling voor de procestests");
+        }
     }
 
     @AfterEach
@@ -80,7 +95,8 @@ class ResidentRequestProcessTest {
         int n1 = Integer.parseInt(first.caseNumber().substring(8));
         assertThat(second.caseNumber()).isEqualTo(first.caseNumber().substring(0, 8) + "%06d".formatted(n1 + 1));
         ProcessInstance instance = instance(first);
-        assertThat(instance).hasBusinessKey(first.caseNumber()).isWaitingAt("SendAcknowledgement");
+        assertThat(instance).hasBusinessKey(first.caseNumber()).isWaitingAt("SendAcknowledgement")
+                .variables().containsEntry("neighbourhood", "breukelen").containsEntry("neighbourhoodName", "Breukelen");
         CaseFile file = caseFiles.find(first.caseNumber()).orElseThrow();
         assertThat(file.ownerGroup()).isEqualTo("wijkmanager-breukelen");
         assertThat(file.ownerTeam()).isEqualTo("Team wijk Breukelen");
@@ -146,6 +162,8 @@ class ResidentRequestProcessTest {
         assertThat(instance).isWaitingAt("CheckCompleteness");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
         assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(5));
+        assertThat(day(openTask(instance, "CheckCompleteness").getDueDate())).as("the new check is due on the moved deadline")
+                .isEqualTo(deadline.plusDays(5));
         assertThat(statuses(request)).containsSubsequence(CaseStatus.AANVULLING_GEVRAAGD.text(),
                 CaseStatus.AANVULLING_ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text());
         Job escalation = deadlineTimer(instance, "EscalationTimer");
@@ -212,6 +230,7 @@ class ResidentRequestProcessTest {
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
         assertThat(file.outcome()).isEqualTo("toegekend");
         assertThat(file.decidedAmount()).isEqualByComparingTo("2000");
+        assertThat(budgets.reservedForCase(request.caseNumber())).as("reserved from the buurtbudget").isEqualByComparingTo("2000");
         assertThat(messages(request)).last().asString().contains("besluit").contains("toegekend").contains("binnen 6 weken");
         assertThat(statuses(request)).containsSubsequence(CaseStatus.ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text(),
                 CaseStatus.ADVIES.text(), CaseStatus.BESLUIT_GENOMEN.text(), CaseStatus.AFGEHANDELD.text());
@@ -251,6 +270,7 @@ class ResidentRequestProcessTest {
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
         assertThat(file.outcome()).isEqualTo("afgewezen");
         assertThat(file.decidedAmount()).isEqualByComparingTo("0");
+        assertThat(budgets.movementsOfCase(request.caseNumber())).as("nothing reserved").isEmpty();
         assertThat(messages(request)).last().asString().contains("afgewezen").contains("bezwaar");
     }
 
@@ -354,6 +374,8 @@ class ResidentRequestProcessTest {
         LocalDate deadline = caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline();
         Job reminder = deadlineTimer(instance, "ReminderTimer");
         assertThat(day(reminder.getDuedate())).isEqualTo(deadline.minusDays(7));
+        assertThat(day(openTask(instance, "CheckCompleteness").getDueDate())).as("the owner's task is due on the legal deadline")
+                .isEqualTo(deadline);
 
         managementService.executeJob(reminder.getId());
         Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("DeadlineApproaching").singleResult();
@@ -365,6 +387,8 @@ class ResidentRequestProcessTest {
         assertThat(file.legalDeadline()).isEqualTo(deadline.plusWeeks(4));
         assertThat(file.deadlineExtended()).isTrue();
         assertThat(day(deadlineTimer(instance, "EscalationTimer").getDuedate())).isEqualTo(deadline.plusWeeks(4).plusDays(1));
+        assertThat(day(openTask(instance, "CheckCompleteness").getDueDate())).as("the open task follows the extension")
+                .isEqualTo(deadline.plusWeeks(4));
         assertThat(messages(request)).last().asString().contains("termijn-verlengd").contains("provincie");
         assertThat(instance).isWaitingAt("CheckCompleteness");
     }
@@ -474,6 +498,10 @@ class ResidentRequestProcessTest {
 
     private List<String> statuses(RegisteredRequest request) {
         return caseFiles.events(request.caseNumber()).stream().map(CaseEvent::statusText).filter(s -> s != null).toList();
+    }
+
+    private Task openTask(ProcessInstance instance, String taskKey) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
     }
 
     private void moveClockDays(int days) {

@@ -3,12 +3,13 @@ package nl.wijkzaken.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,143 +20,161 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+
+import nl.wijkzaken.support.TestMailServer;
 
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 class ResidentMailerTest {
 
-    /** Started and stopped per test: some tests begin with the mail server down. */
-    final GreenMail mailServer = new GreenMail(new ServerSetup(39625, "127.0.0.1", "smtp"));
+    @Autowired ResidentMailer mailer;
+    @Autowired TransactionTemplate transaction;
+    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired JdbcClient jdbc;
+    @Autowired MailTemplates templates;
+    @Autowired ObjectMapper objectMapper;
 
-    @Autowired
-    ResidentMailer mailer;
-
-    @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MailTemplates templates;
-
-    @Autowired
-    ObjectMapper objectMapper;
-
-    @AfterEach
-    void stopMailServer() {
-        mailServer.stop();
+    /** A case number of its own per test, so that the mails of other tests do not count. */
+    static String newCaseNumber() {
+        return "BV-2026-9" + String.format("%05d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000));
     }
 
-    static ResidentMail besluit(String messageId) {
-        return new ResidentMail(messageId, MessageType.BESLUIT, "jan@example.org", Map.of(
+    static ResidentMail besluit(String caseNumber) {
+        return new ResidentMail(caseNumber + "/besluit", MessageType.BESLUIT, "jan@example.org", Map.of(
                 "applicantName", "Jan de Vries",
-                "caseNumber", "BV-2026-000042",
+                "caseNumber", caseNumber,
                 "title", "Bankje bij de vijver",
                 "statusUrl", "http://localhost:8080/status/abc",
-                "decision", "Toegekend: 1.200 euro",
+                "decision", "uw verzoek is toegekend.",
+                "amount", "€ 1.200,00",
                 "motivation", "Het bankje past in het wijkplan."));
     }
 
     @Test
-    void aDecisionMailCarriesTheMotivationTheObjectionClauseAndTheLink() throws Exception {
-        mailServer.start();
+    void aDecisionMailCarriesTheOutcomeTheMotivationTheObjectionClauseAndTheLink() {
+        String caseNumber = newCaseNumber();
 
-        mailer.send(besluit(UUID.randomUUID().toString()));
+        mailer.send(besluit(caseNumber));
 
-        assertThat(mailServer.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage mail = mailServer.getReceivedMessages()[0];
-        assertThat(mail.getSubject()).isEqualTo("Besluit op uw verzoek (BV-2026-000042)");
-        assertThat(mail.getAllRecipients()[0]).hasToString("jan@example.org");
-        assertThat(GreenMailUtil.getBody(mail)).contains("Beste Jan de Vries", "Toegekend: 1.200 euro",
-                "Het bankje past in het wijkplan.", "binnen 6 weken", "bezwaar",
+        MimeMessage mail = TestMailServer.awaitMailsAbout(caseNumber, 1).get(0);
+        assertThat(TestMailServer.subject(mail)).isEqualTo("Besluit op uw verzoek (" + caseNumber + ")");
+        assertThat(TestMailServer.body(mail)).contains("Beste Jan de Vries", "Besluit: uw verzoek is toegekend.",
+                "Toegekend bedrag: € 1.200,00", "Het bankje past in het wijkplan.", "binnen 6 weken", "bezwaar",
                 "http://localhost:8080/status/abc");
     }
 
     @Test
     void everyMessageTypeHasADutchTemplateWithSubjectAndCaseNumber() {
-        Map<String, String> values = Map.of("applicantName", "Jan", "caseNumber", "BV-2026-000042", "title", "Bankje",
-                "statusUrl", "http://x/status/t", "repairTerm", "15 december 2026", "missingInformation", "Een tekening",
-                "newDeadline", "1 februari 2027", "reason", "Advies duurt langer", "decision", "Afgewezen",
-                "motivation", "Past niet in het budget.");
+        Map<String, String> values = Map.ofEntries(Map.entry("applicantName", "Jan"),
+                Map.entry("caseNumber", "BV-2026-000042"), Map.entry("title", "Bankje"),
+                Map.entry("team", "Team wijk Loenen"), Map.entry("statusUrl", "http://x/status/t"),
+                Map.entry("deadline", "3 maart 2027"), Map.entry("repairTerm", "15 december 2026"),
+                Map.entry("missingInformation", "Een tekening"), Map.entry("newDeadline", "1 februari 2027"),
+                Map.entry("reason", "Advies duurt langer"), Map.entry("decision", "uw verzoek is afgewezen."),
+                Map.entry("motivation", "Past niet in het budget."));
         for (MessageType type : MessageType.values()) {
             RenderedMail rendered = templates.render(type, values);
             assertThat(rendered.subject()).as(type.name()).contains("BV-2026-000042").doesNotContain("Onderwerp");
-            assertThat(rendered.body()).as(type.name()).startsWith("Beste Jan,").contains("Team Wijkzaken");
+            assertThat(rendered.body()).as(type.name()).startsWith("Beste Jan,").contains("Team Wijkzaken")
+                    .doesNotContain("null", "${");
         }
+        assertThat(templates.render(MessageType.ONTVANGSTBEVESTIGING, values).body())
+                .contains("http://x/status/t", "Team wijk Loenen behandelt uw verzoek", "uiterlijk 3 maart 2027");
         assertThat(templates.render(MessageType.AANVULLING_GEVRAAGD, values).body())
-                .contains("uiterlijk 15 december 2026", "Een tekening", "http://x/status/t");
+                .contains("uiterlijk 15 december 2026", "Een tekening", "http://x/status/t", "4:5");
         assertThat(templates.render(MessageType.TERMIJN_VERLENGD, values).body())
-                .contains("1 februari 2027", "Advies duurt langer");
-        assertThat(templates.render(MessageType.ONTVANGSTBEVESTIGING, values).body()).contains("http://x/status/t");
-        Map<String, String> withoutLink = new java.util.HashMap<>(values);
+                .contains("uiterlijk 1 februari 2027", "De reden: Advies duurt langer");
+        assertThat(templates.render(MessageType.BUITEN_BEHANDELING, values).body())
+                .contains("uiterlijk 15 december 2026", "Een tekening", "artikel 4:5");
+        Map<String, String> withoutLink = new HashMap<>(values);
         withoutLink.remove("statusUrl");
         assertThat(templates.render(MessageType.BESLUIT, withoutLink).body())
                 .contains("persoonlijke link uit onze ontvangstbevestiging ziet u het besluit terug.")
-                .doesNotContain("null");
+                .doesNotContain("null", "Toegekend bedrag");
         assertThat(templates.render(MessageType.BESLUIT, values).body())
                 .contains("persoonlijke link ziet u het besluit terug:\nhttp://x/status/t\n");
         for (MessageType withObjection : new MessageType[] {MessageType.BESLUIT, MessageType.BUITEN_BEHANDELING,
                 MessageType.NIET_ONTVANKELIJK, MessageType.SNELLE_AFHANDELING}) {
             assertThat(templates.render(withObjection, values).body()).as(withObjection.name())
-                    .contains("Past niet in het budget.", "binnen 6 weken", "bezwaar");
+                    .contains("binnen 6 weken", "bezwaar");
+        }
+        for (MessageType withMotivation : new MessageType[] {MessageType.BESLUIT, MessageType.NIET_ONTVANKELIJK,
+                MessageType.SNELLE_AFHANDELING}) {
+            assertThat(templates.render(withMotivation, values).body()).as(withMotivation.name())
+                    .contains("Past niet in het budget.");
         }
     }
 
     @Test
-    void whileTheMailServerIsDownSendThrowsAndAfterwardsTheMailArrivesExactlyOnce() throws Exception {
-        ResidentMail mail = besluit(UUID.randomUUID().toString());
+    void whileTheMailServerIsDownSendThrowsAndCountsTheAttemptAndAfterwardsTheMailArrivesExactlyOnce() {
+        String caseNumber = newCaseNumber();
+        ResidentMail mail = besluit(caseNumber);
+        TestMailServer.stop();
 
         // What the engine's retried job sees: an exception, so the job is retried (and finally an incident).
         assertThatThrownBy(() -> mailer.send(mail)).isInstanceOf(MailException.class);
+        assertThatThrownBy(() -> mailer.send(mail)).isInstanceOf(MailException.class);
         assertThat(mailer.isSent(mail.messageId())).isFalse();
+        assertThat(jdbc.sql("SELECT attempts FROM resident_mail WHERE message_id = ?").param(mail.messageId())
+                .query(Integer.class).single()).isEqualTo(2);
 
-        mailServer.start();
-        mailer.send(mail);
-        mailer.send(mail);
+        TestMailServer.start();
+        SentMail first = mailer.send(mail);
+        SentMail again = mailer.send(mail);
 
-        assertThat(mailServer.waitForIncomingEmail(5000, 1)).isTrue();
-        Thread.sleep(300);
-        assertThat(mailServer.getReceivedMessages()).hasSize(1);
+        assertThat(TestMailServer.awaitMailsAbout(caseNumber, 1)).hasSize(1);
+        assertThat(TestMailServer.mailsAbout(caseNumber)).as("exactly once").hasSize(1);
         assertThat(mailer.isSent(mail.messageId())).isTrue();
+        assertThat(again).isEqualTo(first);
     }
 
     @Test
-    void aQueuedMailWaitsForTheMailServerAndIsThenSentOnceWithoutKeepingItsValues() throws Exception {
-        ResidentMail mail = new ResidentMail(UUID.randomUUID().toString(), MessageType.ONTVANGSTBEVESTIGING,
-                "an@example.org", Map.of("applicantName", "An", "caseNumber", "BV-2026-000007", "title", "Fietsenrek",
-                        "statusUrl", "http://localhost:8080/status/geheim"));
+    void preparedValuesFillInTheMailAndAreDeletedOnceItIsSentAndTheCopyHasNoLink() {
+        String caseNumber = newCaseNumber();
+        String id = ResidentMail.messageId(caseNumber, MessageType.ONTVANGSTBEVESTIGING, 1);
+        transaction.executeWithoutResult(status -> mailer.prepare(new ResidentMail(id, MessageType.ONTVANGSTBEVESTIGING,
+                "an@example.org", Map.of("caseNumber", caseNumber, "statusUrl", "http://localhost:8080/status/geheim"))));
+        assertThat(mailer.isSent(id)).isFalse();
 
-        transaction.executeWithoutResult(status -> mailer.enqueue(mail));
-        assertThat(mailer.isSent(mail.messageId())).isFalse();
+        SentMail copy = mailer.send(new ResidentMail(id, MessageType.ONTVANGSTBEVESTIGING, "an@example.org",
+                Map.of("applicantName", "An", "caseNumber", caseNumber, "title", "Fietsenrek",
+                        "team", "Team wijk Breukelen", "deadline", "1 maart 2027")));
 
-        mailServer.start();
-        mailer.sendPending();
-        mailer.sendPending();
-
-        assertThat(mailServer.waitForIncomingEmail(5000, 1)).isTrue();
-        assertThat(mailServer.getReceivedMessages()).hasSize(1);
-        assertThat(GreenMailUtil.getBody(mailServer.getReceivedMessages()[0])).contains("http://localhost:8080/status/geheim");
-        assertThat(jdbc.sql("SELECT mail_values FROM resident_mail WHERE message_id = ?").param(mail.messageId())
+        List<MimeMessage> mails = TestMailServer.awaitMailsAbout(caseNumber, 1);
+        assertThat(mails).hasSize(1);
+        assertThat(TestMailServer.body(mails.get(0))).contains("Beste An", "http://localhost:8080/status/geheim");
+        assertThat(jdbc.sql("SELECT mail_values FROM resident_mail WHERE message_id = ?").param(id)
                 .query(String.class).optional()).isEmpty();
+        assertThat(copy.body()).contains("Beste An", SentMail.LINK_PLACEHOLDER).doesNotContain("geheim");
+    }
+
+    @Test
+    void theNthMailOfATypeHasItsOwnId() {
+        assertThat(ResidentMail.messageId("BV-2026-000001", MessageType.AANVULLING_GEVRAAGD, 1))
+                .isEqualTo("BV-2026-000001/aanvulling-gevraagd");
+        assertThat(ResidentMail.messageId("BV-2026-000001", MessageType.AANVULLING_GEVRAAGD, 2))
+                .isEqualTo("BV-2026-000001/aanvulling-gevraagd/2");
+        assertThat(MessageType.ofTemplate("termijn-verlengd")).isEqualTo(MessageType.TERMIJN_VERLENGD);
+        assertThatThrownBy(() -> MessageType.ofTemplate("onbekend")).hasMessageContaining("Onbekend berichttype");
     }
 
     @Test
     void withoutAMailServerConfiguredTheMailIsLoggedAndCountsAsSent(CapturedOutput output) {
         ResidentMailer withoutServer = new ResidentMailer(jdbc, templates,
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), objectMapper, "noreply@test");
-        ResidentMail mail = besluit(UUID.randomUUID().toString());
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), objectMapper, transactionManager,
+                "noreply@test");
+        String caseNumber = newCaseNumber();
+        ResidentMail mail = besluit(caseNumber);
 
         withoutServer.send(mail);
 
-        assertThat(output.getOut()).contains("No mail server configured", "Besluit op uw verzoek (BV-2026-000042)",
+        assertThat(output.getOut()).contains("No mail server configured", "Besluit op uw verzoek (" + caseNumber + ")",
                 "binnen 6 weken");
         assertThat(mailer.isSent(mail.messageId())).isTrue();
+        assertThat(TestMailServer.mailsAbout(caseNumber)).isEmpty();
     }
 }

@@ -2,8 +2,13 @@ package nl.wijkzaken.residents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.RepositoryService;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +21,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.wijkzaken.support.Browser;
+import nl.wijkzaken.support.TaskDriver;
 import nl.wijkzaken.support.RequiresBrowser;
-import nl.wijkzaken.support.ResidentRequestFixture;
 
-/** A resident in a real browser: the form, its error messages, the confirmation and the status page. */
+/**
+ * A resident in a real browser: the form, its error messages, the confirmation, the status page and, once staff
+ * found the request incomplete, the supplement sent from the status page.
+ */
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PublicPagesControllerTest {
@@ -27,17 +35,16 @@ class PublicPagesControllerTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    RepositoryService repositoryService;
-
-    @Autowired
-    RuntimeService runtimeService;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
 
     WebDriver browser;
+    TaskDriver driver;
 
     @BeforeEach
     void start() {
-        ResidentRequestFixture.deployIfAbsent(repositoryService);
+        driver = new TaskDriver(engine);
         browser = Browser.start();
     }
 
@@ -49,7 +56,7 @@ class PublicPagesControllerTest {
     }
 
     @Test
-    void aResidentCorrectsAnErrorSubmitsAndFollowsTheRequestOnTheStatusPage() {
+    void aResidentCorrectsAnErrorSubmitsFollowsTheRequestAndSendsTheSupplementStaffAskedFor() {
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.getTitle()).isEqualTo("Verzoek indienen - Wijkzaken");
         Browser.screenshot(browser, "residents-1-form");
@@ -65,8 +72,8 @@ class PublicPagesControllerTest {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
         // The error sits next to the field, is tied to it, and everything typed is still there.
+        assertThat(Browser.await(browser, By.id("applicantEmail-error")).getText()).contains("Vul een geldig e-mailadres in.");
         WebElement email = browser.findElement(By.id("applicantEmail"));
-        assertThat(browser.findElement(By.id("applicantEmail-error")).getText()).contains("Vul een geldig e-mailadres in.");
         assertThat(email.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(email.getAttribute("aria-describedby")).contains("applicantEmail-error");
         assertThat(email.getAttribute("value")).isEqualTo("piet-at-example");
@@ -83,7 +90,7 @@ class PublicPagesControllerTest {
         email.sendKeys("piet@example.org");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        String caseNumber = browser.findElement(By.id("case-number")).getText();
+        String caseNumber = Browser.await(browser, By.id("case-number")).getText();
         assertThat(caseNumber).matches("BV-\\d{4}-\\d{6}");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("resident-request").count())
                 .isEqualTo(casesBefore + 1);
@@ -91,13 +98,57 @@ class PublicPagesControllerTest {
 
         browser.findElement(By.id("status-link")).click();
 
+        assertThat(Browser.await(browser, By.id("timeline")).isDisplayed()).isTrue();
         assertThat(browser.getCurrentUrl()).matches(".*/status/[A-Za-z0-9_-]{43}");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stand van zaken");
         assertThat(browser.findElement(By.id("case-number")).getText()).isEqualTo(caseNumber);
         assertThat(browser.findElement(By.id("case-title")).getText()).isEqualTo("Bloembakken op het dorpsplein");
         assertThat(browser.findElement(By.id("case-neighbourhood")).getText()).isEqualTo("Loenen");
+        assertThat(browser.findElement(By.id("case-team")).getText()).isEqualTo("Team wijk Loenen");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Verzoek ontvangen");
+        assertThat(browser.findElement(By.id("deadline-days")).getText()).isEqualTo("nog 56 dagen");
+
+        // The acknowledgement goes out (job executor off in tests: the job runs here); the owner's team starts.
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult();
+        driver.runMessages(instance.getId());
+        browser.navigate().refresh();
+        assertThat(Browser.await(browser, By.id("timeline")).getText()).contains("Verzoek ontvangen", "In behandeling");
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("In behandeling");
+        assertThat(browser.findElements(By.id("supplement"))).isEmpty();
         Browser.screenshot(browser, "residents-4-status");
+
+        // Staff find it incomplete: the resident sees the paused deadline and the supplement form.
+        driver.complete(instance.getId(), "CheckCompleteness", "wm.loenen", Map.of("completeness", "incompleet",
+                "completenessMotivation", "Stuur een schets van waar de bloembakken komen."));
+        driver.runMessages(instance.getId());
+        browser.navigate().refresh();
+        assertThat(Browser.await(browser, By.id("deadline-paused")).getText()).contains("De termijn staat stil");
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Aanvulling gevraagd");
+        assertThat(browser.findElement(By.id("supplement-asked")).getText())
+                .isEqualTo("Stuur een schets van waar de bloembakken komen.");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Aanvulling gevraagd");
+        Browser.screenshot(browser, "residents-5-supplement-asked");
+
+        browser.findElement(By.id("supplement-submit")).click();
+        assertThat(Browser.await(browser, By.id("supplementText-error")).getText()).contains("Vul uw aanvulling in.");
+        assertThat(browser.findElement(By.id("supplementText")).getAttribute("aria-describedby")).contains("supplementText-error");
+        assertThat(waitsForSupplement(instance)).as("nothing changed").isTrue();
+
+        browser.findElement(By.id("supplementText")).sendKeys("De bloembakken komen langs de oostkant van het plein, "
+                + "tussen de lantaarnpalen.");
+        browser.findElement(By.id("supplement-submit")).click();
+
+        assertThat(Browser.await(browser, By.id("supplement-received")).getText()).contains("Wij hebben uw aanvulling ontvangen");
+        assertThat(browser.findElements(By.id("supplement"))).isEmpty();
+        assertThat(browser.findElements(By.id("deadline-paused"))).isEmpty();
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Aanvulling ontvangen");
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("In behandeling");
+        Browser.screenshot(browser, "residents-6-supplement-received");
+        Task check = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(check.getTaskDefinitionKey()).isEqualTo("CheckCompleteness");
+        assertThat(taskService.getVariable(check.getId(), "supplementText"))
+                .isEqualTo("De bloembakken komen langs de oostkant van het plein, tussen de lantaarnpalen.");
     }
 
     @Test
@@ -105,6 +156,11 @@ class PublicPagesControllerTest {
         browser.get("http://localhost:" + port + "/status/" + "A".repeat(43));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Deze pagina bestaat niet");
+    }
+
+    private boolean waitsForSupplement(ProcessInstance instance) {
+        return runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .eventName("aanvulling-ontvangen").count() == 1;
     }
 
     private void type(String id, String text) {

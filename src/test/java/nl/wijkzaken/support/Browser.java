@@ -6,12 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless system Chromium for {@link RequiresBrowser} tests; never downloads a browser or driver. */
 public final class Browser {
@@ -52,6 +59,43 @@ public final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits (up to 15 s) for an element of the next page: a click on a submit button may return before the
+     * browser has left the old page, most visibly on a busy machine.
+     */
+    public static WebElement await(WebDriver driver, By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Types into a field of a Camunda webapp (Tasklist, Cockpit). Those pages receive no synthetic key or mouse
+     * events from headless Chromium (WebElement.sendKeys and click change nothing there, unlike on our own pages),
+     * so the text is inserted through the DevTools protocol, which fires the same input events typing does. A form
+     * that re-renders right after an earlier change (form-js) may reset the field: then it is typed again.
+     */
+    public static void type(WebDriver driver, WebElement field, String text) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].focus(); arguments[0].select && arguments[0].select()", field);
+            ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (text.equals(field.getDomProperty("value"))) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Could not type '" + text + "', the field holds '" + field.getDomProperty("value") + "'");
+    }
+
+    /** Clicks an element of a Camunda webapp page (see {@link #type}) with a DOM click. */
+    public static void click(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", element);
     }
 
     /** Saves a screenshot as target/screenshots/&lt;name&gt;.png. */

@@ -1,0 +1,109 @@
+package nl.wijkzaken.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+/**
+ * The auditors' pages (Dutch, server-rendered, read-only): the case search at {@code /audit} and the readable
+ * dossier at {@code /audit/dossiers/{caseNumber}}. Same audience as the dossier API; other staff get a Dutch
+ * "no access" page.
+ */
+@Controller
+@RequestMapping("/audit")
+class AuditPagesController {
+
+    /** On each page rather than the class: the refusal handler below must itself stay reachable. */
+    private static final String AUDITORS = "hasAnyRole('auditor', 'administrator')";
+
+    private final DossierSearches searches;
+    private final CaseDossiers dossiers;
+    private final Neighbourhoods neighbourhoods;
+    private final DecidingRoles roles;
+    private final ObjectMapper json;
+
+    AuditPagesController(DossierSearches searches, CaseDossiers dossiers, Neighbourhoods neighbourhoods,
+                         DecidingRoles roles, ObjectMapper json) {
+        this.searches = searches;
+        this.dossiers = dossiers;
+        this.neighbourhoods = neighbourhoods;
+        this.roles = roles;
+        this.json = json;
+    }
+
+    @GetMapping({"", "/"})
+    @PreAuthorize(AUDITORS)
+    String search(@ModelAttribute("form") DossierSearches.SearchForm form, Model model, HttpServletResponse response) {
+        DossierSearches.Checked checked = searches.check(form);
+        model.addAttribute("errors", checked.errors());
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("outcomes", Outcomes.LABELS);
+        model.addAttribute("roles", roles.roles());
+        if (!checked.valid()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "audit/search";
+        }
+        DossierSearches.Result result = searches.search(checked.search());
+        model.addAttribute("result", result);
+        model.addAttribute("previousPage", result.page() > 0 ? pageLink(form, result.page() - 1) : null);
+        model.addAttribute("nextPage", result.page() + 1 < result.totalPages() ? pageLink(form, result.page() + 1) : null);
+        return "audit/search";
+    }
+
+    @GetMapping("/dossiers/{caseNumber}")
+    @PreAuthorize(AUDITORS)
+    String dossier(@PathVariable String caseNumber, @RequestParam(name = "volledig", required = false) String full,
+                   Model model, HttpServletResponse response) {
+        CaseDossier dossier = dossiers.find(caseNumber).orElse(null);
+        if (dossier == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("caseNumber", caseNumber);
+            return "audit/not-found";
+        }
+        model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json));
+        return "audit/dossier";
+    }
+
+    /** Method security refuses before the page is built; the refusal is a page too, not JSON. */
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "audit/forbidden";
+    }
+
+    private static String pageLink(DossierSearches.SearchForm form, int page) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/audit");
+        List<String[]> params = new ArrayList<>();
+        params.add(new String[] {"caseNumber", form.getCaseNumber()});
+        params.add(new String[] {"neighbourhood", form.getNeighbourhood()});
+        params.add(new String[] {"from", form.getFrom()});
+        params.add(new String[] {"to", form.getTo()});
+        params.add(new String[] {"outcome", form.getOutcome()});
+        params.add(new String[] {"decidingRole", form.getDecidingRole()});
+        params.add(new String[] {"decidedAfterDeadline", form.getDecidedAfterDeadline()});
+        params.add(new String[] {"size", form.getSize()});
+        for (String[] param : params) {
+            if (param[1] != null && !param[1].isBlank()) {
+                link.queryParam(param[0], param[1]);
+            }
+        }
+        return link.queryParam("page", page).encode().build().toUriString();
+    }
+}

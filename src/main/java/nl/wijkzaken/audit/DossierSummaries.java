@@ -1,0 +1,175 @@
+package nl.wijkzaken.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.audit.DossierEntry.Kind;
+import nl.wijkzaken.neighbourhood.Neighbourhood;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+/**
+ * Sums up a dossier: the deciding task of resident-request ("Besluit nemen", or "Snel afhandelen" in the fast lane)
+ * and its co-signature, the last evaluation of the {@code decision-mandate} table, and the legal deadline from the
+ * case file with its history. The task and decision ids are the process's documented contract (README, "The
+ * resident-request process").
+ */
+@Component
+class DossierSummaries {
+
+    static final ZoneId MUNICIPALITY = ZoneId.of("Europe/Amsterdam");
+    static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
+    static final String MANDATE_DECISION = "decision-mandate";
+    static final Set<String> DECISION_TASKS = Set.of("Decide", "HandleFastLane");
+    static final String CO_SIGN_TASK = "CoSignDecision";
+
+    private final ObjectProvider<CaseRegister> register;
+    private final DecidingRoles roles;
+    private final Neighbourhoods neighbourhoods;
+
+    DossierSummaries(ObjectProvider<CaseRegister> register, DecidingRoles roles, Neighbourhoods neighbourhoods) {
+        this.register = register;
+        this.roles = roles;
+        this.neighbourhoods = neighbourhoods;
+    }
+
+    /** A task of the case that was completed, by whom, for which candidate groups. */
+    record CompletedTask(String taskId, String key, String name, String completedBy, List<String> candidateGroups,
+                         Instant at) {
+    }
+
+    /** One matched rule of one evaluated decision table. */
+    record Evaluation(String decisionKey, String decisionName, int version, String ruleId, String annotation,
+                      Map<String, String> conditions, Map<String, Object> inputs, Map<String, Object> outputs,
+                      Instant at) {
+    }
+
+    DossierSummary summarize(String caseNumber, List<CompletedTask> tasks, List<Evaluation> evaluations,
+                             List<DossierEntry> timeline) {
+        CaseRegister cases = register.getIfAvailable();
+        RegisteredCase file = cases == null ? null : cases.find(caseNumber).orElse(null);
+
+        CompletedTask decision = last(tasks, DECISION_TASKS);
+        CompletedTask coSign = last(tasks, Set.of(CO_SIGN_TASK));
+        if (coSign != null && (decision == null || coSign.at().isBefore(decision.at()) || !agreed(coSign, timeline))) {
+            coSign = null; // refused, or a co-signature of an earlier version of the decision
+        }
+        DossierSummary.Actor decider = decision != null
+                ? actor(decision.completedBy(), decision.candidateGroups())
+                : file != null && (file.decidedBy() != null || file.decidingGroup() != null)
+                ? actor(file.decidedBy(), file.decidingGroup() == null ? List.of() : List.of(file.decidingGroup()))
+                : null;
+        Evaluation mandate = evaluations.stream()
+                .filter(evaluation -> MANDATE_DECISION.equals(evaluation.decisionKey()))
+                .max(Comparator.comparing(Evaluation::at)).orElse(null);
+
+        LocalDate deadline = file == null ? null : file.legalDeadline();
+        LocalDate decidedOn = file == null ? null : file.decidedOn();
+        Long daysAfter = deadline != null && decidedOn != null ? ChronoUnit.DAYS.between(deadline, decidedOn) : null;
+        return new DossierSummary(
+                file == null ? null : file.title(),
+                file == null ? null : neighbourhoods.find(file.neighbourhood()).map(Neighbourhood::name)
+                        .orElse(file.neighbourhood()),
+                file == null ? null : file.status(),
+                file == null ? null : file.receivedOn(),
+                file == null ? null : file.outcome(),
+                file == null ? null : file.decidedAmount(),
+                decider,
+                decision == null ? null : decision.at(),
+                coSign == null ? null : actor(coSign.completedBy(), coSign.candidateGroups()),
+                coSign == null ? null : coSign.at(),
+                mandate == null ? null : new DossierSummary.MandateRule(mandate.decisionKey(), mandate.decisionName(),
+                        mandate.version(), mandate.ruleId(), mandate.annotation(), mandate.conditions(),
+                        mandate.inputs(), mandate.outputs(), mandate.at()),
+                decidedOn,
+                deadline,
+                file == null ? null : file.suspendedSince(),
+                file != null && file.deadlineExtended(),
+                daysAfter,
+                verdict(file, deadline, decidedOn, daysAfter),
+                deadlineHistory(timeline));
+    }
+
+    private static CompletedTask last(List<CompletedTask> tasks, Set<String> keys) {
+        return tasks.stream().filter(task -> keys.contains(task.key()))
+                .max(Comparator.comparing(CompletedTask::at)).orElse(null);
+    }
+
+    /** The co-signer's form value; a co-signature without one (older models) counts as given. */
+    private static boolean agreed(CompletedTask coSign, List<DossierEntry> timeline) {
+        return timeline.stream()
+                .filter(entry -> entry.kind() == Kind.VARIABLE_CHANGED)
+                .filter(entry -> "coSignAgreed".equals(entry.details().get("variable"))
+                        && coSign.taskId().equals(entry.details().get("taskId")))
+                .reduce((first, second) -> second)
+                .map(entry -> Boolean.TRUE.equals(entry.details().get("newValue"))
+                        || "true".equals(String.valueOf(entry.details().get("newValue"))))
+                .orElse(true);
+    }
+
+    private DossierSummary.Actor actor(String user, List<String> groups) {
+        String group = groups.isEmpty() ? null : groups.get(0);
+        return new DossierSummary.Actor(user == null ? CaseDossiers.SYSTEM : user, group,
+                roles.roleOf(group).orElse(null));
+    }
+
+    private static List<DossierSummary.DeadlineChange> deadlineHistory(List<DossierEntry> timeline) {
+        return timeline.stream()
+                .filter(entry -> entry.kind() == Kind.DEADLINE)
+                .map(entry -> new DossierSummary.DeadlineChange(entry.at(),
+                        Objects.toString(entry.details().get("eventType"), null),
+                        date(entry.details().get("deadlineBefore")), date(entry.details().get("deadlineAfter")),
+                        entry.summary()))
+                .toList();
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : LocalDate.parse(value.toString());
+    }
+
+    static String verdict(RegisteredCase file, LocalDate deadline, LocalDate decidedOn, Long daysAfter) {
+        if (file == null || deadline == null) {
+            return "Geen zaakdossier: de beslistermijn is niet bekend.";
+        }
+        if (decidedOn != null) {
+            long days = daysAfter;
+            if (days > 0) {
+                return "Besloten op " + DUTCH_DATE.format(decidedOn) + ", " + days(days)
+                        + " na de beslistermijn (uiterlijk " + DUTCH_DATE.format(deadline) + ").";
+            }
+            if (days == 0) {
+                return "Besloten op " + DUTCH_DATE.format(decidedOn)
+                        + ", de laatste dag van de beslistermijn: binnen de termijn.";
+            }
+            return "Besloten op " + DUTCH_DATE.format(decidedOn) + ", binnen de beslistermijn (uiterlijk "
+                    + DUTCH_DATE.format(deadline) + "; " + days(-days) + " eerder).";
+        }
+        if (file.suspendedSince() != null) {
+            return "Nog niet besloten. De beslistermijn is opgeschort sinds " + DUTCH_DATE.format(file.suspendedSince())
+                    + " (aanvulling gevraagd); zonder opschorting liep hij tot en met " + DUTCH_DATE.format(deadline) + ".";
+        }
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), MUNICIPALITY);
+        long left = ChronoUnit.DAYS.between(today, deadline);
+        if (left >= 0) {
+            return "Nog niet besloten; de beslistermijn loopt tot en met " + DUTCH_DATE.format(deadline)
+                    + " (nog " + days(left) + ").";
+        }
+        return "Nog niet besloten en de beslistermijn (tot en met " + DUTCH_DATE.format(deadline) + ") is "
+                + days(-left) + " overschreden.";
+    }
+
+    private static String days(long days) {
+        return days == 1 ? "1 dag" : days + " dagen";
+    }
+}

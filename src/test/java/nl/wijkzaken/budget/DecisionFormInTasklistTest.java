@@ -1,0 +1,114 @@
+package nl.wijkzaken.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.support.Browser;
+import nl.wijkzaken.support.RequiresBrowser;
+
+/**
+ * The decider in Tasklist, in a real browser: the "Besluit nemen" form shows the neighbourhood's remaining
+ * budget, and a grant it does not cover is answered with the budget's Dutch message while the task stays open.
+ */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DecisionFormInTasklistTest {
+
+    /** A year only this class books in (Loenen gets € 1.500), moved to on the engine's clock. */
+    static final int OWN_YEAR = 2093;
+
+    @LocalServerPort int port;
+    @Autowired ApplicationContext context;
+    @Autowired BudgetLedger ledger;
+    @Autowired TaskService taskService;
+
+    WebDriver browser;
+
+    @AfterEach
+    void cleanUp() {
+        ClockUtil.reset();
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theDeciderSeesTheRemainingBudgetAndTheRefusalOfAGrantItDoesNotCover() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(OWN_YEAR, 6, 1, 9, 0).atZone(EngineTime.ZONE).toInstant()));
+        if (!ledger.hasBudget("loenen", OWN_YEAR)) {
+            ledger.setBudget("loenen", OWN_YEAR, new BigDecimal("1500"), "gebiedsmanager", "Begroting " + OWN_YEAR);
+        }
+        DecisionSteps steps = new DecisionSteps(context);
+        RegisteredRequest request = steps.toDecision("loenen", "2000");
+        Task task = steps.claim(request, "Decide", "wm.loenen");
+        browser = Browser.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        // chromedriver's typed keys and clicks did not reach the webapps' pages in headless Chromium here (they
+        // carry a CSP "sandbox" directive, the likely cause). Input goes in as the DOM events AngularJS and
+        // form-js listen to; what is asserted is what the page shows.
+        wait.until(ExpectedConditions.urlContains("#/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        type(browser.findElement(By.cssSelector("input[ng-model='username']")), "wm.loenen");
+        type(browser.findElement(By.cssSelector("input[ng-model='password']")), "demo");
+        click(browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("#/login")));
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+
+        WebElement remaining = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.), 'Resterend buurtbudget van de wijk')]/following::input[1]")));
+        wait.until(driver -> !remaining.getAttribute("value").isEmpty());
+        assertThat(remaining.getAttribute("value")).isEqualTo("€ 1.500,00 (Loenen, 2093)");
+        assertThat(remaining.isEnabled()).as("read-only").isFalse();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", remaining);
+        Browser.screenshot(browser, "budget-1-decision-form");
+
+        click(browser.findElement(By.xpath("//label[normalize-space(.)='Toegekend']")));
+        type(browser.findElement(By.xpath("//label[contains(normalize-space(.), 'Motivering')]/following::textarea[1]")),
+                "Een mooi plan voor de buurt.");
+        Thread.sleep(1000); // form-js takes typed text over after a short debounce
+        click(browser.findElement(By.cssSelector("button[ng-click='complete()']")));
+
+        WebElement notification = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//*[contains(@class, 'notifications')]//*[contains(., 'Onvoldoende buurtbudget')]")));
+        Browser.screenshot(browser, "budget-2-refused");
+        assertThat(notification.getText()).contains("Onvoldoende buurtbudget: resterend € 1.500,00 van Loenen in 2093, "
+                + "gevraagd € 2.000,00. Verlaag het bedrag of wijs de aanvraag af.")
+                .doesNotContain("Exception", "ENGINE-");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the decision is still open").isOne();
+        assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();
+    }
+
+    private void type(WebElement input, String text) {
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + " arguments[0].dispatchEvent(new Event('blur'));", input, text);
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+}

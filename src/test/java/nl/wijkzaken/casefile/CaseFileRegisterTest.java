@@ -1,0 +1,108 @@
+package nl.wijkzaken.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import nl.wijkzaken.audit.CaseRegister;
+import nl.wijkzaken.audit.CaseSearch;
+import nl.wijkzaken.audit.RegisteredCase;
+import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.CaseDriver;
+
+/**
+ * Who the case file records as decider when a case ends in another way than "Besluit nemen" (the usual path is in
+ * the audit tests), and that the register's case-number search takes its input literally.
+ */
+@SpringBootTest
+class CaseFileRegisterTest {
+
+    @Autowired CaseRegister register;
+    @Autowired ApplicationContext context;
+
+    @AfterEach
+    void resetClock() {
+        CaseDriver.resetClock();
+    }
+
+    @Test
+    void notAdmissibleIsDecidedByTheOwnerWhoJudgedCompleteness() {
+        CaseDriver driver = new CaseDriver(context);
+        driver.submit("breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "800", Urgency.NORMAAL);
+        driver.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk",
+                "completenessMotivation", "Geen bevoegdheid van de gemeente."));
+
+        RegisteredCase file = register.find(driver.caseNumber()).orElseThrow();
+
+        assertThat(file.outcome()).isEqualTo("niet_ontvankelijk");
+        assertThat(file.decidedBy()).isEqualTo("wm.breukelen");
+        assertThat(file.decidingGroup()).isEqualTo("wijkmanager-breukelen");
+        assertThat(file.decidedOn()).isEqualTo(today());
+        assertThat(file.decidedAfterDeadline()).isFalse();
+    }
+
+    @Test
+    void aLapsedRepairTermIsDecidedByNobody() {
+        CaseDriver driver = new CaseDriver(context);
+        driver.submit("loenen", Category.OVERIG, "300", Urgency.NORMAAL);
+        driver.complete("CheckCompleteness", "wm.loenen", Map.of("completeness", "incompleet",
+                "completenessMotivation", "Adres ontbreekt."));
+        driver.runMessages();
+        driver.tick(Duration.ofDays(16));
+        driver.fireTimer("RepairTermLapsed");
+
+        RegisteredCase file = register.find(driver.caseNumber()).orElseThrow();
+
+        assertThat(file.outcome()).isEqualTo("buiten_behandeling");
+        assertThat(file.decidedBy()).isNull();
+        assertThat(file.decidingGroup()).isNull();
+        assertThat(file.decidedOn()).isEqualTo(today());
+        assertThat(file.decidedAfterDeadline()).isFalse();
+    }
+
+    @Test
+    void theFastLaneIsDecidedInTheOwnerGroup() {
+        CaseDriver driver = new CaseDriver(context);
+        driver.submit("maarssenbroek", Category.GROEN_EN_OPENBARE_RUIMTE, "400", Urgency.ACUUT);
+        driver.complete("HandleFastLane", "wm.maarssenbroek", Map.of("outcome", "toegekend",
+                "decisionMotivation", "Direct geregeld."));
+
+        RegisteredCase file = register.find(driver.caseNumber()).orElseThrow();
+
+        assertThat(file.outcome()).isEqualTo("toegekend");
+        assertThat(file.decidedBy()).isEqualTo("wm.maarssenbroek");
+        assertThat(file.decidingGroup()).isEqualTo("wijkmanager-maarssenbroek");
+        assertThat(file.decidedAfterDeadline()).isFalse();
+    }
+
+    @Test
+    void wildcardsInACaseNumberAreTakenLiterally() {
+        CaseDriver driver = new CaseDriver(context);
+        driver.submit("breukelen", Category.OVERIG, "100", Urgency.NORMAAL);
+
+        assertThat(register.search(search("BV-")).totalItems()).isPositive();
+        assertThat(register.search(search("%")).totalItems()).isZero();
+        assertThat(register.search(search("BV_")).totalItems()).isZero();
+        assertThat(register.search(search(driver.caseNumber().toLowerCase())).items())
+                .extracting(RegisteredCase::caseNumber).containsExactly(driver.caseNumber());
+    }
+
+    private static CaseSearch search(String caseNumber) {
+        return new CaseSearch(caseNumber, null, null, null, null, null, null, 0, 100);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Europe/Amsterdam"));
+    }
+}

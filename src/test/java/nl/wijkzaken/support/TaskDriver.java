@@ -1,0 +1,72 @@
+package nl.wijkzaken.support;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * TEST ONLY: drives a resident-request case the way staff and the job executor would (the job executor is off
+ * in tests): tasks are claimed and completed by a logged-in user with his groups, as in Tasklist.
+ */
+public final class TaskDriver {
+
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final IdentityService identityService;
+
+    public TaskDriver(ProcessEngine engine) {
+        this.taskService = engine.getTaskService();
+        this.managementService = engine.getManagementService();
+        this.identityService = engine.getIdentityService();
+    }
+
+    /** Runs the asynchronous steps (the messages to the resident) until none is left; not the timers. */
+    public void runMessages(String processInstanceId) {
+        List<Job> jobs;
+        while (!(jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages()
+                .withRetriesLeft().list()).isEmpty()) {
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    /** Completes the case's open task {@code taskKey} as {@code user}. */
+    public void complete(String processInstanceId, String taskKey, String user, Map<String, Object> variables) {
+        complete(task(processInstanceId, taskKey, null), user, variables);
+    }
+
+    /** Completes the case's open task {@code taskKey} for candidate group {@code group} as {@code user}. */
+    public void complete(String processInstanceId, String taskKey, String group, String user, Map<String, Object> variables) {
+        complete(task(processInstanceId, taskKey, group), user, variables);
+    }
+
+    private Task task(String processInstanceId, String taskKey, String group) {
+        var query = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).active();
+        if (group != null) {
+            query.taskCandidateGroup(group);
+        }
+        return query.singleResult();
+    }
+
+    private void complete(Task task, String user, Map<String, Object> variables) {
+        if (task == null) {
+            throw new IllegalStateException("No such open task");
+        }
+        identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId).toList());
+        try {
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), user);
+            }
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
