@@ -64,7 +64,7 @@ class DecisionFormInTasklistTest {
         RegisteredRequest request = steps.toDecision("loenen", "2000");
         Task task = steps.claim(request, "Decide", "wm.loenen");
         browser = Browser.start();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(60));
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         // chromedriver's typed keys and clicks did not reach the webapps' pages in headless Chromium here (they
@@ -78,9 +78,9 @@ class DecisionFormInTasklistTest {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("#/login")));
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
 
-        WebElement remaining = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//label[contains(normalize-space(.), 'Resterend buurtbudget van de wijk')]/following::input[1]")));
-        wait.until(driver -> !remaining.getAttribute("value").isEmpty());
+        By remainingField = By.xpath("//label[contains(normalize-space(.), 'Resterend buurtbudget van de wijk')]/following::input[1]");
+        wait.until(driver -> !driver.findElement(remainingField).getAttribute("value").isEmpty());
+        WebElement remaining = browser.findElement(remainingField);
         assertThat(remaining.getAttribute("value")).isEqualTo("€ 1.500,00 (Loenen, 2093)");
         assertThat(remaining.isEnabled()).as("read-only").isFalse();
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", remaining);

@@ -204,7 +204,7 @@ class TasklistBrowserTest {
     }
 
     private WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        return Browser.waiting(driver, timeout);
     }
 
     private Task task(RegisteredRequest request, String key) {

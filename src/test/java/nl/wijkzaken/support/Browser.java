@@ -11,6 +11,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -66,8 +67,17 @@ public final class Browser {
      * browser has left the old page, most visibly on a busy machine.
      */
     public static WebElement await(WebDriver driver, By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return waiting(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * A wait that retries when an element goes stale: Tasklist (AngularJS) and form-js re-render parts of the page
+     * while a condition reads them, so an element found a moment ago may be gone (seen in CI).
+     */
+    public static WebDriverWait waiting(WebDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /**
