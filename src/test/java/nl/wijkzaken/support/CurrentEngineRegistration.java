@@ -8,12 +8,15 @@ import org.apache.catalina.Container;
 import org.apache.catalina.core.ApplicationFilterConfig;
 import org.apache.catalina.core.StandardContext;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.camunda.bpm.admin.Admin;
 import org.camunda.bpm.admin.impl.web.bootstrap.AdminContainerBootstrap;
+import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.cockpit.impl.web.bootstrap.CockpitContainerBootstrap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.spring.boot.starter.webapp.filter.LazyDelegateFilter;
 import org.camunda.bpm.spring.boot.starter.webapp.filter.LazyInitRegistration;
+import org.camunda.bpm.tasklist.Tasklist;
 import org.camunda.bpm.tasklist.impl.web.bootstrap.TasklistContainerBootstrap;
 import org.camunda.bpm.welcome.impl.web.bootstrap.WelcomeContainerBootstrap;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
@@ -44,10 +47,19 @@ public class CurrentEngineRegistration implements TestExecutionListener, Ordered
         }
         ApplicationContext context = testContext.getApplicationContext();
         context.getBeanProvider(ProcessEngine.class).ifAvailable(ProcessEngines::registerProcessEngine);
-        if (context != webappsBoundTo) {
+        if (context != webappsBoundTo || webappsTornDown()) {
             bindWebapps(context);
             webappsBoundTo = context;
         }
+    }
+
+    /**
+     * An application started and stopped in between by a test of its own (BenchmarkSmokeTest, the restart and
+     * PostgreSQL start-up tests) tears the webapps' JVM-wide delegates down while this context stays cached.
+     */
+    private static boolean webappsTornDown() {
+        return Admin.getRuntimeDelegate() == null || Cockpit.getRuntimeDelegate() == null
+                || Tasklist.getRuntimeDelegate() == null;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
