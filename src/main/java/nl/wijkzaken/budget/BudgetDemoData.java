@@ -35,14 +35,20 @@ class BudgetDemoData implements ApplicationRunner {
         this.neighbourhoods = neighbourhoods;
     }
 
+    /**
+     * This year's and next year's budgets: a council adopts next year's budget in the autumn, and a demo (or a test
+     * that moves the clock a few days in late December) decides on requests across the turn of the year.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        int year = Year.now(ZoneId.of("Europe/Amsterdam")).getValue();
-        for (BudgetProperties.DemoBudget demo : properties.demoBudgets()) {
-            if (neighbourhoods.exists(demo.neighbourhood()) && ledger.overview(demo.neighbourhood(), year).isEmpty()) {
-                ledger.setBudget(demo.neighbourhood(), year, demo.amount(), ACTOR, "Demobudget " + year);
+        int thisYear = Year.now(ZoneId.of("Europe/Amsterdam")).getValue();
+        for (int year = thisYear; year <= thisYear + 1; year++) {
+            for (BudgetProperties.DemoBudget demo : properties.demoBudgets()) {
+                if (neighbourhoods.exists(demo.neighbourhood()) && ledger.overview(demo.neighbourhood(), year).isEmpty()) {
+                    ledger.setBudget(demo.neighbourhood(), year, demo.amount(), ACTOR, "Demobudget " + year);
+                }
             }
         }
-        log.info("Demo budgets present for {}: {}", year, properties.demoBudgets().size());
+        log.info("Demo budgets present for {} and {}: {} each", thisYear, thisYear + 1, properties.demoBudgets().size());
     }
 }

@@ -35,6 +35,15 @@ class BudgetDemoDataTest {
         });
     }
 
+    /** A request received in late December is decided in January, on the new year's budget. */
+    @Test
+    void nextYearsBudgetsAreThereForDecisionsAcrossTheTurnOfTheYear() {
+        BudgetMovement loenen = ledger.overview("loenen", THIS_YEAR + 1).orElseThrow().movements().get(0);
+
+        assertThat(loenen.amount()).isEqualByComparingTo("20000");
+        assertThat(loenen.reason()).isEqualTo("Demobudget " + (THIS_YEAR + 1));
+    }
+
     private BudgetMovement firstMovement(String neighbourhood) {
         return ledger.overview(neighbourhood, THIS_YEAR).orElseThrow().movements().get(0);
     }
