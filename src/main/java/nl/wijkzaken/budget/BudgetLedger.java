@@ -87,11 +87,9 @@ public class BudgetLedger {
 
     /** Sets the first budget of a neighbourhood for a year; a second one for the same year is refused. */
     public void setBudget(String neighbourhood, int year, BigDecimal amount, String actor, String reason) {
-        Neighbourhood known = requireNeighbourhood(neighbourhood);
-        requireYear(year);
-        BigDecimal value = requireAmount(amount, false);
-        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
-        requireText("reason", reason, 1000, "Geef een reden op");
+        Booking booking = requireBooking(neighbourhood, year, amount, false, actor, reason);
+        Neighbourhood known = booking.neighbourhood();
+        BigDecimal value = booking.amount();
         if (budgetExists(neighbourhood, year)) {
             throw alreadySet(known, year);
         }
@@ -110,13 +108,11 @@ public class BudgetLedger {
      * The new total may not be below what is already reserved. The same total again books nothing.
      */
     public void changeBudget(String neighbourhood, int year, BigDecimal newAmount, String actor, String reason) {
-        Neighbourhood known = requireNeighbourhood(neighbourhood);
-        requireYear(year);
-        BigDecimal value = requireAmount(newAmount, false);
-        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
-        requireText("reason", reason, 1000, "Geef een reden op");
+        Booking booking = requireBooking(neighbourhood, year, newAmount, false, actor, reason);
+        Neighbourhood known = booking.neighbourhood();
+        BigDecimal value = booking.amount();
         if (!lock(neighbourhood, year)) {
-            throw new BudgetRuleException("year", "Voor " + known.name() + " is in " + year + " geen buurtbudget vastgesteld");
+            throw noBudget(known, year);
         }
         BigDecimal budget = sum(neighbourhood, year, List.of(MovementType.BUDGET_SET, MovementType.BUDGET_CHANGE));
         BigDecimal reserved = budget.subtract(sum(neighbourhood, year, null));
@@ -141,11 +137,9 @@ public class BudgetLedger {
     public BigDecimal reserve(String caseNumber, String neighbourhood, int year, Number amount, String actor,
                               String reason) {
         requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
-        Neighbourhood known = requireNeighbourhood(neighbourhood);
-        requireYear(year);
-        BigDecimal value = requireAmount(decimal(amount), true);
-        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
-        requireText("reason", reason, 1000, "Geef een reden op");
+        Booking booking = requireBooking(neighbourhood, year, decimal(amount), true, actor, reason);
+        Neighbourhood known = booking.neighbourhood();
+        BigDecimal value = booking.amount();
         if (!lock(neighbourhood, year)) {
             throw new InsufficientBudgetException(neighbourhood, known.name(), year, Amounts.scaled(BigDecimal.ZERO), value, false);
         }
@@ -235,13 +229,11 @@ public class BudgetLedger {
      */
     public BigDecimal release(String neighbourhood, int year, String caseNumber, Number amount, String actor, String reason) {
         requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
-        Neighbourhood known = requireNeighbourhood(neighbourhood);
-        requireYear(year);
-        BigDecimal value = requireAmount(decimal(amount), true);
-        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
-        requireText("reason", reason, 1000, "Geef een reden op");
+        Booking booking = requireBooking(neighbourhood, year, decimal(amount), true, actor, reason);
+        Neighbourhood known = booking.neighbourhood();
+        BigDecimal value = booking.amount();
         if (!lock(neighbourhood, year)) {
-            throw new BudgetRuleException("year", "Voor " + known.name() + " is in " + year + " geen buurtbudget vastgesteld");
+            throw noBudget(known, year);
         }
         BigDecimal reserved = reservedIn(neighbourhood, year, caseNumber);
         if (reserved.signum() <= 0) {
@@ -295,6 +287,20 @@ public class BudgetLedger {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(neighbourhood, year, caseNumber, type.name(), amount, actor, now(), reason.strip())
                 .update();
+    }
+
+    /** What every booking needs, checked in the order the form shows the fields. */
+    private record Booking(Neighbourhood neighbourhood, BigDecimal amount) {
+    }
+
+    private Booking requireBooking(String neighbourhood, int year, BigDecimal amount, boolean positive, String actor,
+                                   String reason) {
+        Neighbourhood known = requireNeighbourhood(neighbourhood);
+        requireYear(year);
+        BigDecimal value = requireAmount(amount, positive);
+        requireText("actor", actor, 255, "Wie de boeking doet ontbreekt");
+        requireText("reason", reason, 1000, "Geef een reden op");
+        return new Booking(known, value);
     }
 
     private Neighbourhood requireNeighbourhood(String code) {
@@ -352,6 +358,10 @@ public class BudgetLedger {
         if (value.length() > maxLength) {
             throw new BudgetRuleException(field, "Hoogstens " + maxLength + " tekens");
         }
+    }
+
+    private static BudgetRuleException noBudget(Neighbourhood neighbourhood, int year) {
+        return new BudgetRuleException("year", "Voor " + neighbourhood.name() + " is in " + year + " geen buurtbudget vastgesteld");
     }
 
     private static BudgetAlreadySetException alreadySet(Neighbourhood neighbourhood, int year) {
