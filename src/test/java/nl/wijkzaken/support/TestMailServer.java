@@ -23,7 +23,8 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 public class TestMailServer implements TestExecutionListener, Ordered {
 
-    public static final int PORT = 39625;
+    /** System property {@code wijkzaken.test.mail-port} moves it, so that two builds on one machine do not collide. */
+    public static final int PORT = Integer.getInteger("wijkzaken.test.mail-port", 39625);
 
     private static GreenMail server;
 
