@@ -129,7 +129,7 @@ class TasklistBrowserTest {
     @Test
     void theFrontOfficeFindsTheStartFormOfTheRequest() {
         logIn("balie");
-        Browser.click(driver, Browser.await(driver, By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+        Browser.click(driver, Browser.await(driver, By.xpath("//a[contains(normalize-space(.), 'Nieuwe zaak starten')]")));
         Browser.click(driver, Browser.await(driver, By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='Bewonersverzoek']")));
         Browser.await(driver, By.cssSelector(".modal .fjs-form"));
 
@@ -182,7 +182,7 @@ class TasklistBrowserTest {
     }
 
     private WebElement completeButton() {
-        return driver.findElement(By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space(.)='Complete']"));
+        return driver.findElement(By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space(.)='Afronden']"));
     }
 
     private List<String> labels() {
