@@ -59,8 +59,12 @@ class TasklistFilterInitializer implements ApplicationRunner {
         }
     }
 
+    /**
+     * Every list is ordered by deadline, soonest first: the engine puts a filter's stored ordering before the sort
+     * Tasklist sends (its default, newest first, then only breaks ties).
+     */
     private TaskQuery query(RoleAuthorizationProperties.TaskFilter definition) {
-        TaskQuery query = taskService.createTaskQuery();
+        TaskQuery query = taskService.createTaskQuery().orderByDueDate().asc();
         return switch (definition.query()) {
             case "assigned-to-me" -> query.taskAssigneeExpression("${currentUser()}");
             case "my-groups" -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();

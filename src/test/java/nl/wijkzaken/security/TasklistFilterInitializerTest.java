@@ -91,7 +91,38 @@ class TasklistFilterInitializerTest {
         assertThat(list("wm.breukelen", "termijn-verloopt")).doesNotContain(soon.getId());
     }
 
+    @Test
+    void everyRoleLandsOnTheWorkOfItsTeamListedBySoonestDeadline() {
+        for (String user : List.of("balie", "wm.maarssenbroek", "adv.fysiek", "gebiedsmanager", "wethouder")) {
+            assertThat(landingFilterKey(user)).as(user).isEqualTo("taken-van-mijn-team");
+        }
+        // Registered first, due first: newest-first alone would list it second.
+        Task sooner = task(cases.start("maarssenbroek", Category.OVERIG, "100"));
+        Task later = task(cases.start("maarssenbroek", Category.OVERIG, "100"));
+        setDue(later, 20);
+        setDue(sooner, 5);
+
+        // Tasklist asks newest first; the filter's own order (deadline) still comes first.
+        Reply tasks = as("wm.maarssenbroek").post("/engine-rest/filter/" + filterId("wm.maarssenbroek", "taken-van-mijn-team")
+                + "/list?maxResults=1000", Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc"))));
+        List<String> order = tasks.json().findValuesAsText("id");
+        assertThat(order.indexOf(sooner.getId())).isNotNegative().isLessThan(order.indexOf(later.getId()));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
+
+    /** The filter Tasklist opens on landing: the lowest priority. */
+    private String landingFilterKey(String user) {
+        JsonNode lowest = null;
+        for (JsonNode filter : as(user).get("/engine-rest/filter").json()) {
+            if (lowest == null || filter.path("properties").path("priority").asInt()
+                    < lowest.path("properties").path("priority").asInt()) {
+                lowest = filter;
+            }
+        }
+        assertThat(lowest).as(user + " sees no filter").isNotNull();
+        return lowest.path("properties").path(TasklistFilterInitializer.KEY_PROPERTY).asText();
+    }
 
     private StaffApi as(String user) {
         return StaffApi.as(user, port);
