@@ -137,6 +137,18 @@ class TasklistBrowserTest {
                 "Beschrijving", "Urgentie", "Normaal", "Acuut", "Kanaal")
                 .anySatisfy(label -> assertThat(label).startsWith("Gevraagd bedrag (EUR"));
         Browser.screenshot(driver, "tasklist-7-balie-start-form");
+
+        // Starting without filling anything in: form-js's own messages, in Dutch (scripts/form-messages-nl.js).
+        Browser.click(driver, driver.findElement(By.xpath("//*[contains(@class,'modal')]//button[contains(@class,'btn-primary')]")));
+        wait(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".fjs-form-field-error")).isEmpty()
+                && d.findElements(By.cssSelector(".fjs-form-field-error")).stream().noneMatch(e -> e.getText().contains("Field")));
+        List<String> errors = driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+        assertThat(errors).isNotEmpty().allSatisfy(error -> assertThat(error).doesNotContain("Field", "required", "pattern"))
+                .contains("Dit veld is verplicht.");
+        assertThat(driver.findElements(By.cssSelector(".fjs-select-display.fjs-select-placeholder")).stream()
+                .map(WebElement::getText)).hasSize(2).allSatisfy(text -> assertThat(text).isEqualTo("Kies…"));
+        Browser.screenshot(driver, "tasklist-8-balie-start-form-dutch-errors");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

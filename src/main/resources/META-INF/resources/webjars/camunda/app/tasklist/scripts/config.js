@@ -22,6 +22,8 @@ export default {
     availableLocales: ['nl'],
     fallbackLocale: 'nl'
   },
+  // form-js writes its validation messages in English; this script puts them in Dutch.
+  customScripts: ['scripts/form-messages-nl'],
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'
