@@ -64,10 +64,10 @@ class LoginThrottle {
         failures.asMap().compute(key(clientAddress, account), (key, before) -> {
             int count = before == null ? 1 : before.count() + 1;
             int beyond = count - settings.freeAttempts();
-            if (beyond <= 0) {
+            if (beyond < 0) {
                 return new Failures(count, 0);
             }
-            Duration wait = settings.backOff().multipliedBy(1L << Math.min(beyond - 1, 20));
+            Duration wait = settings.backOff().multipliedBy(1L << Math.min(beyond, 20));
             if (wait.compareTo(settings.maxBackOff()) > 0) {
                 wait = settings.maxBackOff();
             }
