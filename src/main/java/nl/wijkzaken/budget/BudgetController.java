@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,10 @@ import nl.wijkzaken.neighbourhood.Neighbourhoods;
 @RestController
 @RequestMapping("/api/budgets")
 class BudgetController {
+
+    /** No control characters but tab and line breaks (PostgreSQL cannot store NUL; the rest is noise). */
+    static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    static final String CONTROL_CHARACTER = "Bevat een onzichtbaar stuurteken; verwijder het";
 
     private final BudgetLedger ledger;
     private final BudgetAccess access;
@@ -95,29 +100,33 @@ class BudgetController {
     }
 
     record NewBudget(
-            @NotBlank(message = "Kies een wijk") String neighbourhood,
+            @NotBlank(message = "Kies een wijk") @Pattern(regexp = TEXT, message = CONTROL_CHARACTER) String neighbourhood,
             @NotNull(message = "Het jaar ontbreekt")
             @Min(value = BudgetLedger.FIRST_YEAR, message = "Het jaar moet tussen 2000 en 2999 liggen")
             @Max(value = BudgetLedger.LAST_YEAR, message = "Het jaar moet tussen 2000 en 2999 liggen") Integer year,
             @NotNull(message = "Het bedrag ontbreekt")
             @DecimalMin(value = "0.00", message = "Het bedrag mag niet negatief zijn")
             @Digits(integer = 10, fraction = 2, message = "Een bedrag in euro's met hoogstens twee cijfers achter de komma") BigDecimal amount,
-            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens") String reason) {
+            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens")
+            @Pattern(regexp = TEXT, message = CONTROL_CHARACTER) String reason) {
     }
 
     record BudgetChange(
             @NotNull(message = "Het bedrag ontbreekt")
             @DecimalMin(value = "0.00", message = "Het bedrag mag niet negatief zijn")
             @Digits(integer = 10, fraction = 2, message = "Een bedrag in euro's met hoogstens twee cijfers achter de komma") BigDecimal amount,
-            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens") String reason) {
+            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens")
+            @Pattern(regexp = TEXT, message = CONTROL_CHARACTER) String reason) {
     }
 
     record Release(
-            @NotBlank(message = "Het zaaknummer ontbreekt") @Size(max = 64, message = "Hoogstens 64 tekens") String caseNumber,
+            @NotBlank(message = "Het zaaknummer ontbreekt") @Size(max = 64, message = "Hoogstens 64 tekens")
+            @Pattern(regexp = TEXT, message = CONTROL_CHARACTER) String caseNumber,
             @NotNull(message = "Het bedrag ontbreekt")
             @DecimalMin(value = "0.01", message = "Het bedrag moet groter zijn dan € 0,00")
             @Digits(integer = 10, fraction = 2, message = "Een bedrag in euro's met hoogstens twee cijfers achter de komma") BigDecimal amount,
-            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens") String reason) {
+            @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens")
+            @Pattern(regexp = TEXT, message = CONTROL_CHARACTER) String reason) {
     }
 
     static class BudgetForbiddenException extends RuntimeException {

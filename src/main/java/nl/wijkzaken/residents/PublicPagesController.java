@@ -20,12 +20,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
 /** The residents' pages: the request form, the confirmation, the status page and its supplement form. */
 @Controller
 class PublicPagesController {
+
+    /** The form's maxlength per field: the same as ResidentRequest's @Size (and so the columns). */
+    static final Map<String, Integer> MAX_LENGTHS = Map.of("applicantName", 200, "applicantEmail", 254,
+            "applicantPhone", 20, "onBehalfOfGroup", 200, "title", 150,
+            "description", ResidentRequest.MAX_DESCRIPTION, "location", 300, "amountRequested", 20);
 
     private final Neighbourhoods neighbourhoods;
     private final RequestValidator validator;
@@ -126,6 +132,7 @@ class PublicPagesController {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("categories", Category.values());
         model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("maxLengths", MAX_LENGTHS);
         return "residents/form";
     }
 }

@@ -60,9 +60,14 @@ class RequestForm {
             }
         }
         ResidentRequest request = new ResidentRequest(trim(applicantName), trim(applicantEmail), trim(applicantPhone),
-                trim(onBehalfOfGroup), trim(neighbourhood), categoryValue, trim(title), trim(description), amount,
+                trim(onBehalfOfGroup), trim(neighbourhood), categoryValue, trim(title), trim(lineBreaks(description)), amount,
                 urgencyValue, trim(location));
         return new Converted(request, errors);
+    }
+
+    /** Browsers send a textarea's line breaks as CRLF but count them as one character (maxlength). */
+    static String lineBreaks(String value) {
+        return value == null ? null : value.replace("\r\n", "\n");
     }
 
     private static boolean blank(String value) {

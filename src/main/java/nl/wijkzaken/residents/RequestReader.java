@@ -28,7 +28,9 @@ class RequestReader {
     private final ResidentsProperties properties;
 
     RequestReader(ObjectMapper objectMapper, ResidentsProperties properties) {
-        this.objectMapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Amounts as written (1e-400 stays 1e-400 and is refused, instead of becoming the double 0.0).
+        this.objectMapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.properties = properties;
     }
 

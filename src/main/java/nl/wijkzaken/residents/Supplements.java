@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.intake.ResidentRequest;
 
 /**
  * The resident's supplement to an incomplete request (Awb 4:5). Offered only while the process waits for the
@@ -63,6 +64,10 @@ class Supplements {
         if (text == null || text.isBlank()) {
             return "Vul uw aanvulling in.";
         }
+        text = RequestForm.lineBreaks(text);
+        if (!text.matches(ResidentRequest.MULTI_LINE)) {
+            return ResidentRequest.CONTROL_CHARACTER;
+        }
         if (text.length() > MAX_LENGTH) {
             return "Uw aanvulling mag hoogstens " + MAX_LENGTH + " tekens lang zijn (nu " + text.length() + ").";
         }
@@ -78,9 +83,9 @@ class Supplements {
         if (requested(residentCase).isEmpty()) {
             throw new NotWaitingException();
         }
-        String supplement = text.strip();
-        caseFiles.recordEvent(residentCase.caseNumber(), CaseEvent.SUPPLEMENT_RECEIVED, null,
-                "Aanvulling van de bewoner via de statuspagina:\n" + supplement, "bewoner");
+        String supplement = RequestForm.lineBreaks(text).strip();
+        // The whole text (up to the column's 4000 characters): the event type and actor "bewoner" say what it is.
+        caseFiles.recordEvent(residentCase.caseNumber(), CaseEvent.SUPPLEMENT_RECEIVED, null, supplement, "bewoner");
         runtimeService.createMessageCorrelation(MESSAGE)
                 .processInstanceBusinessKey(residentCase.caseNumber())
                 .setVariable(VARIABLE, supplement)

@@ -16,7 +16,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 as RFC 9457 problem+json, like every other API error. */
+/**
+ * 401 and 403 as RFC 9457 problem+json, like every other API error; also the 429 of the login throttle and the
+ * refusals of the request filters of this package.
+ */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -29,6 +32,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginThrottledException throttled) {
+            tooManyLoginAttempts(request, response, throttled.retryAfterSeconds());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Wijkzaken\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "Niet ingelogd",
                 "Log in met uw gebruikersnaam en wachtwoord (HTTP Basic).");
@@ -41,8 +48,17 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 "Uw rol geeft geen toegang tot deze gegevens of handeling.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-                       String detail) throws IOException {
+    /** 429 with Retry-After: this address must wait before it tries this account again. */
+    void tooManyLoginAttempts(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Te veel inlogpogingen",
+                "Er is te vaak een verkeerd wachtwoord gegeven voor deze gebruiker. Probeer het over "
+                        + retryAfterSeconds + " seconden opnieuw.");
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+               String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));

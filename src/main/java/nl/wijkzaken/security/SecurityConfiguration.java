@@ -80,7 +80,8 @@ class SecurityConfiguration {
                                 path("/error"))
                         .permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(identityProvider)
+                // The provider is the application's only one and so already the global authentication manager's:
+                // registered here as well, every failed login was checked twice (and counted twice).
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

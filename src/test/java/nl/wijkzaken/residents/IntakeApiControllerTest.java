@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.support.TestMailServer;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -138,7 +139,59 @@ class IntakeApiControllerTest {
                 Arguments.of("amountRequested", 250000.01, "Het bedrag kan niet hoger zijn dan 250.000 euro."),
                 Arguments.of("amountRequested", "veel", RequestValidator.INVALID_AMOUNT),
                 Arguments.of("urgency", "morgen", RequestValidator.UNKNOWN_URGENCY),
-                Arguments.of("location", "l".repeat(301), "De locatie mag hoogstens 300 tekens lang zijn."));
+                Arguments.of("location", "l".repeat(301), "De locatie mag hoogstens 300 tekens lang zijn."),
+                // Findings 7: as long as the engine's text variable (4000), and no control characters (NUL: PostgreSQL).
+                Arguments.of("description", "d".repeat(4001), "De beschrijving mag hoogstens 4000 tekens lang zijn."),
+                Arguments.of("applicantName", "Fatima\u0000", ResidentRequest.CONTROL_CHARACTER),
+                Arguments.of("onBehalfOfGroup", "Groep\u0000", ResidentRequest.CONTROL_CHARACTER),
+                Arguments.of("neighbourhood", "breukelen\u0000", ResidentRequest.CONTROL_CHARACTER),
+                Arguments.of("title", "Glijbaan\u0007", ResidentRequest.CONTROL_CHARACTER),
+                Arguments.of("description", "Kapot\u0000", ResidentRequest.CONTROL_CHARACTER),
+                Arguments.of("location", "Kerkweg\u001b", ResidentRequest.CONTROL_CHARACTER));
+    }
+
+    static String withAmount(String amountAsWritten) throws Exception {
+        Map<String, Object> request = validRequest();
+        request.put("amountRequested", "AMOUNT");
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(request)
+                .replace("\"AMOUNT\"", amountAsWritten);
+    }
+
+    /** Finding 14: 1e-400 became the double 0.0, a request for € 0. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e-400", "0.001", "1e400", "1.005"})
+    void amountsThatAreNoEuroAmountAreRefused(String amount) throws Exception {
+        long casesBefore = storedCases();
+
+        ResponseEntity<Map> response = post(withAmount(amount), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) response.getBody().get("errors")).singleElement()
+                .satisfies(error -> assertThat(error.get("field")).isEqualTo("amountRequested"));
+        assertThat(storedCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void amountsAreTakenAsWritten() throws Exception {
+        ResponseEntity<Map> response = post(withAmount("1.5e3"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Finding 14: {…}{…} and a key given twice were accepted (the first object, the last value). */
+    @Test
+    void trailingContentAndDuplicateKeysAreMalformed() throws Exception {
+        long casesBefore = storedCases();
+        String one = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(validRequest());
+
+        ResponseEntity<Map> trailing = post(one + one, null);
+        ResponseEntity<Map> duplicate = post(one.replaceFirst("\\{", "{\"title\":\"Iets anders\","), null);
+
+        for (ResponseEntity<Map> response : List.of(trailing, duplicate)) {
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody()).containsEntry("detail", "De inhoud is geen geldige JSON.");
+        }
+        assertThat(storedCases()).isEqualTo(casesBefore);
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -105,6 +105,51 @@ class SupplementsTest {
         assertThat(caseFiles.events(submission.caseNumber())).hasSize(events);
     }
 
+    /** Finding 14: the case history kept only the first 4000 characters of label plus text. */
+    @Test
+    void aSupplementOfTheFullLengthIsKeptWholeInTheCaseHistoryAndTheCase() {
+        Submission submission = waitingForSupplement();
+        String text = "Tekening en toelichting. ".repeat(200).substring(0, Supplements.MAX_LENGTH - 1) + "!";
+
+        ResponseEntity<String> response = post(submission.token(), text);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(caseFiles.events(submission.caseNumber()))
+                .filteredOn(e -> e.type().equals(CaseEvent.SUPPLEMENT_RECEIVED)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo(text));
+        Task check = taskService.createTaskQuery().processInstanceId(processInstanceId(submission)).singleResult();
+        assertThat(taskService.getVariable(check.getId(), "supplementText")).isEqualTo(text);
+    }
+
+    /** Finding 7: a NUL (which PostgreSQL cannot store) or another control character is refused in Dutch. */
+    @Test
+    void aSupplementWithAControlCharacterIsRefusedInDutchAndChangesNothing() {
+        Submission submission = waitingForSupplement();
+        int events = caseFiles.events(submission.caseNumber()).size();
+
+        ResponseEntity<String> nul = post(submission.token(), "Zie de tekening\u0000.");
+        ResponseEntity<String> bell = post(submission.token(), "Zie de tekening\u0007.");
+
+        for (ResponseEntity<String> refused : List.of(nul, bell)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).contains("id=\"supplementText-error\"", "onzichtbaar stuurteken");
+        }
+        assertThat(waitsForSupplement(submission)).isTrue();
+        assertThat(caseFiles.events(submission.caseNumber())).hasSize(events);
+    }
+
+    /** Browsers send line breaks as CRLF but count them as one character: 4000 typed characters fit. */
+    @Test
+    void lineBreaksCountAsOneCharacterAsInTheBrowser() {
+        Submission submission = waitingForSupplement();
+        String typed = ("x".repeat(99) + "\n").repeat(40);
+
+        ResponseEntity<String> response = post(submission.token(), typed.replace("\n", "\r\n"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(runtimeService.getVariable(processInstanceId(submission), "supplementText")).isEqualTo(typed.strip());
+    }
+
     @Test
     void aSupplementWhenNoneIsAskedIsRefusedWithAClearMessageAndChangesNothing() {
         Submission submission = waitingForSupplement();

@@ -41,7 +41,13 @@ public final class WebappSession {
      * starts a new session, which gets its own CSRF token with the next page, as in a browser.
      */
     public HttpResponse<String> login(String user, String app, boolean withCsrfToken) {
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + StaffApi.PASSWORD;
+        return login(user, StaffApi.PASSWORD, app, withCsrfToken);
+    }
+
+    /** The login with another password, e.g. a wrong one: 401. */
+    public HttpResponse<String> login(String user, String password, String app, boolean withCsrfToken) {
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)), withCsrfToken);
