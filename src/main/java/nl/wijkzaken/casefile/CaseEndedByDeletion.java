@@ -38,10 +38,11 @@ class CaseEndedByDeletion extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        ExecutionListener listener = this::ended;
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, CaseEndedByDeletion.this::ended);
+                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, listener);
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
