@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
@@ -57,7 +58,8 @@ class VariableWrites extends AbstractProcessEnginePlugin {
     static final String REFUSED = "U kunt de gegevens van een zaak alleen wijzigen door het formulier van uw taak in te vullen.";
     static final String STATISTICS_REFUSED = "Overzichten over alle zaken zijn alleen beschikbaar in Cockpit.";
 
-    private static final Set<Class<?>> WRITES = Set.of(AbstractVariableCmd.class, SetVariablesToProcessInstancesBatchCmd.class,
+    private static final Set<Class<?>> WRITES = Set.of(AbstractVariableCmd.class, AbstractPatchVariablesCmd.class,
+            SetVariablesToProcessInstancesBatchCmd.class,
             ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class, AbstractModificationCmd.class,
             AbstractRestartProcessInstanceCmd.class, AbstractCorrelateMessageCmd.class, CorrelateAllMessageBatchCmd.class,
             SignalEventReceivedCmd.class, SignalCmd.class, EvaluateStartConditionCmd.class, ExternalTaskCmd.class,
