@@ -15,6 +15,7 @@ final class Outcomes {
         labels.put("afgewezen", "Afgewezen");
         labels.put("niet_ontvankelijk", "Niet-ontvankelijk");
         labels.put("buiten_behandeling", "Buiten behandeling gesteld");
+        labels.put("beeindigd", "Behandeling beëindigd door de gemeente");
         LABELS = java.util.Collections.unmodifiableMap(labels);
     }
 

@@ -12,7 +12,9 @@ public enum CaseStatus {
     BUITEN_BEHANDELING("Buiten behandeling gesteld"),
     NIET_ONTVANKELIJK("Niet-ontvankelijk"),
     TERMIJN_VERLENGD("Beslistermijn verlengd"),
-    AFGEHANDELD("Afgehandeld");
+    AFGEHANDELD("Afgehandeld"),
+    /** The municipality ended the case without a decision (its process instance was deleted). */
+    BEEINDIGD("Behandeling beëindigd door de gemeente");
 
     private final String text;
 

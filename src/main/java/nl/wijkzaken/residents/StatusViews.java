@@ -117,6 +117,10 @@ class StatusViews {
                     "Gevraagde aanvulling", motivation, decidedOn);
             case "niet_ontvankelijk" -> new StatusView.Decision("Niet in behandeling genomen", null,
                     "Wij kunnen uw verzoek niet in behandeling nemen.", "Reden", motivation, decidedOn);
+            // The case was deleted by the municipality: no decision, and no internal detail for the resident.
+            case "beeindigd" -> new StatusView.Decision("Behandeling beëindigd", null,
+                    "De gemeente heeft de behandeling van uw verzoek beëindigd zonder besluit. Heeft u hierover vragen? "
+                            + "Neem dan contact op met de gemeente en noem uw zaaknummer.", null, null, decidedOn);
             default -> new StatusView.Decision(file.statusText(), null, null, "Motivering", motivation, decidedOn);
         };
     }

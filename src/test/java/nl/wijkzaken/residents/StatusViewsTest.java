@@ -134,6 +134,28 @@ class StatusViewsTest {
                 .doesNotContain("id=\"supplement\"", "id=\"deadline\"");
     }
 
+    @Test
+    void aCaseTheAdministratorDeletesIsShownClosedByTheMunicipalityNotOpen() {
+        Submission submission = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        String processInstanceId = processInstanceId(submission);
+        driver.runMessages(processInstanceId);
+        // As in Cockpit's delete dialog: custom listeners skipped.
+        ResponseEntity<String> deleted = http.withBasicAuth("demo", "demo").exchange(
+                "/engine-rest/process-instance/" + processInstanceId + "?skipCustomListeners=true",
+                org.springframework.http.HttpMethod.DELETE, null, String.class);
+        assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(page(submission)).contains("id=\"case-status\">Behandeling beëindigd door de gemeente<",
+                        "id=\"decision-outcome\">Behandeling beëindigd<", "zonder besluit", "noem uw zaaknummer")
+                .doesNotContain("id=\"deadline", "id=\"supplement\"", "procesengine");
+        assertThat(caseFiles.find(submission.caseNumber()).orElseThrow())
+                .satisfies(file -> assertThat(file.outcome()).isEqualTo("beeindigd"))
+                .satisfies(file -> assertThat(file.closedOn()).isNotNull());
+        assertThat(caseFiles.events(submission.caseNumber())).last()
+                .satisfies(event -> assertThat(event.actor()).as("who deleted it, for the auditor").isEqualTo("demo"))
+                .satisfies(event -> assertThat(event.detail()).contains("verwijderd door demo"));
+    }
+
     private Submission submit(Category category, String amount, Urgency urgency) {
         return cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, "breukelen",
                 category, "Plantenbak bij de school", "Graag een plantenbak.", new BigDecimal(amount), urgency,

@@ -89,6 +89,69 @@ class CaseOwnerTaskAccessTest {
         assertThat(list("wm.breukelen", "taken-van-mijn-team")).contains(check.getId());
     }
 
+    @Test
+    void aTaskReassignedOrGivenBackIsNoLongerTheFormerAssignees() {
+        RegisteredRequest request = new Cases(intake, managementService).start("maarssenbroek", Category.OVERIG, "100");
+        Task check = task(request.processInstanceId(), "CheckCompleteness");
+        StaffApi admin = as("demo");
+        // Assigned to the wrong wijk by mistake, then to the right person.
+        assertThat(admin.post("/engine-rest/task/" + check.getId() + "/assignee", Map.of("userId", "wm.breukelen")).status())
+                .isEqualTo(204);
+        assertThat(as("wm.breukelen").get("/engine-rest/task/" + check.getId()).status()).isEqualTo(200);
+        assertThat(admin.post("/engine-rest/task/" + check.getId() + "/assignee", Map.of("userId", "wm.maarssenbroek")).status())
+                .isEqualTo(204);
+
+        StaffApi former = as("wm.breukelen");
+        assertThat(former.get("/engine-rest/task/" + check.getId()).status()).isEqualTo(404);
+        assertThat(former.post("/engine-rest/task/" + check.getId() + "/claim", Map.of("userId", "wm.breukelen")).status())
+                .isIn(403, 404);
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(check.getId())
+                .userIdIn("wm.breukelen").count()).isZero();
+
+        // Taken back by the administrator (staff have no TASK_ASSIGN): he keeps what his group gives him, nothing of his own.
+        assertThat(admin.post("/engine-rest/task/" + check.getId() + "/unclaim", Map.of()).status()).isEqualTo(204);
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(check.getId())
+                .userIdIn("wm.maarssenbroek").count()).isZero();
+        assertThat(as("wm.maarssenbroek").get("/engine-rest/task/" + check.getId()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGroupTakenOffATaskLosesItButTheCaseOwnerKeepsReading() {
+        RegisteredRequest request = new Cases(intake, managementService).start("loenen", Category.GROEN_EN_OPENBARE_RUIMTE, "5000");
+        String instance = request.processInstanceId();
+        claimAndSubmit("wm.loenen", task(instance, "CheckCompleteness"),
+                variables("completeness", "compleet", "completenessMotivation", "Compleet."));
+        Task advice = task(instance, "GiveAdvice");
+        StaffApi admin = as("demo");
+        // The advice goes to another domain.
+        assertThat(admin.post("/engine-rest/task/" + advice.getId() + "/identity-links",
+                Map.of("groupId", "advies-sociaal", "type", "candidate")).status()).isEqualTo(204);
+        assertThat(admin.post("/engine-rest/task/" + advice.getId() + "/identity-links/delete",
+                Map.of("groupId", "advies-fysiek", "type", "candidate")).status()).isEqualTo(204);
+
+        assertThat(as("adv.fysiek").get("/engine-rest/task/" + advice.getId()).status()).isEqualTo(404);
+        assertThat(as("adv.fysiek").post("/engine-rest/task/" + advice.getId() + "/claim", Map.of("userId", "adv.fysiek")).status())
+                .isIn(403, 404);
+        assertThat(grants("advies-fysiek", advice.getId())).isEmpty();
+        assertThat(as("adv.sociaal").post("/engine-rest/task/" + advice.getId() + "/claim", Map.of("userId", "adv.sociaal")).status())
+                .isEqualTo(204);
+
+        // The owner's group taken off a task of its own case: it still follows it, read-only.
+        RegisteredRequest other = new Cases(intake, managementService).start("loenen", Category.OVERIG, "100");
+        Task check = task(other.processInstanceId(), "CheckCompleteness");
+        assertThat(admin.post("/engine-rest/task/" + check.getId() + "/identity-links",
+                Map.of("groupId", "gebiedsmanager", "type", "candidate")).status()).isEqualTo(204);
+        assertThat(admin.post("/engine-rest/task/" + check.getId() + "/identity-links/delete",
+                Map.of("groupId", "wijkmanager-loenen", "type", "candidate")).status()).isEqualTo(204);
+        assertThat(as("wm.loenen").get("/engine-rest/task/" + check.getId()).status()).isEqualTo(200);
+        assertThat(as("wm.loenen").post("/engine-rest/task/" + check.getId() + "/claim", Map.of("userId", "wm.loenen")).status())
+                .isEqualTo(403);
+        assertThat(grants("wijkmanager-loenen", check.getId())).singleElement().satisfies(grant -> {
+            assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
+            assertThat(grant.isPermissionGranted(Permissions.TASK_WORK)).isFalse();
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private StaffApi as(String user) {

@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -246,6 +249,42 @@ class RoleAuthorizationInitializerTest {
         initializer.run(new DefaultApplicationArguments());
 
         assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void aGrantTakenOutOfTheFileIsTakenAwayAtTheNextStartPerCaseGrantsStay() {
+        // A database from before: the process owner still read all process history, a wijk got UPDATE on all cases.
+        Authorization owner = authorizationService.createAuthorizationQuery().groupIdIn("procesbeheerder")
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+        owner.addPermission(Permissions.READ_HISTORY);
+        authorizationService.saveAuthorization(owner);
+        Authorization stale = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        stale.setGroupId("wijkmanager-breukelen");
+        stale.setResource(Resources.PROCESS_INSTANCE);
+        stale.setResourceId("*");
+        stale.addPermission(Permissions.UPDATE);
+        authorizationService.saveAuthorization(stale);
+        String task = task(cases.start("breukelen", Category.OVERIG, "100").processInstanceId(), "CheckCompleteness").getId();
+        long perTask = authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).count();
+        long filters = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).count();
+        long administrators = authorizationService.createAuthorizationQuery().groupIdIn("camunda-admin").count();
+        assertThat(as("procesbeheerder").get("/engine-rest/history/variable-instance?variableName=applicantEmail").json())
+                .isNotEmpty();
+
+        initializer.run(new DefaultApplicationArguments());
+
+        Authorization reduced = authorizationService.createAuthorizationQuery().groupIdIn("procesbeheerder")
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+        assertThat(reduced.isPermissionGranted(Permissions.READ)).isTrue();
+        assertThat(reduced.isPermissionGranted(Permissions.READ_HISTORY)).isFalse();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("wijkmanager-breukelen")
+                .resourceType(Resources.PROCESS_INSTANCE).count()).isZero();
+        assertThat(as("procesbeheerder").get("/engine-rest/history/variable-instance?variableName=applicantEmail").json())
+                .isEmpty();
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task).count())
+                .isEqualTo(perTask).isPositive();
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).count()).isEqualTo(filters);
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("camunda-admin").count()).isEqualTo(administrators);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
