@@ -107,7 +107,8 @@ final class DeploymentPolicy {
         String local = localName(element);
         String where = file + ", " + describe(element);
         if (bpmn) {
-            if (local.equals("scriptTask") || local.equals("script")) {
+            if (local.equals("scriptTask") || (local.equals("script")
+                    && !(element.getParentNode() instanceof Element parent && localName(parent).equals("scriptTask")))) {
                 objections.add(where + ": bevat een script; scripts zijn in modellen niet toegestaan");
             }
             if (local.equals("connector") && isExtension(element.getNamespaceURI())) {
