@@ -53,6 +53,9 @@ class ModelDeploymentPolicyTest {
     @Autowired
     ProcessEngine engine;
 
+    @Autowired
+    DeploymentRefusals refusals;
+
     @Test
     void theEscalationModelIsRefusedRecordedAndDoesNotMakeTheProcessOwnerAdministrator() throws InterruptedException {
         Reply reply = StaffApi.as("procesbeheerder", port).deploy("escalatie", "escalatie.bpmn", DeploymentPolicyTest.ESCALATION);
@@ -111,6 +114,17 @@ class ModelDeploymentPolicyTest {
         Reply reply = StaffApi.as("demo", port).deploy("escalatie", "escalatie.bpmn", DeploymentPolicyTest.ESCALATION);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+    }
+
+    @Test
+    void aDeploymentThroughTheJavaApiAsAtStartUpIsCheckedToo() {
+        assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().name("systeemproef")
+                .addString("escalatie.bpmn", DeploymentPolicyTest.ESCALATION).deploy())
+                .isInstanceOf(nl.wijkzaken.refusal.Refusal.class)
+                .hasMessageContaining("'identityService'");
+
+        assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("systeemproef").count()).isZero();
+        assertThat(refusals.all()).anySatisfy(r -> assertThat(r.deploymentName()).isEqualTo("systeemproef"));
     }
 
     @Test
