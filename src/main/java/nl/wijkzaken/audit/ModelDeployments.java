@@ -2,6 +2,7 @@ package nl.wijkzaken.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,23 +14,31 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.springframework.stereotype.Service;
 
+import nl.wijkzaken.models.DeploymentRefusals;
+
 /**
  * Model governance: every deployment of BPMN, DMN and forms, who made it (the user operation log; start-up
- * deployments have no user), when, which files, and the version each process, decision and form became.
+ * deployments have no user), when, which files, and the version each process, decision and form became; and every
+ * refused attempt (see {@link DeploymentRefusals}): who, when, which files and why, with nothing deployed.
  */
 @Service
 public class ModelDeployments {
 
     static final String AT_START_UP = "systeem (bij opstarten)";
+    static final String DEPLOYED = "gedeployd";
+    static final String REFUSED = "geweigerd";
 
     private final RepositoryService repositoryService;
     private final HistoryService historyService;
     private final FormDefinitions forms;
+    private final DeploymentRefusals refusals;
 
-    ModelDeployments(RepositoryService repositoryService, HistoryService historyService, FormDefinitions forms) {
+    ModelDeployments(RepositoryService repositoryService, HistoryService historyService, FormDefinitions forms,
+                     DeploymentRefusals refusals) {
         this.repositoryService = repositoryService;
         this.historyService = historyService;
         this.forms = forms;
+        this.refusals = refusals;
     }
 
     public List<DeploymentRecord> all() {
@@ -51,13 +60,20 @@ public class ModelDeployments {
                     .forEach(f -> models.add(new DeployedModel("FORM", f.getKey(), f.getKey(), f.getVersion(), f.getResourceName())));
             String deployer = deployers.get(deployment.getId());
             records.add(new DeploymentRecord(deployment.getId(), deployment.getName(), deployment.getSource(),
-                    deployment.getDeploymentTime().toInstant(), deployer != null ? deployer : AT_START_UP, files, models));
+                    deployment.getDeploymentTime().toInstant(), deployer != null ? deployer : AT_START_UP, files, models,
+                    DEPLOYED, null));
         }
+        refusals.all().forEach(r -> records.add(new DeploymentRecord(null, r.deploymentName(), null, r.refusedAt(),
+                r.refusedBy() != null ? r.refusedBy() : AT_START_UP, r.resources(), List.of(), REFUSED, r.reason())));
+        records.sort(Comparator.comparing(DeploymentRecord::deployedAt).reversed());
         return records;
     }
 
+    /**
+     * @param outcome "gedeployd", or "geweigerd" for a refused attempt (no id, no models; {@code reason} says why)
+     */
     public record DeploymentRecord(String id, String name, String source, Instant deployedAt, String deployedBy,
-                                   List<String> files, List<DeployedModel> models) {
+                                   List<String> files, List<DeployedModel> models, String outcome, String reason) {
     }
 
     public record DeployedModel(String type, String key, String name, int version, String file) {

@@ -24,21 +24,23 @@ class ModelDeploymentControllerTest {
 
     @Test
     void theLogSaysWhoDeployedWhichFilesAsWhichVersion() {
+        // A decision table: a new process key is not something a process owner may deploy (DeploymentPolicy).
         String model = """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
-                  <process id="governance-probe" name="Governanceproef" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <startEvent id="start-%d"/>
-                  </process>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="governance-%d"
+                             xmlns:camunda="http://camunda.org/schema/1.0/dmn" name="Governance" namespace="test">
+                  <decision id="governance-probe" name="Governanceproef" camunda:historyTimeToLive="P1D">
+                    <variable id="probe-result" name="probe" typeRef="string"/>
+                    <literalExpression id="probe"><text>"ok"</text></literalExpression>
+                  </decision>
                 </definitions>
                 """.formatted(System.nanoTime());
         LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("deployment-name", "governance");
-        body.add("governance-probe.bpmn", new ByteArrayResource(model.getBytes()) {
+        body.add("governance-probe.dmn", new ByteArrayResource(model.getBytes()) {
             @Override
             public String getFilename() {
-                return "governance-probe.bpmn";
+                return "governance-probe.dmn";
             }
         });
         HttpHeaders headers = new HttpHeaders();
@@ -51,7 +53,7 @@ class ModelDeploymentControllerTest {
 
         Map<String, Object> newest = log.get(0);
         assertThat(newest.get("deployedBy")).isEqualTo("procesbeheerder");
-        assertThat((List<String>) newest.get("files")).containsExactly("governance-probe.bpmn");
+        assertThat((List<String>) newest.get("files")).containsExactly("governance-probe.dmn");
         assertThat((List<Map<String, Object>>) newest.get("models")).singleElement()
                 .satisfies(m -> assertThat(m).containsEntry("key", "governance-probe").containsKey("version"));
         assertThat(log).anySatisfy(d -> {

@@ -216,9 +216,9 @@ class BudgetDecisionTest {
                 .replace("<process id=\"resident-request\"", "<process id=\"resident-request-failing\"")
                 .replace("<camunda:taskListener expression=\"${budgetDecision.reserve(task)}\" event=\"complete\" /><camunda:inputOutput>",
                         "<camunda:taskListener expression=\"${budgetDecision.reserve(task)}\" event=\"complete\" />"
-                                + "<camunda:taskListener expression=\"${task.execution.processEngineServices.runtimeService"
-                                + ".createMessageCorrelation('nobody-waits').correlate()}\" event=\"complete\" /><camunda:inputOutput>");
-        assertThat(model).contains("nobody-waits").contains("resident-request-failing");
+                                + "<camunda:taskListener expression=\"${caseFile.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}\" "
+                                + "event=\"complete\" /><camunda:inputOutput>");
+        assertThat(model).contains("NOBODY_KNOWS_THIS_STATUS").contains("resident-request-failing");
         Deployment deployment = repositoryService.createDeployment().name("failing decision test")
                 .addString("resident-request-failing.bpmn", model).deploy();
         try {
@@ -231,7 +231,7 @@ class BudgetDecisionTest {
 
             Throwable failure = catchThrowable(() -> steps.complete(request, "Decide", "wm.maarssen-dorp", decision("toegekend", null)));
 
-            assertThat(failure).hasMessageContaining("nobody-waits");
+            assertThat(failure).hasMessageContaining("NOBODY_KNOWS_THIS_STATUS");
             assertThat(ledger.movementsOfCase(request.caseNumber())).as("the reservation was rolled back").isEmpty();
             assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before);
             assertThat(steps.task(request, "Decide").getAssignee()).isEqualTo("wm.maarssen-dorp");
