@@ -224,8 +224,8 @@ class ConflictOfInterestTest {
     }
 
     private String decidedBy(String instance) {
-        return jdbc.queryForList("select decided_by from case_file where process_instance_id = ?", String.class, instance)
-                .stream().findFirst().orElse(null);
+        List<String> decided = jdbc.queryForList("select decided_by from case_file where process_instance_id = ?", String.class, instance);
+        return decided.isEmpty() ? null : decided.get(0);
     }
 
     private void claim(String user, Task task) {
