@@ -132,6 +132,10 @@ class FormGuard extends AbstractProcessEnginePlugin {
             if (process == null) {
                 return;
             }
+            // The engine's own check first: who may not start the process learns nothing about its form from us.
+            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkCreateProcessInstance(process);
+            }
             String name = process.getName() != null ? process.getName() : process.getKey();
             Map<String, Object> variables = submission.variables();
             FormSubmission.check(name, forms.ofStart(process, context).orElse(null), variables, key -> null);
