@@ -41,7 +41,8 @@ class DossierControllerTest {
                 <businessRuleTask id="owner" name="Eigenaar bepalen" camunda:decisionRef="case-owner"
                                   camunda:resultVariable="owner" camunda:mapDecisionResult="singleResult"/>
                 <sequenceFlow id="f2" sourceRef="owner" targetRef="check"/>
-                <userTask id="check" name="Volledigheid beoordelen" camunda:candidateGroups="${owner.ownerGroup}"/>
+                <userTask id="check" name="Volledigheid beoordelen" camunda:candidateGroups="${owner.ownerGroup}"
+                          camunda:formRef="volledigheid-beoordelen" camunda:formRefBinding="latest"/>
                 <sequenceFlow id="f3" sourceRef="check" targetRef="end"/>
                 <endEvent id="end"/>
               </process>
@@ -83,7 +84,8 @@ class DossierControllerTest {
         identityService.setAuthentication("wm.breukelen", List.of("wijkmanager-breukelen"));
         try {
             taskService.claim(task.getId(), "wm.breukelen");
-            taskService.complete(task.getId(), Map.of("complete", true));
+            // A person sends only the fields of the task's form (security.FormGuard).
+            taskService.complete(task.getId(), Map.of("completeness", "compleet", "completenessMotivation", "Compleet."));
         } finally {
             identityService.clearAuthentication();
         }
