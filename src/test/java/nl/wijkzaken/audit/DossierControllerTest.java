@@ -42,7 +42,7 @@ class DossierControllerTest {
                                   camunda:resultVariable="owner" camunda:mapDecisionResult="singleResult"/>
                 <sequenceFlow id="f2" sourceRef="owner" targetRef="check"/>
                 <userTask id="check" name="Volledigheid beoordelen" camunda:candidateGroups="${owner.ownerGroup}"
-                          camunda:formRef="volledigheid-beoordelen" camunda:formRefBinding="latest"/>
+                          camunda:formRef="volledigheid-beoordelen" camunda:formRefBinding="deployment"/>
                 <sequenceFlow id="f3" sourceRef="check" targetRef="end"/>
                 <endEvent id="end"/>
               </process>
@@ -75,7 +75,8 @@ class DossierControllerTest {
     @BeforeEach
     void aCaseInBreukelenCompletedByItsWijkmanager() {
         if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("dossier-probe").count() == 0) {
-            repositoryService.createDeployment().addString("dossier-probe.bpmn", ROUTED_CASE).deploy();
+            repositoryService.createDeployment().addString("dossier-probe.bpmn", ROUTED_CASE)
+                    .addClasspathResource("forms/volledigheid-beoordelen.form").deploy();
         }
         caseNumber = "BV-TEST-" + System.nanoTime();
         runtimeService.startProcessInstanceByKey("dossier-probe", caseNumber,
