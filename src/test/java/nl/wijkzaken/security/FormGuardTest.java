@@ -2,6 +2,7 @@ package nl.wijkzaken.security;
 
 import static nl.wijkzaken.support.StaffApi.variables;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -44,6 +46,7 @@ class FormGuardTest {
     @Autowired RequestIntake intake;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
     @Autowired RuntimeService runtimeService;
     @Autowired BudgetLedger ledger;
     @Autowired CaseFiles caseFiles;
@@ -150,6 +153,24 @@ class FormGuardTest {
         Reply fair = balie.post("/engine-rest/process-definition/key/resident-request/submit-form", Map.of("variables", form));
         assertThat(fair.status()).as(fair.toString()).isEqualTo(200);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("resident-request").count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theJavaApiOnBehalfOfAPersonIsCheckedTheSameWay() {
+        RegisteredRequest request = cases.start("loenen", Category.GROEN_EN_OPENBARE_RUIMTE, "5000");
+        Task check = task(request, "CheckCompleteness");
+        identityService.setAuthentication("wm.loenen", List.of("wijkmanager-loenen"));
+        try {
+            taskService.claim(check.getId(), "wm.loenen");
+            assertThatThrownBy(() -> taskService.complete(check.getId(), Map.of("completeness", "compleet",
+                    "completenessMotivation", "Compleet.", "ownerGroup", "wijkmanager-breukelen")))
+                    .isInstanceOf(nl.wijkzaken.refusal.Refusal.class)
+                    .hasMessage("Het formulier ‘Volledigheid beoordelen’ kent geen veld ‘ownerGroup’. Er is niets opgeslagen.");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(runtimeService.getVariable(request.processInstanceId(), "ownerGroup")).isEqualTo("wijkmanager-loenen");
+        assertThat(task(request, "CheckCompleteness").getAssignee()).isEqualTo("wm.loenen");
     }
 
     // --- finding 10: rules of the form and of the listeners answer 400 in Dutch -------------------------------------
