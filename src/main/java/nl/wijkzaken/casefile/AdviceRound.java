@@ -10,11 +10,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.refusal.Refusal;
 
 /**
  * Bean {@code adviceRound}: the domains that advise (from the triage table's comma-separated {@code adviceDomains}),
@@ -48,15 +49,18 @@ public class AdviceRound implements TaskListener {
         String outcome = string(task, "adviceOutcome");
         String motivation = string(task, "adviceMotivation");
         if (outcome == null || motivation == null || motivation.isBlank()) {
-            throw new BadUserRequestException("Kies een advies en geef een motivering.");
+            throw Refusal.invalid("Kies een advies en geef een motivering.");
         }
         BigDecimal cost = amount(task, "adviceCostEstimate");
         if (cost != null && cost.signum() < 0) {
-            throw new BadUserRequestException("De kostenraming kan niet negatief zijn.");
+            throw Refusal.invalid("De kostenraming kan niet negatief zijn.");
         }
         DelegateExecution instance = task.getExecution().getProcessInstance();
-        @SuppressWarnings("unchecked")
-        List<String> advisers = new ArrayList<>((List<String>) instance.getVariable("advisers"));
+        // Kept for display; the conflict-of-interest rule reads the task history (CaseHistory), not this variable.
+        List<String> advisers = new ArrayList<>();
+        if (instance.getVariable("advisers") instanceof List<?> earlier) {
+            earlier.forEach(a -> advisers.add(String.valueOf(a)));
+        }
         advisers.add(adviser);
         instance.setVariable("advisers", advisers);
         if ("negatief".equals(outcome)) {

@@ -88,7 +88,8 @@ public class CaseFileRecorder {
         String decidedBy = null;
         String group = null;
         if (status == CaseStatus.BESLUIT_GENOMEN) {
-            decidedBy = string(execution, "decidedBy");
+            // From the task history, not the variable: a variable can be written by others than the decider.
+            decidedBy = CaseHistory.decider(execution.getProcessInstanceId()).orElse(null);
             Object mandate = execution.getVariable("mandate");
             group = mandate instanceof Map<?, ?> map && map.get("decidingGroup") != null
                     ? map.get("decidingGroup").toString() : string(execution, "ownerGroup");
@@ -107,7 +108,7 @@ public class CaseFileRecorder {
         BigDecimal revised = amount(task, "revisedAmount");
         if (agreed && revised != null) {
             if (revised.signum() < 0) {
-                throw new org.camunda.bpm.engine.BadUserRequestException("Het herziene bedrag kan niet negatief zijn.");
+                throw nl.wijkzaken.refusal.Refusal.invalid("Het herziene bedrag kan niet negatief zijn.");
             }
             task.getExecution().getProcessInstance().setVariable("amountToDecide", revised.doubleValue());
         }

@@ -1,19 +1,18 @@
 package nl.wijkzaken.casefile;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.refusal.Refusal;
+
 /**
  * Bean {@code conflictOfInterest}, assignment and complete listener of "Besluit nemen" and "Besluit
  * medeondertekenen": nobody decides on a case they advised on, and the co-signer is not the decider.
- * A refusal is an {@link AuthorizationException}: the REST API and Tasklist answer 403 with the Dutch rule.
+ * Who advised and who decided come from the engine's task history ({@link CaseHistory}), not from variables a
+ * caller can send. A refusal is {@link Refusal#forbidden}: REST and Tasklist answer 403 with the Dutch rule.
  */
 @Component("conflictOfInterest")
 class ConflictOfInterest implements TaskListener {
@@ -30,7 +29,7 @@ class ConflictOfInterest implements TaskListener {
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }
-        throw new BadUserRequestException("Claim de taak '" + task.getName() + "' voordat u haar afrondt.");
+        throw Refusal.forbidden("Claim de taak ‘" + task.getName() + "’ voordat u haar afrondt.");
     }
 
     @Override
@@ -39,14 +38,12 @@ class ConflictOfInterest implements TaskListener {
             return;
         }
         String actor = actor(task);
-        @SuppressWarnings("unchecked")
-        List<String> advisers = (List<String>) task.getVariable("advisers");
-        if (advisers != null && advisers.contains(actor)) {
-            throw new AuthorizationException(actor + " heeft over deze zaak geadviseerd en mag er daarom niet over beslissen.");
+        if (CaseHistory.advisers(task.getProcessInstanceId()).contains(actor)) {
+            throw Refusal.forbidden(actor + " heeft over deze zaak geadviseerd en mag er daarom niet over beslissen.");
         }
         boolean coSign = CO_SIGN_TASK.equals(task.getTaskDefinitionKey());
-        if (coSign && actor.equals(task.getVariable("decidedBy"))) {
-            throw new AuthorizationException("Medeondertekenen moet iemand anders doen dan " + actor + ", die het besluit nam.");
+        if (coSign && CaseHistory.decider(task.getProcessInstanceId()).filter(actor::equals).isPresent()) {
+            throw Refusal.forbidden("Medeondertekenen moet iemand anders doen dan " + actor + ", die het besluit nam.");
         }
     }
 }

@@ -6,7 +6,7 @@ import static nl.wijkzaken.casefile.ProcessVariables.string;
 import java.time.LocalDate;
 import java.util.Date;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.refusal.Refusal;
 
 /**
  * Bean {@code deadlineWatch}: suspension (Awb 4:15), extension (Awb 4:14), reminder and escalation of the legal
@@ -80,11 +81,11 @@ public class DeadlineWatch {
     /** Awb 4:14: once, before the deadline, with a reason; the resident gets a notice in the next step. */
     public void extend(DelegateExecution execution) {
         if (extended(execution)) {
-            throw new BadUserRequestException("De beslistermijn is al eens verlengd; dat kan maar één keer.");
+            throw Refusal.invalid("De beslistermijn is al eens verlengd; dat kan maar één keer.");
         }
         String reason = string(execution, "extensionReason");
         if (reason == null || reason.isBlank()) {
-            throw new BadUserRequestException("Geef een reden voor de verlenging van de beslistermijn.");
+            throw Refusal.invalid("Geef een reden voor de verlenging van de beslistermijn.");
         }
         LocalDate before = deadline(execution);
         LocalDate after = AwbTerms.extended(before, period(execution, "terms", "extensionTerm"), EngineTime.today());

@@ -5,16 +5,18 @@ import static nl.wijkzaken.casefile.ProcessVariables.string;
 
 import java.math.BigDecimal;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.refusal.Refusal;
+
 /**
  * Bean {@code decisionRecord}, complete listener of "Besluit nemen", "Snel afhandelen" and "Besluit
- * medeondertekenen": checks the outcome against the amount, fixes {@code decidedAmount} and {@code decidedBy},
- * and appends the decision to the case history.
+ * medeondertekenen": checks the outcome against the amount, fixes {@code decidedAmount} and {@code decidedBy} (the
+ * assignee who completes the task, never a submitted value), and appends the decision to the case history.
+ * Rule violations are {@link Refusal}s: the person gets a 400 with the Dutch rule, nothing is stored.
  */
 @Component("decisionRecord")
 class DecisionRecord implements TaskListener {
@@ -33,7 +35,7 @@ class DecisionRecord implements TaskListener {
         if (ConflictOfInterest.CO_SIGN_TASK.equals(task.getTaskDefinitionKey())) {
             boolean agreed = Boolean.TRUE.equals(task.getVariable("coSignAgreed"));
             if (!agreed && blank(string(task, "coSignRemark"))) {
-                throw new BadUserRequestException("Licht toe waarom u het besluit niet medeondertekent.");
+                throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");
             }
             caseFiles.recordEvent(caseNumber, CaseEvent.CO_SIGNED, null,
                     agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, "coSignRemark"), actor);
@@ -42,7 +44,7 @@ class DecisionRecord implements TaskListener {
         String outcome = string(task, "outcome");
         String motivation = string(task, "decisionMotivation");
         if (outcome == null || blank(motivation)) {
-            throw new BadUserRequestException("Kies een besluit en geef een motivering.");
+            throw Refusal.invalid("Kies een besluit en geef een motivering.");
         }
         BigDecimal asked = amount(task, "amountToDecide") != null ? amount(task, "amountToDecide") : amount(task, "amountRequested");
         BigDecimal decided = switch (outcome) {
@@ -51,11 +53,11 @@ class DecisionRecord implements TaskListener {
             case "gedeeltelijk-toegekend" -> {
                 BigDecimal partial = amount(task, "decidedAmount");
                 if (partial == null || partial.signum() <= 0 || partial.compareTo(asked) >= 0) {
-                    throw new BadUserRequestException("Bij gedeeltelijke toekenning ligt het toegekende bedrag tussen € 0 en € " + asked + ".");
+                    throw Refusal.invalid("Bij gedeeltelijke toekenning ligt het toegekende bedrag tussen € 0 en € " + asked + ".");
                 }
                 yield partial;
             }
-            default -> throw new BadUserRequestException("Onbekend besluit: " + outcome);
+            default -> throw Refusal.invalid("Kies als besluit toegekend, gedeeltelijk toegekend of afgewezen.");
         };
         instance.setVariable("decidedAmount", decided.doubleValue());
         instance.setVariable("decidedBy", actor);

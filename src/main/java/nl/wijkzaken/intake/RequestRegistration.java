@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.casefile.CaseNumbers;
 import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.refusal.Refusal;
 
 /**
  * Bean {@code requestRegistration}, the first step of resident-request ("Verzoek registreren"): validates the
@@ -49,7 +49,7 @@ class RequestRegistration implements JavaDelegate {
             problems.add("Onbekend kanaal: " + channel);
         }
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException("Het verzoek is niet compleet of niet juist: "
+            throw Refusal.invalid("Het verzoek is niet compleet of niet juist: "
                     + problems.stream().distinct().collect(Collectors.joining(" ")));
         }
         String caseNumber = caseNumbers.next(Year.from(EngineTime.today()).getValue());

@@ -41,7 +41,8 @@ class DossierControllerTest {
                 <businessRuleTask id="owner" name="Eigenaar bepalen" camunda:decisionRef="case-owner"
                                   camunda:resultVariable="owner" camunda:mapDecisionResult="singleResult"/>
                 <sequenceFlow id="f2" sourceRef="owner" targetRef="check"/>
-                <userTask id="check" name="Volledigheid beoordelen" camunda:candidateGroups="${owner.ownerGroup}"/>
+                <userTask id="check" name="Volledigheid beoordelen" camunda:candidateGroups="${owner.ownerGroup}"
+                          camunda:formRef="volledigheid-beoordelen" camunda:formRefBinding="deployment"/>
                 <sequenceFlow id="f3" sourceRef="check" targetRef="end"/>
                 <endEvent id="end"/>
               </process>
@@ -74,7 +75,8 @@ class DossierControllerTest {
     @BeforeEach
     void aCaseInBreukelenCompletedByItsWijkmanager() {
         if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("dossier-probe").count() == 0) {
-            repositoryService.createDeployment().addString("dossier-probe.bpmn", ROUTED_CASE).deploy();
+            repositoryService.createDeployment().addString("dossier-probe.bpmn", ROUTED_CASE)
+                    .addClasspathResource("forms/volledigheid-beoordelen.form").deploy();
         }
         caseNumber = "BV-TEST-" + System.nanoTime();
         runtimeService.startProcessInstanceByKey("dossier-probe", caseNumber,
@@ -83,7 +85,8 @@ class DossierControllerTest {
         identityService.setAuthentication("wm.breukelen", List.of("wijkmanager-breukelen"));
         try {
             taskService.claim(task.getId(), "wm.breukelen");
-            taskService.complete(task.getId(), Map.of("complete", true));
+            // A person sends only the fields of the task's form (security.FormGuard).
+            taskService.complete(task.getId(), Map.of("completeness", "compleet", "completenessMotivation", "Compleet."));
         } finally {
             identityService.clearAuthentication();
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RequestIntake;
@@ -43,6 +45,8 @@ class ConflictOfInterestTest {
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired JdbcTemplate jdbc;
 
     private Cases cases;
 
@@ -69,10 +73,12 @@ class ConflictOfInterestTest {
         Reply assigned = StaffApi.as("gebiedsmanager", port).post("/engine-rest/task/" + decide.getId() + "/claim",
                 Map.of("userId", MANAGER_AND_ADVISER));
 
-        assertThat(List.of(claim, submitUnclaimed, assigned)).allSatisfy(reply -> {
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
-            assertThat(reply.message()).isEqualTo(rule);
-        });
+        assertThat(List.of(claim, submitUnclaimed, assigned)).allSatisfy(reply ->
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(403));
+        assertThat(claim.message()).isEqualTo(rule);
+        // A decision is completed only by whoever claimed it, and one claims only for oneself.
+        assertThat(submitUnclaimed.message()).isEqualTo("Claim de taak ‘Besluit nemen’ eerst: alleen wie de taak heeft geclaimd, kan haar afronden.");
+        assertThat(assigned.message()).isEqualTo("U kunt een taak alleen voor uzelf claimen.");
         assertThat(taskService.createTaskQuery().taskId(decide.getId()).singleResult().getAssignee()).isNull();
         work("gebiedsmanager", decide, variables("outcome", "toegekend", "decisionMotivation", "Akkoord."));
     }
@@ -108,16 +114,129 @@ class ConflictOfInterestTest {
         Reply claim = decider.post("/engine-rest/task/" + coSign.getId() + "/claim", Map.of("userId", MANAGER_AND_ALDERMAN));
         Reply submit = decider.post("/engine-rest/task/" + coSign.getId() + "/submit-form", variables("coSignAgreed", true));
 
-        assertThat(List.of(claim, submit)).allSatisfy(reply -> {
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
-            assertThat(reply.message())
-                    .isEqualTo("Medeondertekenen moet iemand anders doen dan " + MANAGER_AND_ALDERMAN + ", die het besluit nam.");
-        });
+        assertThat(List.of(claim, submit)).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(403));
+        assertThat(claim.message())
+                .isEqualTo("Medeondertekenen moet iemand anders doen dan " + MANAGER_AND_ALDERMAN + ", die het besluit nam.");
+        assertThat(submit.message()).startsWith("Claim de taak ‘Besluit medeondertekenen’ eerst");
         assertThat(taskService.createTaskQuery().taskId(coSign.getId()).singleResult().getAssignee()).isNull();
         work("wethouder", coSign, variables("coSignAgreed", true));
     }
 
+    // --- issue 12, finding 2: the four ways around the rule -------------------------------------------------------
+
+    @Test
+    void aClaimedDecisionIsCompletedOnlyByItsAssignee() {
+        String instance = toDecision("loenen", "5000", MANAGER_AND_ADVISER);
+        Task decide = task(instance, "Decide");
+        claim("gebiedsmanager", decide);
+
+        Reply submit = StaffApi.as(MANAGER_AND_ADVISER, port).post("/engine-rest/task/" + decide.getId() + "/submit-form",
+                variables("outcome", "toegekend", "decisionMotivation", "Akkoord."));
+        Reply complete = StaffApi.as(MANAGER_AND_ADVISER, port).post("/engine-rest/task/" + decide.getId() + "/complete",
+                variables("outcome", "toegekend", "decisionMotivation", "Akkoord."));
+
+        assertThat(List.of(submit, complete)).allSatisfy(reply -> {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+            assertThat(reply.message()).isEqualTo("De taak ‘Besluit nemen’ is geclaimd door gebiedsmanager; alleen die kan haar afronden.");
+        });
+        assertThat(task(instance, "Decide").getAssignee()).isEqualTo("gebiedsmanager");
+        assertThat(runtimeService.getVariable(instance, "outcome")).isNull();
+        assertThat(decidedBy(instance)).isNull();
+
+        submit("gebiedsmanager", task(instance, "Decide"), variables("outcome", "toegekend", "decisionMotivation", "Akkoord."));
+        assertThat(decidedBy(instance)).isEqualTo("gebiedsmanager");
+    }
+
+    @Test
+    void whoAdvisedCannotDecideWithoutClaimingNorByEmptyingTheAdvisers() {
+        String instance = toDecision("loenen", "5000", MANAGER_AND_ADVISER);
+        Task decide = task(instance, "Decide");
+        StaffApi adviser = StaffApi.as(MANAGER_AND_ADVISER, port);
+        Map<String, Object> sent = new java.util.LinkedHashMap<>();
+        sent.put("outcome", Map.of("value", "toegekend"));
+        sent.put("decisionMotivation", Map.of("value", "Akkoord."));
+        sent.put("advisers", new java.util.HashMap<>(java.util.Collections.singletonMap("value", null)));
+
+        Reply unclaimed = adviser.post("/engine-rest/task/" + decide.getId() + "/complete", Map.of("variables", sent));
+        assertThat(unclaimed.status()).as(unclaimed.toString()).isEqualTo(403);
+        assertThat(unclaimed.message()).startsWith("Claim de taak ‘Besluit nemen’ eerst");
+
+        // Even if the variable were emptied through another door, the rule reads who advised from the task history.
+        runtimeService.setVariable(instance, "advisers", new java.util.ArrayList<String>());
+        Reply claim = adviser.post("/engine-rest/task/" + decide.getId() + "/claim", Map.of("userId", MANAGER_AND_ADVISER));
+        assertThat(claim.status()).as(claim.toString()).isEqualTo(403);
+        assertThat(claim.message()).isEqualTo(MANAGER_AND_ADVISER + " heeft over deze zaak geadviseerd en mag er daarom niet over beslissen.");
+        assertThat(task(instance, "Decide").getAssignee()).isNull();
+        assertThat(runtimeService.getVariable(instance, "outcome")).isNull();
+    }
+
+    @Test
+    void theCoSignerCannotRewriteWhoDecided() {
+        String instance = toDecision("breukelen", "12000", "adv.fysiek");
+        work(MANAGER_AND_ALDERMAN, task(instance, "Decide"), variables("outcome", "toegekend", "decisionMotivation", "Akkoord."));
+        Task coSign = task(instance, "CoSignDecision");
+        // Whoever decided cannot co-sign, also when the decidedBy variable was changed through another door.
+        runtimeService.setVariable(instance, "decidedBy", "gebiedsmanager");
+        Reply ownCoSign = StaffApi.as(MANAGER_AND_ALDERMAN, port).post("/engine-rest/task/" + coSign.getId() + "/claim",
+                Map.of("userId", MANAGER_AND_ALDERMAN));
+        assertThat(ownCoSign.status()).as(ownCoSign.toString()).isEqualTo(403);
+        assertThat(ownCoSign.message()).isEqualTo("Medeondertekenen moet iemand anders doen dan " + MANAGER_AND_ALDERMAN + ", die het besluit nam.");
+        runtimeService.setVariable(instance, "decidedBy", MANAGER_AND_ALDERMAN);
+
+        claim("wethouder", coSign);
+        Reply rewrite = StaffApi.as("wethouder", port).post("/engine-rest/task/" + coSign.getId() + "/submit-form",
+                variables("coSignAgreed", true, "decidedBy", "gebiedsmanager"));
+        assertThat(rewrite.status()).as(rewrite.toString()).isEqualTo(400);
+        assertThat(rewrite.message()).isEqualTo("‘Besloten door’ kan in het formulier ‘Besluit medeondertekenen’ niet worden gewijzigd. Er is niets opgeslagen.");
+        assertThat(runtimeService.getVariable(instance, "decidedBy")).isEqualTo(MANAGER_AND_ALDERMAN);
+
+        // The case file records the person who completed "Besluit nemen", whatever the variable says by then.
+        runtimeService.setVariable(instance, "decidedBy", "gebiedsmanager");
+        submit("wethouder", task(instance, "CoSignDecision"), variables("coSignAgreed", true));
+        assertThat(decidedBy(instance)).isEqualTo(MANAGER_AND_ALDERMAN);
+    }
+
+    @Test
+    void theCoSignTaskIsCompletedByWhoClaimedIt() {
+        String instance = toDecision("breukelen", "12000", "adv.fysiek");
+        work("gebiedsmanager", task(instance, "Decide"), variables("outcome", "toegekend", "decisionMotivation", "Akkoord."));
+        Task coSign = task(instance, "CoSignDecision");
+        claim("wethouder", coSign);
+
+        Reply other = StaffApi.as(MANAGER_AND_ALDERMAN, port).post("/engine-rest/task/" + coSign.getId() + "/submit-form",
+                variables("coSignAgreed", true));
+
+        assertThat(other.status()).as(other.toString()).isEqualTo(403);
+        assertThat(other.message()).isEqualTo("De taak ‘Besluit medeondertekenen’ is geclaimd door wethouder; alleen die kan haar afronden.");
+        assertThat(task(instance, "CoSignDecision").getAssignee()).isEqualTo("wethouder");
+        assertThat(runtimeService.getVariable(instance, "coSignAgreed")).isNull();
+        submit("wethouder", task(instance, "CoSignDecision"), variables("coSignAgreed", true));
+        assertThat(decidedBy(instance)).isEqualTo("gebiedsmanager");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
+
+    private String toDecision(String neighbourhood, String amount, String adviser) {
+        String instance = cases.start(neighbourhood, Category.GROEN_EN_OPENBARE_RUIMTE, amount).processInstanceId();
+        work("wm." + neighbourhood, task(instance, "CheckCompleteness"), variables("completeness", "compleet", "completenessMotivation", "Compleet."));
+        work(adviser, task(instance, "GiveAdvice"), variables("adviceOutcome", "positief", "adviceMotivation", "Prima."));
+        return instance;
+    }
+
+    private String decidedBy(String instance) {
+        List<String> decided = jdbc.queryForList("select decided_by from case_file where process_instance_id = ?", String.class, instance);
+        return decided.isEmpty() ? null : decided.get(0);
+    }
+
+    private void claim(String user, Task task) {
+        Reply claim = StaffApi.as(user, port).post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user));
+        assertThat(claim.status()).as(user + ": " + claim).isEqualTo(204);
+    }
+
+    private void submit(String user, Task task, Map<String, Object> form) {
+        Reply submit = StaffApi.as(user, port).post("/engine-rest/task/" + task.getId() + "/submit-form", form);
+        assertThat(submit.status()).as(user + ": " + submit).isEqualTo(204);
+    }
 
     private void user(String id, List<String> groups) {
         if (identityService.createUserQuery().userId(id).count() > 0) {
