@@ -37,9 +37,6 @@ public final class Cases {
 
     /** Runs the case's due asynchronous steps (messages to the resident), not its timers. */
     public void runMessages(String processInstanceId) {
-        List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages().list()).isEmpty()) {
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        MessageSteps.run(processInstanceId);
     }
 }

@@ -29,11 +29,7 @@ public final class TaskDriver {
 
     /** Runs the asynchronous steps (the messages to the resident) until none is left; not the timers. */
     public void runMessages(String processInstanceId) {
-        List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages()
-                .withRetriesLeft().list()).isEmpty()) {
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        MessageSteps.run(CurrentEngineRegistration.current(), processInstanceId, true, null);
     }
 
     /** Completes the case's open task {@code taskKey} as {@code user}. */
