@@ -1,5 +1,6 @@
 package nl.wijkzaken.notification;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +40,6 @@ public class ResidentMessageWorker implements SmartLifecycle {
 
     static final String TOPIC = "resident-message";
     static final int RETRIES = 5;
-    static final long RETRY_TIMEOUT_MS = 5 * 60 * 1000;
     private static final Logger log = LoggerFactory.getLogger(ResidentMessageWorker.class);
     private static final int BATCH = 10;
 
@@ -49,6 +49,7 @@ public class ResidentMessageWorker implements SmartLifecycle {
     private final boolean enabled;
     private final long pollMillis;
     private final long lockMillis;
+    private final long retryMillis;
     private final String workerId = "wijkzaken-mail-" + UUID.randomUUID();
     private volatile Thread thread;
     private volatile boolean running;
@@ -56,15 +57,17 @@ public class ResidentMessageWorker implements SmartLifecycle {
     ResidentMessageWorker(ExternalTaskService externalTasks, ResidentMessages messages,
                           PlatformTransactionManager transactionManager,
                           @Value("${wijkzaken.mail.worker.enabled:true}") boolean enabled,
-                          @Value("${wijkzaken.mail.worker.poll-interval:PT2S}") java.time.Duration poll,
+                          @Value("${wijkzaken.mail.worker.poll-interval:PT2S}") Duration poll,
                           // Longer than one mail can take with the SMTP timeouts, so no second worker sends it too.
-                          @Value("${wijkzaken.mail.worker.lock-duration:PT10M}") java.time.Duration lock) {
+                          @Value("${wijkzaken.mail.worker.lock-duration:PT10M}") Duration lock,
+                          @Value("${wijkzaken.mail.worker.retry-timeout:PT5M}") Duration retry) {
         this.externalTasks = externalTasks;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactionManager);
         this.enabled = enabled;
         this.pollMillis = poll.toMillis();
         this.lockMillis = lock.toMillis();
+        this.retryMillis = retry.toMillis();
     }
 
     /**
@@ -116,7 +119,7 @@ public class ResidentMessageWorker implements SmartLifecycle {
         try {
             // No wait after the last try: an administrator's retry in Cockpit takes effect at once.
             externalTasks.handleFailure(task.getId(), workerId, truncate(message), stackTrace(error), Math.max(retries, 0),
-                    retries > 0 ? RETRY_TIMEOUT_MS : 0);
+                    retries > 0 ? retryMillis : 0);
         } catch (RuntimeException e) {
             log.warn("Could not record the failure of message step {}; it is retried when its lock expires", task.getId(), e);
         }

@@ -3,6 +3,7 @@ package nl.wijkzaken.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -203,14 +204,14 @@ class ResidentMessagesTest {
                 "completenessMotivation", "Dit is een zaak van de provincie."));
         TestMailServer.stop();
 
-        // The worker tries, the step waits 5 minutes before each retry; after the first try and 5 retries: incident.
+        // The worker tries, the step waits 5 minutes (wijkzaken.mail.worker.retry-timeout) before each retry; after the first try and 5 retries: incident.
         int attempts = 0;
         ExternalTask step = messageStep(id);
         while (step.getRetries() == null || step.getRetries() > 0) {
             assertThat(worker.sendDue(request.caseNumber())).isEqualTo(1);
             attempts++;
             assertThat(worker.sendDue(request.caseNumber())).as("waits for its retry time").isZero();
-            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + ResidentMessageWorker.RETRY_TIMEOUT_MS + 1000));
+            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(5).plusSeconds(1).toMillis()));
             step = messageStep(id);
         }
         assertThat(attempts).isEqualTo(1 + ResidentMessageWorker.RETRIES);
