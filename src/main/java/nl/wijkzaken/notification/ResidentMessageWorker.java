@@ -53,6 +53,7 @@ public class ResidentMessageWorker implements SmartLifecycle {
     private final String workerId = "wijkzaken-mail-" + UUID.randomUUID();
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile boolean stopping;
 
     ResidentMessageWorker(ExternalTaskService externalTasks, ResidentMessages messages,
                           PlatformTransactionManager transactionManager,
@@ -85,7 +86,14 @@ public class ResidentMessageWorker implements SmartLifecycle {
             topic = topic.businessKey(caseNumber);
         }
         List<LockedExternalTask> tasks = topic.execute();
-        tasks.forEach(this::handle);
+        for (LockedExternalTask task : tasks) {
+            if (stopping) {
+                // Shutting down: give the rest back at once rather than leave them locked for the lock duration.
+                unlock(task);
+            } else {
+                handle(task);
+            }
+        }
         return tasks.size();
     }
 
@@ -125,6 +133,14 @@ public class ResidentMessageWorker implements SmartLifecycle {
         }
     }
 
+    private void unlock(LockedExternalTask task) {
+        try {
+            externalTasks.unlock(task.getId());
+        } catch (RuntimeException e) {
+            log.debug("Could not unlock message step {}; it is fetched again when its lock expires", task.getId(), e);
+        }
+    }
+
     private void run() {
         while (running) {
             int handled = 0;
@@ -150,6 +166,7 @@ public class ResidentMessageWorker implements SmartLifecycle {
             return;
         }
         running = true;
+        stopping = false;
         thread = new Thread(this::run, "resident-mail-worker");
         thread.setDaemon(true);
         thread.start();
@@ -158,6 +175,7 @@ public class ResidentMessageWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopping = true;
         Thread worker = thread;
         if (worker != null) {
             worker.interrupt();
