@@ -1,10 +1,8 @@
 package nl.wijkzaken.support;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
