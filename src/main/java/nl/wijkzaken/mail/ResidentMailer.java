@@ -4,6 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +16,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,10 +33,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Sends mail to residents from the templates, at most once per message id (table {@code resident_mail}).
- * Meant to be called from the process's asynchronous, retried message step: {@link #send} throws when the
- * mail server does not take the mail, so the engine retries the job and finally raises an incident that an
- * administrator retries in Cockpit. Without a configured mail server ({@code spring.mail.host}) mails are
- * written to the log instead.
+ * Meant to be called from the process's message step (an external task, see notification/ResidentMessageWorker)
+ * with no transaction open: {@link #send} talks to the mail server between two short transactions of its own,
+ * so a mail server that hangs holds no database connection. It throws when the mail server does not take the
+ * mail, so the step is retried and finally becomes an incident that an administrator retries in Cockpit.
+ * Without a configured mail server ({@code spring.mail.host}) mails are written to the log instead.
+ * <p>
+ * Delivery is at least once, never twice on our side: a mail recorded as sent is never sent again. A mail server
+ * that stored a mail but did not answer (killed, timed out) gets it again on retry; it then carries the same
+ * {@code Message-ID} header (derived from the message id), so mail clients show it once.
  */
 @Service
 public class ResidentMailer {
@@ -71,16 +84,27 @@ public class ResidentMailer {
     }
 
     /**
-     * Sends the mail unless a mail with this message id was sent before, in a transaction of its own: once the
-     * mail server has the mail, it counts as sent even if the caller's transaction rolls back later. Values
-     * stored with {@link #prepare} fill in what {@code mail} does not give. Throws {@link MailException} when the
-     * mail server does not accept it; the failed attempt is counted, the mail is not marked sent.
+     * Sends the mail unless a mail with this message id was sent before. Must be called with no transaction open:
+     * it records and renders the mail in one short transaction, talks to the mail server with no transaction (and
+     * no database connection) held, then records the mail as sent in another, so that once the mail server has
+     * the mail it counts as sent whatever the caller does next. Values stored with {@link #prepare} fill in what
+     * {@code mail} does not give. Throws {@link MailException} when the mail server does not accept it; the failed
+     * attempt is counted, the mail is not marked sent.
      *
      * @return the text as sent (also when it was sent before), without the status link
      */
     public SentMail send(ResidentMail mail) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A caller's transaction would stay open (idle in transaction) for as long as the mail server takes.
+            throw new IllegalStateException("ResidentMailer.send must not be called inside a transaction");
+        }
+        Outgoing outgoing = ownTransaction.execute(status -> record(mail));
+        if (outgoing.sentBefore()) {
+            log.debug("Mail {} was sent before; not sending again", mail.messageId());
+            return outgoing.copy();
+        }
         try {
-            return ownTransaction.execute(status -> sendOnce(mail));
+            deliver(mail, outgoing.rendered());
         } catch (RuntimeException e) {
             try {
                 ownTransaction.executeWithoutResult(status -> recordFailure(mail, e));
@@ -89,6 +113,12 @@ public class ResidentMailer {
             }
             throw e;
         }
+        // The values may hold the status link: not kept once the mail is out.
+        ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                        "UPDATE resident_mail SET status = ?, sent_at = ?, attempts = attempts + 1, mail_values = NULL, "
+                                + "last_error = NULL, recipient = ? WHERE message_id = ?")
+                .params(SENT, Timestamp.from(Instant.now()), mail.recipient(), mail.messageId()).update());
+        return outgoing.copy();
     }
 
     /** Whether a mail with this id has been sent (or, without a mail server, logged). */
@@ -97,28 +127,25 @@ public class ResidentMailer {
                 .query(String.class).optional().map(SENT::equals).orElse(false);
     }
 
-    private SentMail sendOnce(ResidentMail mail) {
+    /** Records the mail (once) and renders it from its stored and given values. */
+    private Outgoing record(ResidentMail mail) {
         if (!exists(mail.messageId())) {
             insert(mail, null, 0, null);
         }
-        // The row lock makes a concurrent second sender wait, then see SENT.
-        Stored stored = jdbc.sql("SELECT status, mail_values FROM resident_mail WHERE message_id = ? FOR UPDATE")
+        Stored stored = jdbc.sql("SELECT status, mail_values FROM resident_mail WHERE message_id = ?")
                 .param(mail.messageId())
                 .query((rs, row) -> new Stored(rs.getString(1), fromJson(rs.getString(2))))
                 .single();
         Map<String, String> values = new HashMap<>(stored.values());
         values.putAll(mail.values());
         RenderedMail rendered = templates.render(mail.type(), values);
-        if (SENT.equals(stored.status())) {
-            log.debug("Mail {} was sent before; not sending again", mail.messageId());
-            return copy(rendered, values);
+        return new Outgoing(rendered, values, SENT.equals(stored.status()));
+    }
+
+    private record Outgoing(RenderedMail rendered, Map<String, String> values, boolean sentBefore) {
+        SentMail copy() {
+            return ResidentMailer.copy(rendered, values);
         }
-        deliver(mail, rendered);
-        // The values may hold the status link: not kept once the mail is out.
-        jdbc.sql("UPDATE resident_mail SET status = ?, sent_at = ?, attempts = attempts + 1, mail_values = NULL, "
-                        + "last_error = NULL, recipient = ? WHERE message_id = ?")
-                .params(SENT, Timestamp.from(Instant.now()), mail.recipient(), mail.messageId()).update();
-        return copy(rendered, values);
     }
 
     private void deliver(ResidentMail mail, RenderedMail rendered) {
@@ -128,12 +155,49 @@ public class ResidentMailer {
                     mail.messageId(), mail.recipient(), rendered.subject(), rendered.body());
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(mail.recipient());
-        message.setSubject(rendered.subject());
-        message.setText(rendered.body());
-        sender.send(message);
+        sender.send(message(sender, mail, rendered));
+    }
+
+    /** The mail as MIME message, with a Message-ID that is the same on every attempt to send it. */
+    private MimeMessage message(JavaMailSender sender, ResidentMail mail, RenderedMail rendered) {
+        Session session = sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+        MimeMessage message = new StableIdMessage(session, messageIdHeader(mail.messageId(), from));
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(mail.recipient());
+            helper.setSubject(rendered.subject());
+            helper.setText(rendered.body());
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
+        }
+        return message;
+    }
+
+    /**
+     * The Message-ID header for a message id: {@code <BV-2026-000042.besluit@domain>} with the domain of the
+     * sender's address. Derived from the message's own identity only, so a retry carries the same header.
+     */
+    static String messageIdHeader(String messageId, String from) {
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "wijkzaken.invalid" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return "<" + messageId.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain + ">";
+    }
+
+    /** JavaMail replaces the Message-ID with a random one on every send (saveChanges); this one keeps ours. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 
     /** Counts the failed attempt, so the dossier shows a mail that waits for the mail server. */

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseEvent;
@@ -21,18 +19,18 @@ import nl.wijkzaken.mail.SentMail;
 import nl.wijkzaken.residents.StatusLinks;
 
 /**
- * Bean {@code residentMessage}: the one step through which every message to the resident goes. The model calls it
- * asynchronously with retries and a local variable {@code messageType} (a template name in templates/mail/).
- * It mails the resident through {@link ResidentMailer}; a mail server that is down makes the job fail, so the
- * engine retries it and finally raises an incident that an administrator retries in Cockpit.
+ * The one step through which every message to the resident goes: the process's external tasks on topic
+ * {@code resident-message} with a local variable {@code messageType} (a template name in templates/mail/), run by
+ * {@link ResidentMessageWorker}. It mails the resident through {@link ResidentMailer}; a mail server that is down
+ * makes the step fail, so it is retried and finally becomes an incident that an administrator retries in Cockpit.
  * <p>
- * Each mail has a message id that is stable across retries of the job and distinct per occurrence (a case may be
+ * Each mail has a message id that is stable across retries of the step and distinct per occurrence (a case may be
  * asked for a supplement twice): the occurrence counter {@code messageCount_<type>} is read before sending and
- * raised after, in the job's transaction, so a failed attempt leaves it unchanged and the retry reuses the id;
- * the mailer never sends an id twice.
+ * raised when the step completes, so a failed attempt leaves it unchanged and the retry reuses the id; the mailer
+ * never sends an id twice.
  */
-@Component("residentMessage")
-class ResidentMessages implements JavaDelegate {
+@Component
+class ResidentMessages {
 
     static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
@@ -46,23 +44,31 @@ class ResidentMessages implements JavaDelegate {
         this.statusLinks = statusLinks;
     }
 
-    @Override
-    public void execute(DelegateExecution execution) {
-        MessageType type = MessageType.ofTemplate(text(execution, "messageType"));
-        String caseNumber = text(execution, "caseNumber");
-        String recipient = text(execution, "applicantEmail");
-        String counter = counterVariable(type);
-        int occurrence = execution.getVariable(counter) instanceof Number n ? n.intValue() + 1 : 1;
+    /** A mail that went out (now or on an earlier attempt), and what completing its step records. */
+    record Sent(String caseNumber, MessageType type, String recipient, String messageId, int occurrence, SentMail mail) {
+        String counterVariable() {
+            return ResidentMessages.counterVariable(type);
+        }
+    }
+
+    /** Sends the step's mail from the case's variables; call with no transaction open (see ResidentMailer#send). */
+    Sent send(Map<String, Object> variables) {
+        MessageType type = MessageType.ofTemplate(text(variables, "messageType"));
+        String caseNumber = text(variables, "caseNumber");
+        String recipient = text(variables, "applicantEmail");
+        int occurrence = variables.get(counterVariable(type)) instanceof Number n ? n.intValue() + 1 : 1;
         String messageId = ResidentMail.messageId(caseNumber, type, occurrence);
         if (type == MessageType.ONTVANGSTBEVESTIGING && occurrence == 1) {
             statusLinks.provideForAcknowledgement(caseNumber, recipient);
         }
+        SentMail sent = mailer.send(new ResidentMail(messageId, type, recipient, values(variables, type)));
+        return new Sent(caseNumber, type, recipient, messageId, occurrence, sent);
+    }
 
-        SentMail sent = mailer.send(new ResidentMail(messageId, type, recipient, values(execution, type)));
-
-        execution.getProcessInstance().setVariable(counter, occurrence);
-        caseFiles.recordEvent(caseNumber, CaseEvent.MESSAGE_SENT, null,
-                type.template() + " aan " + recipient + ": " + sent.subject() + "\n\n" + sent.body(), null);
+    /** The mail as the resident got it, in the case file; in the transaction that completes the step. */
+    void recordInCaseFile(Sent sent) {
+        caseFiles.recordEvent(sent.caseNumber(), CaseEvent.MESSAGE_SENT, null, sent.type().template() + " aan "
+                + sent.recipient() + ": " + sent.mail().subject() + "\n\n" + sent.mail().body(), null);
     }
 
     static String counterVariable(MessageType type) {
@@ -70,33 +76,33 @@ class ResidentMessages implements JavaDelegate {
     }
 
     /** The template's values (see templates/mail/README.md) from the process variables. */
-    static Map<String, String> values(DelegateExecution execution, MessageType type) {
+    static Map<String, String> values(Map<String, Object> variables, MessageType type) {
         Map<String, String> values = new HashMap<>();
-        put(values, "applicantName", text(execution, "applicantName"));
-        put(values, "caseNumber", text(execution, "caseNumber"));
-        put(values, "title", text(execution, "title"));
-        put(values, "team", text(execution, "ownerTeam"));
+        put(values, "applicantName", text(variables, "applicantName"));
+        put(values, "caseNumber", text(variables, "caseNumber"));
+        put(values, "title", text(variables, "title"));
+        put(values, "team", text(variables, "ownerTeam"));
         switch (type) {
-            case ONTVANGSTBEVESTIGING -> put(values, "deadline", date(execution, "legalDeadline", 0));
+            case ONTVANGSTBEVESTIGING -> put(values, "deadline", date(variables, "legalDeadline", 0));
             case AANVULLING_GEVRAAGD, BUITEN_BEHANDELING -> {
-                put(values, "missingInformation", text(execution, "completenessMotivation"));
+                put(values, "missingInformation", text(variables, "completenessMotivation"));
                 // repairTermEndsAt is the start of the day after the last day.
-                put(values, "repairTerm", date(execution, "repairTermEndsAt", -1));
+                put(values, "repairTerm", date(variables, "repairTermEndsAt", -1));
             }
             case TERMIJN_VERLENGD -> {
-                put(values, "newDeadline", date(execution, "legalDeadline", 0));
-                put(values, "reason", text(execution, "extensionReason"));
+                put(values, "newDeadline", date(variables, "legalDeadline", 0));
+                put(values, "reason", text(variables, "extensionReason"));
             }
             case BESLUIT, SNELLE_AFHANDELING -> {
-                String outcome = text(execution, "outcome");
+                String outcome = text(variables, "outcome");
                 put(values, "decision", decision(outcome));
                 if (("toegekend".equals(outcome) || "gedeeltelijk-toegekend".equals(outcome))
-                        && execution.getVariable("decidedAmount") instanceof Number amount) {
+                        && variables.get("decidedAmount") instanceof Number amount) {
                     put(values, "amount", euros(amount));
                 }
-                put(values, "motivation", text(execution, "decisionMotivation"));
+                put(values, "motivation", text(variables, "decisionMotivation"));
             }
-            case NIET_ONTVANKELIJK -> put(values, "motivation", text(execution, "completenessMotivation"));
+            case NIET_ONTVANKELIJK -> put(values, "motivation", text(variables, "completenessMotivation"));
         }
         return values;
     }
@@ -117,8 +123,8 @@ class ResidentMessages implements JavaDelegate {
         return String.format(Locale.forLanguageTag("nl-NL"), "€ %,.2f", amount.doubleValue());
     }
 
-    private static String date(DelegateExecution execution, String name, int plusDays) {
-        LocalDate day = EngineTime.toLocalDate((Date) execution.getVariable(name));
+    private static String date(Map<String, Object> variables, String name, int plusDays) {
+        LocalDate day = EngineTime.toLocalDate((Date) variables.get(name));
         return day == null ? null : day.plusDays(plusDays).format(DUTCH_DATE);
     }
 
@@ -128,8 +134,8 @@ class ResidentMessages implements JavaDelegate {
         }
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    private static String text(Map<String, Object> variables, String name) {
+        Object value = variables.get(name);
         return value == null ? null : value.toString();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -177,11 +178,13 @@ final class Benchmark {
         return app.bean(JdbcClient.class);
     }
 
-    /** Waits until the job executor has run every due asynchronous step, so phases do not overlap. */
+    /** Waits until the job executor and the mail worker have run every due asynchronous step, so phases do not overlap. */
     void awaitJobs() throws InterruptedException {
         ManagementService management = app.bean(ManagementService.class);
         long deadline = System.nanoTime() + 600_000_000_000L;
-        while (management.createJobQuery().executable().messages().count() > 0) {
+        ExternalTaskService externalTasks = app.bean(ExternalTaskService.class);
+        while (management.createJobQuery().executable().messages().count() > 0
+                || externalTasks.createExternalTaskQuery().withRetriesLeft().count() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The job executor did not catch up within 10 minutes");
             }

@@ -71,8 +71,9 @@ final class BenchmarkApp implements AutoCloseable {
                         // The name REST clients find the engine by; Spring's test context cache may hold another
                         // engine of that name, which CurrentEngineRegistration puts back before its next test.
                         "--camunda.bpm.process-engine-name=default",
-                        // Production: the job executor runs the asynchronous message steps.
+                        // Production: the job executor runs the asynchronous steps, the mail worker the resident's mails.
                         "--camunda.bpm.job-execution.enabled=true",
+                        "--wijkzaken.mail.worker.enabled=true",
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + smtpPort,
                         // All benchmark clients come from 127.0.0.1: the public limits are per address.

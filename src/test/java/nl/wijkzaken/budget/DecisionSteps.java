@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 
@@ -16,6 +15,7 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.MessageSteps;
 
 /**
  * Test steps: brings resident-request cases of a demo neighbourhood to their decision task on the application's
@@ -23,11 +23,13 @@ import nl.wijkzaken.intake.Urgency;
  */
 final class DecisionSteps {
 
+    private final ApplicationContext context;
     private final RequestIntake intake;
     private final TaskService taskService;
     private final ManagementService managementService;
 
     DecisionSteps(ApplicationContext context) {
+        this.context = context;
         this.intake = context.getBean(RequestIntake.class);
         this.taskService = context.getBean(TaskService.class);
         this.managementService = context.getBean(ManagementService.class);
@@ -97,9 +99,6 @@ final class DecisionSteps {
 
     /** Runs the asynchronous message steps of the case, not its timers. */
     void runMessages(RegisteredRequest request) {
-        List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processInstanceId(request.processInstanceId()).messages().list()).isEmpty()) {
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        MessageSteps.run(context, request.processInstanceId(), false, null);
     }
 }

@@ -45,6 +45,7 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.MessageSteps;
 
 /** Every path of resident-request on the application's own engine and beans (job executor off: jobs run here). */
 @SpringBootTest
@@ -481,10 +482,7 @@ class ResidentRequestProcessTest {
 
     /** Runs the asynchronous steps (messages to the resident), not the timers. */
     private void runMessages(ProcessInstance instance) {
-        List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        MessageSteps.run(instance.getId());
     }
 
     private Job deadlineTimer(ProcessInstance instance, String activity) {

@@ -3,6 +3,13 @@ package nl.wijkzaken.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -176,5 +185,130 @@ class ResidentMailerTest {
                 "binnen 6 weken");
         assertThat(mailer.isSent(mail.messageId())).isTrue();
         assertThat(TestMailServer.mailsAbout(caseNumber)).isEmpty();
+    }
+
+    @Test
+    void aMailTheServerStoredButNeverAcknowledgedIsSentAgainOnRetryWithTheSameMessageIdSoMailClientsShowItOnce() throws Exception {
+        String caseNumber = newCaseNumber();
+        ResidentMail mail = besluit(caseNumber);
+        // A mail server that stores the mail and is "killed" before it answers the end of the message.
+        try (AckLosingProxy proxy = new AckLosingProxy(TestMailServer.PORT)) {
+            JavaMailSenderImpl throughProxy = new JavaMailSenderImpl();
+            throughProxy.setHost("127.0.0.1");
+            throughProxy.setPort(proxy.port());
+            throughProxy.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+            ResidentMailer mailerThroughProxy = new ResidentMailer(jdbc, templates,
+                    beanProvider(throughProxy), objectMapper, transactionManager, "noreply@wijkzaken.example");
+
+            assertThatThrownBy(() -> mailerThroughProxy.send(mail)).isInstanceOf(MailException.class);
+        }
+        assertThat(TestMailServer.awaitMailsAbout(caseNumber, 1)).as("the server has it").hasSize(1);
+        assertThat(mailer.isSent(mail.messageId())).as("we never heard so").isFalse();
+
+        mailer.send(mail);
+
+        // At least once (twice here: exactly once is impossible over SMTP), with one Message-ID.
+        List<MimeMessage> mails = TestMailServer.awaitMailsAbout(caseNumber, 2);
+        assertThat(mails).hasSize(2);
+        String expected = "<" + caseNumber + ".besluit@wijkzaken.example>";
+        assertThat(mails).allSatisfy(m -> assertThat(m.getHeader("Message-ID")).containsExactly(expected));
+        // Never twice on our side: once recorded as sent, a further send does nothing.
+        mailer.send(mail);
+        Thread.sleep(300);
+        assertThat(TestMailServer.mailsAbout(caseNumber)).hasSize(2);
+    }
+
+    @Test
+    void eachMessageHasItsOwnMessageIdHeader() {
+        assertThat(ResidentMailer.messageIdHeader("BV-2026-000001/aanvulling-gevraagd/2", "Gemeente <noreply@gemeente.nl>"))
+                .isEqualTo("<BV-2026-000001.aanvulling-gevraagd.2@gemeente.nl>");
+        assertThat(ResidentMailer.messageIdHeader("BV-2026-000001/aanvulling-gevraagd", "noreply@gemeente.nl"))
+                .isEqualTo("<BV-2026-000001.aanvulling-gevraagd@gemeente.nl>");
+    }
+
+    @Test
+    void sendingInsideATransactionIsRefusedSoNoTransactionWaitsForTheMailServer() {
+        ResidentMail mail = besluit(newCaseNumber());
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> mailer.send(mail)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(mailer.isSent(mail.messageId())).isFalse();
+    }
+
+    private static ObjectProvider<JavaMailSender> beanProvider(JavaMailSender sender) {
+        StaticListableBeanFactory factory = new StaticListableBeanFactory();
+        factory.addBean("mailSender", sender);
+        return factory.getBeanProvider(JavaMailSender.class);
+    }
+
+    /**
+     * Relays one SMTP connection to the real server, but drops the server's answer to the end of the message
+     * ("250 OK" after "&lt;CRLF&gt;.&lt;CRLF&gt;") and closes the connection: the server stored the mail, the sender
+     * never learns it.
+     */
+    static final class AckLosingProxy implements AutoCloseable {
+
+        private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final int target;
+        private volatile boolean messageEnded;
+
+        AckLosingProxy(int target) throws IOException {
+            this.target = target;
+            Thread accept = new Thread(this::serve, "ack-losing-proxy");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve() {
+            try (Socket client = server.accept(); Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target)) {
+                Thread toServer = new Thread(() -> relayClient(client, upstream), "ack-losing-proxy-up");
+                toServer.setDaemon(true);
+                toServer.start();
+                InputStream in = upstream.getInputStream();
+                OutputStream out = client.getOutputStream();
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    if (messageEnded) {
+                        return; // the answer to the end of the message: lost
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // the connection ends
+            }
+        }
+
+        private void relayClient(Socket client, Socket upstream) {
+            try {
+                InputStream in = client.getInputStream();
+                OutputStream out = upstream.getOutputStream();
+                byte[] window = new byte[5];
+                int n;
+                while ((n = in.read()) >= 0) {
+                    System.arraycopy(window, 1, window, 0, 4);
+                    window[4] = (byte) n;
+                    if (new String(window, StandardCharsets.US_ASCII).equals("\r\n.\r\n")) {
+                        messageEnded = true; // before the server can answer
+                    }
+                    out.write(n);
+                    if (in.available() == 0) {
+                        out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // the connection ends
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 }

@@ -1,10 +1,11 @@
 package nl.wijkzaken.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,11 +13,15 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +59,16 @@ class ResidentMessagesTest {
     @Autowired CaseFiles caseFiles;
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate http;
+    @Autowired ExternalTaskService externalTaskService;
+    @Autowired ResidentMessageWorker worker;
+    @Autowired ResidentMessages messages;
 
     TaskDriver driver;
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
+    }
 
     @BeforeEach
     void driver() {
@@ -183,7 +196,7 @@ class ResidentMessagesTest {
     }
 
     @Test
-    void whenTheMailServerIsDownTheDecisionStandsTheJobBecomesAnIncidentAndTheAdministratorsRetryMailsExactlyOnce() {
+    void whenTheMailServerIsDownTheDecisionStandsTheStepBecomesAnIncidentAndTheAdministratorsRetryMailsExactlyOnce() {
         RegisteredRequest request = submit("online", Category.OVERIG, "100", Urgency.NORMAAL);
         String id = request.processInstanceId();
         driver.runMessages(id);
@@ -191,21 +204,23 @@ class ResidentMessagesTest {
                 "completenessMotivation", "Dit is een zaak van de provincie."));
         TestMailServer.stop();
 
-        Job job = managementService.createJobQuery().processInstanceId(id).messages().singleResult();
+        // The worker tries, the step waits 5 minutes (wijkzaken.mail.worker.retry-timeout) before each retry; after the first try and 5 retries: incident.
         int attempts = 0;
-        while (job.getRetries() > 0) {
-            String jobId = job.getId();
-            assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("Mail server connection failed");
+        ExternalTask step = messageStep(id);
+        while (step.getRetries() == null || step.getRetries() > 0) {
+            assertThat(worker.sendDue(request.caseNumber())).isEqualTo(1);
             attempts++;
-            job = managementService.createJobQuery().jobId(jobId).singleResult();
+            assertThat(worker.sendDue(request.caseNumber())).as("waits for its retry time").isZero();
+            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(5).plusSeconds(1).toMillis()));
+            step = messageStep(id);
         }
+        assertThat(attempts).isEqualTo(1 + ResidentMessageWorker.RETRIES);
 
         // What an administrator sees in Cockpit: an incident on the message step, with the mail server's error.
         Incident incident = runtimeService.createIncidentQuery().processInstanceId(id).singleResult();
-        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
         assertThat(incident.getActivityId()).isEqualTo("SendOutcome");
-        assertThat(incident.getIncidentMessage()).contains("Mail server connection failed");
-        assertThat(attempts).isGreaterThan(1);
+        assertThat(incident.getIncidentMessage()).startsWith("E-mail aan bewoner niet verstuurd").contains("Mail server connection failed");
         // The case was not rolled back: the outcome stands, the process waits at the message step.
         assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.NIET_ONTVANKELIJK);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult()).isNotNull();
@@ -213,9 +228,10 @@ class ResidentMessagesTest {
         assertThat(jdbc.sql("SELECT attempts FROM resident_mail WHERE message_id = ?").param(messageId)
                 .query(Integer.class).single()).as("every attempt used the same message id").isEqualTo(attempts);
 
+        // The administrator's "retry" in Cockpit gives the step its retries back.
         TestMailServer.start();
-        managementService.setJobRetries(job.getId(), 1);
-        managementService.executeJob(job.getId());
+        externalTaskService.setRetries(messageStep(id).getId(), 1);
+        assertThat(worker.sendDue(request.caseNumber())).isEqualTo(1);
 
         List<MimeMessage> mails = TestMailServer.awaitMailsAbout(request.caseNumber(), 1);
         assertThat(mails).hasSize(1);
@@ -225,6 +241,35 @@ class ResidentMessagesTest {
         assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.AFGEHANDELD);
         assertThat(messageEvents(request.caseNumber())).filteredOn(detail -> detail.startsWith("niet-ontvankelijk")).hasSize(1);
         assertThat(TestMailServer.mailsAbout(request.caseNumber())).as("exactly once").hasSize(1);
+    }
+
+    @Test
+    void aStepWhoseMailWentOutButThatWasNotCompletedIsCompletedWithoutMailingAgainUnderTheSameMessageId() throws Exception {
+        RegisteredRequest request = submit("online", Category.OVERIG, "100", Urgency.NORMAAL);
+        String id = request.processInstanceId();
+        // What the worker does before it completes the step: the mail goes out and is recorded as sent. Then the
+        // node "crashes": the step is not completed and is fetched again once its lock expires.
+        ExternalTask step = messageStep(id);
+        messages.send(runtimeService.getVariables(step.getExecutionId()));
+        assertThat(TestMailServer.awaitMailsAbout(request.caseNumber(), 1)).hasSize(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult()).isNotNull();
+        assertThat(messageStep(id)).isNotNull();
+
+        assertThat(worker.sendDue(request.caseNumber())).isEqualTo(1);
+
+        assertThat(messageStep(id)).as("the step is done").isNull();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(id).taskDefinitionKey("CheckCompleteness")
+                .count()).as("the case went on").isEqualTo(1);
+        Thread.sleep(300);
+        List<MimeMessage> mails = TestMailServer.mailsAbout(request.caseNumber());
+        assertThat(mails).as("not mailed again").hasSize(1);
+        assertThat(mails.get(0).getHeader("Message-ID")).containsExactly(
+                "<" + request.caseNumber() + ".ontvangstbevestiging@wijkzaken.example>");
+        assertThat(messageEvents(request.caseNumber())).filteredOn(detail -> detail.startsWith("ontvangstbevestiging")).hasSize(1);
+    }
+
+    private ExternalTask messageStep(String processInstanceId) {
+        return externalTaskService.createExternalTaskQuery().processInstanceId(processInstanceId).singleResult();
     }
 
     private RegisteredRequest submit(String channel, Category category, String amount, Urgency urgency) {

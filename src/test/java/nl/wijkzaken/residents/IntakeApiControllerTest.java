@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.support.MessageSteps;
 import nl.wijkzaken.support.TestMailServer;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -114,10 +115,9 @@ class IntakeApiControllerTest {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains(caseNumber, "Nieuwe glijbaan speeltuin Kerkweg", "Breukelen");
 
-        // The process's acknowledgement step sends the mail (the job executor is off in tests: run its job here).
+        // The process's acknowledgement step sends the mail (the mail worker is off in tests: run it here).
         assertThat(TestMailServer.mailsAbout(caseNumber)).isEmpty();
-        managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()
-                .forEach(job -> managementService.executeJob(job.getId()));
+        MessageSteps.run(instance.getId());
         MimeMessage mail = TestMailServer.awaitMailsAbout(caseNumber, 1).get(0);
         assertThat(mail.getAllRecipients()[0]).hasToString("fatima@example.org");
         assertThat(mail.getSubject()).isEqualTo("Wij hebben uw verzoek ontvangen (" + caseNumber + ")");

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -32,6 +31,7 @@ import nl.wijkzaken.intake.Urgency;
  */
 public final class CaseDriver {
 
+    private final ApplicationContext context;
     private final RequestIntake intake;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -41,6 +41,7 @@ public final class CaseDriver {
     private RegisteredRequest request;
 
     public CaseDriver(ApplicationContext context) {
+        this.context = context;
         this.intake = context.getBean(RequestIntake.class);
         this.runtimeService = context.getBean(RuntimeService.class);
         this.taskService = context.getBean(TaskService.class);
@@ -120,12 +121,7 @@ public final class CaseDriver {
 
     /** Runs the asynchronous message steps that are due (the job executor is off in tests). */
     public void runMessages() {
-        List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processInstanceId(request.processInstanceId())
-                .messages().list()).isEmpty()) {
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-            tick(Duration.ofSeconds(10));
-        }
+        MessageSteps.run(context, request.processInstanceId(), false, () -> tick(Duration.ofSeconds(10)));
     }
 
     /** Runs the timer of this activity (e.g. the lapsed repair term) as the job executor would once it is due. */

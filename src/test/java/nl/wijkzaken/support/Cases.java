@@ -1,10 +1,8 @@
 package nl.wijkzaken.support;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
@@ -37,9 +35,6 @@ public final class Cases {
 
     /** Runs the case's due asynchronous steps (messages to the resident), not its timers. */
     public void runMessages(String processInstanceId) {
-        List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages().list()).isEmpty()) {
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        MessageSteps.run(processInstanceId);
     }
 }

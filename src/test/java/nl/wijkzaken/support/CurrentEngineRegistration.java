@@ -39,6 +39,12 @@ import org.springframework.test.context.TestExecutionListener;
 public class CurrentEngineRegistration implements TestExecutionListener, Ordered {
 
     private static ApplicationContext webappsBoundTo;
+    private static volatile ApplicationContext current;
+
+    /** The application context of the running test (for drivers that are given only engine services). */
+    public static ApplicationContext current() {
+        return current;
+    }
 
     @Override
     public void beforeTestMethod(TestContext testContext) {
@@ -46,6 +52,7 @@ public class CurrentEngineRegistration implements TestExecutionListener, Ordered
             return;
         }
         ApplicationContext context = testContext.getApplicationContext();
+        current = context;
         context.getBeanProvider(ProcessEngine.class).ifAvailable(ProcessEngines::registerProcessEngine);
         if (context != webappsBoundTo || webappsTornDown()) {
             bindWebapps(context);

@@ -1,6 +1,5 @@
 package nl.wijkzaken.support;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -8,7 +7,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -29,11 +27,7 @@ public final class TaskDriver {
 
     /** Runs the asynchronous steps (the messages to the resident) until none is left; not the timers. */
     public void runMessages(String processInstanceId) {
-        List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages()
-                .withRetriesLeft().list()).isEmpty()) {
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        MessageSteps.run(CurrentEngineRegistration.current(), processInstanceId, true, null);
     }
 
     /** Completes the case's open task {@code taskKey} as {@code user}. */
