@@ -161,7 +161,7 @@ class ModelDeploymentPolicyTest {
     @Test
     void anExpressionStillReachesTheBeansOfOurModels() {
         assertThat(evaluate("${caseFile}")).isNotNull();
-        assertThat(evaluate("${residentMessage}")).isNotNull();
+        assertThat(evaluate("${requestRegistration}")).isNotNull();
     }
 
     private Object evaluate(String expression) {

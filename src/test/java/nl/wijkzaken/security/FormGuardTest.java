@@ -223,10 +223,11 @@ class FormGuardTest {
         Reply escape = owner.post(path, variables("completeness", "compleet", "completenessMotivation", "Compleet\u001b[31m"));
         Reply tooLong = owner.post(path, variables("completeness", "compleet", "completenessMotivation", "x".repeat(4001)));
 
-        assertThat(List.of(nul, escape)).allSatisfy(reply -> {
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-            assertThat(reply.message()).contains("bevat tekens die niet zijn toegestaan");
-        });
+        // A NUL never gets this far over HTTP: the request hygiene filter refuses it for every endpoint.
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.toString()).contains("stuurteken (NUL)");
+        assertThat(escape.status()).as(escape.toString()).isEqualTo(400);
+        assertThat(escape.message()).contains("bevat tekens die niet zijn toegestaan");
         assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
         assertThat(tooLong.message()).contains("mag hoogstens 4000 tekens bevatten");
         assertThat(runtimeService.getVariable(request.processInstanceId(), "completenessMotivation")).isNull();

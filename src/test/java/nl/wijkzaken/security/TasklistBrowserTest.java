@@ -157,7 +157,14 @@ class TasklistBrowserTest {
         driver.manage().deleteAllCookies();
         driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
         driver.navigate().refresh();
-        Browser.type(driver, Browser.await(driver, By.cssSelector("input[ng-model=username]")), user);
+        WebElement username;
+        try {
+            username = Browser.await(driver, By.cssSelector("input[ng-model=username]"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(driver, "tasklist-login-not-shown-" + user);
+            throw e;
+        }
+        Browser.type(driver, username, user);
         Browser.type(driver, driver.findElement(By.cssSelector("input[ng-model=password]")), "demo");
         Browser.click(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
         Browser.await(driver, By.cssSelector(".task-filter"));

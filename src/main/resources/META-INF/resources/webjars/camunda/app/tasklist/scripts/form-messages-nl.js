@@ -31,17 +31,21 @@ export function toDutch(text) {
 // Fixed words of form-js's own controls (a select without a choice, a search box, an empty result list).
 const WORDS = { 'Select': 'Kies…', 'No results': 'Niets gevonden', 'All values selected': 'Alles is gekozen' };
 
+function translateText(node) {
+  const parent = node.parentElement;
+  if (!parent || !parent.closest('.fjs-container')) {
+    return;
+  }
+  const dutch = parent.closest('.fjs-form-field-error') ? toDutch(node.nodeValue) : WORDS[node.nodeValue.trim()];
+  if (dutch) {
+    node.nodeValue = dutch;
+  }
+}
+
 function translate(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!parent || !parent.closest('.fjs-container')) {
-      continue;
-    }
-    const dutch = parent.closest('.fjs-form-field-error') ? toDutch(node.nodeValue) : WORDS[node.nodeValue.trim()];
-    if (dutch) {
-      node.nodeValue = dutch;
-    }
+    translateText(node);
   }
   if (root.querySelectorAll) {
     root.querySelectorAll('.fjs-container input[placeholder="Search"]').forEach((input) => {
@@ -50,9 +54,23 @@ function translate(root) {
   }
 }
 
+// Only what changed is looked at (added nodes, changed texts), and nothing before a form is on the page: the
+// observer must not slow down Tasklist, which renders thousands of nodes while it starts.
 new MutationObserver((mutations) => {
+  if (!document.querySelector('.fjs-container')) {
+    return;
+  }
   for (const mutation of mutations) {
-    translate(mutation.target.nodeType === Node.TEXT_NODE ? mutation.target.parentNode : mutation.target);
+    if (mutation.type === 'characterData') {
+      translateText(mutation.target);
+    }
+    mutation.addedNodes.forEach((node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        translateText(node);
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        translate(node);
+      }
+    });
   }
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
