@@ -161,8 +161,10 @@ class TasklistBrowserTest {
         try {
             username = Browser.await(driver, By.cssSelector("input[ng-model=username]"));
         } catch (org.openqa.selenium.TimeoutException e) {
+            // Seen once in a full run on a loaded machine: the login page stayed blank. Keep the evidence, try once more.
             Browser.screenshot(driver, "tasklist-login-not-shown-" + user);
-            throw e;
+            driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
+            username = Browser.await(driver, By.cssSelector("input[ng-model=username]"));
         }
         Browser.type(driver, username, user);
         Browser.type(driver, driver.findElement(By.cssSelector("input[ng-model=password]")), "demo");
