@@ -1,8 +1,5 @@
 package nl.wijkzaken.audit;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
@@ -62,8 +59,8 @@ class AuditPagesController {
         }
         DossierSearches.Result result = searches.search(checked.search());
         model.addAttribute("result", result);
-        model.addAttribute("previousPage", result.page() > 0 ? pageLink(form, result.page() - 1) : null);
-        model.addAttribute("nextPage", result.page() + 1 < result.totalPages() ? pageLink(form, result.page() + 1) : null);
+        model.addAttribute("previousPage", result.page() > 0 ? pageLink(result.page() - 1) : null);
+        model.addAttribute("nextPage", result.page() + 1 < result.totalPages() ? pageLink(result.page() + 1) : null);
         return "audit/search";
     }
 
@@ -88,22 +85,12 @@ class AuditPagesController {
         return "audit/forbidden";
     }
 
-    private static String pageLink(DossierSearches.SearchForm form, int page) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/audit");
-        List<String[]> params = new ArrayList<>();
-        params.add(new String[] {"caseNumber", form.getCaseNumber()});
-        params.add(new String[] {"neighbourhood", form.getNeighbourhood()});
-        params.add(new String[] {"from", form.getFrom()});
-        params.add(new String[] {"to", form.getTo()});
-        params.add(new String[] {"outcome", form.getOutcome()});
-        params.add(new String[] {"decidingRole", form.getDecidingRole()});
-        params.add(new String[] {"decidedAfterDeadline", form.getDecidedAfterDeadline()});
-        params.add(new String[] {"size", form.getSize()});
-        for (String[] param : params) {
-            if (param[1] != null && !param[1].isBlank()) {
-                link.queryParam(param[0], param[1]);
-            }
-        }
-        return link.queryParam("page", page).encode().build().toUriString();
+    /**
+     * The auditor's own search on another page: the request's query with only {@code page} replaced. Relative
+     * (no host), so the link also works behind a proxy; the path already holds any context path.
+     */
+    private static String pageLink(int page) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().scheme(null).host(null).port(-1)
+                .replaceQueryParam("page", page).build().toUriString();
     }
 }

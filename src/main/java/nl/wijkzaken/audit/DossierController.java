@@ -1,9 +1,7 @@
 package nl.wijkzaken.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -49,19 +47,11 @@ class DossierController {
 
     @GetMapping(value = "/{caseNumber}/timeline.csv", produces = "text/csv")
     ResponseEntity<byte[]> timelineCsv(@PathVariable String caseNumber) {
-        CaseDossier dossier = dossier(caseNumber);
-        StringBuilder csv = new StringBuilder("tijdstip;soort;wie;omschrijving;gegevens\r\n");
-        for (DossierEntry entry : dossier.timeline()) {
-            csv.append(cell(entry.at().toString())).append(';')
-                    .append(cell(entry.kind().name())).append(';')
-                    .append(cell(entry.actor())).append(';')
-                    .append(cell(entry.summary())).append(';')
-                    .append(cell(json(entry.details()))).append("\r\n");
-        }
+        String csv = TimelineCsv.write(dossier(caseNumber).timeline(), objectMapper);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + caseNumber + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @ExceptionHandler(UnknownCaseException.class)
@@ -70,23 +60,6 @@ class DossierController {
                 "Er is geen zaak met nummer " + e.caseNumber + " (of u mag de geschiedenis ervan niet lezen).");
         problem.setTitle("Zaak niet gevonden");
         return problem;
-    }
-
-    private String json(Map<String, Object> details) {
-        try {
-            return objectMapper.writeValueAsString(details);
-        } catch (JsonProcessingException e) {
-            return String.valueOf(details);
-        }
-    }
-
-    /** RFC 4180 quoting; a leading formula character is defused so spreadsheets do not execute it. */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     static final class UnknownCaseException extends RuntimeException {

@@ -1,12 +1,12 @@
 package nl.wijkzaken.casefile;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +21,12 @@ import nl.wijkzaken.audit.RegisteredCase;
 @Component
 class CaseFileRegister implements CaseRegister {
 
+    private static final String SELECT = """
+            SELECT case_number, title, neighbourhood, category, amount_requested, owner_group, received_on,
+                   legal_deadline, suspended_since, deadline_extended, status_code, outcome, decided_amount,
+                   decided_by, deciding_group, decided_on, decided_after_deadline
+            FROM case_file""";
+
     private final JdbcClient jdbc;
 
     CaseFileRegister(JdbcClient jdbc) {
@@ -29,70 +35,67 @@ class CaseFileRegister implements CaseRegister {
 
     @Override
     public Optional<RegisteredCase> find(String caseNumber) {
-        return jdbc.sql("SELECT * FROM case_file WHERE case_number = ?").param(caseNumber)
-                .query(CaseFileRegister::registered).optional();
+        return jdbc.sql(SELECT + " WHERE case_number = :caseNumber").param("caseNumber", caseNumber)
+                .query(CaseFileRow.class).optional().map(CaseFileRow::registered);
     }
 
     @Override
     public CaseSearchResult search(CaseSearch search) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
+        if (search.decidingGroups() != null && search.decidingGroups().isEmpty()) {
+            return new CaseSearchResult(List.of(), 0, search.page(), search.size());
+        }
+        // Only the criteria that are given become conditions, so each query can use its column's index.
+        List<String> conditions = new ArrayList<>(List.of("1 = 1"));
+        Map<String, Object> params = new HashMap<>();
         if (search.caseNumber() != null) {
-            where.append(" AND case_number LIKE ? ESCAPE '!'");
-            params.add("%" + search.caseNumber().toUpperCase(Locale.ROOT)
+            conditions.add("case_number LIKE :caseNumber ESCAPE '!'");
+            params.put("caseNumber", "%" + search.caseNumber().toUpperCase(Locale.ROOT)
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         if (search.neighbourhood() != null) {
-            where.append(" AND neighbourhood = ?");
-            params.add(search.neighbourhood());
+            conditions.add("neighbourhood = :neighbourhood");
+            params.put("neighbourhood", search.neighbourhood());
         }
         if (search.receivedFrom() != null) {
-            where.append(" AND received_on >= ?");
-            params.add(Date.valueOf(search.receivedFrom()));
+            conditions.add("received_on >= :receivedFrom");
+            params.put("receivedFrom", search.receivedFrom());
         }
         if (search.receivedTo() != null) {
-            where.append(" AND received_on <= ?");
-            params.add(Date.valueOf(search.receivedTo()));
+            conditions.add("received_on <= :receivedTo");
+            params.put("receivedTo", search.receivedTo());
         }
         if (search.outcome() != null) {
-            where.append(" AND outcome = ?");
-            params.add(search.outcome());
+            conditions.add("outcome = :outcome");
+            params.put("outcome", search.outcome());
         }
         if (search.decidingGroups() != null) {
-            if (search.decidingGroups().isEmpty()) {
-                return new CaseSearchResult(List.of(), 0, search.page(), search.size());
-            }
-            where.append(" AND deciding_group IN (")
-                    .append(String.join(", ", search.decidingGroups().stream().map(group -> "?").toList())).append(')');
-            params.addAll(search.decidingGroups());
+            conditions.add("deciding_group IN (:decidingGroups)");
+            params.put("decidingGroups", search.decidingGroups());
         }
         if (search.decidedAfterDeadline() != null) {
-            where.append(" AND decided_after_deadline = ?");
-            params.add(search.decidedAfterDeadline());
+            conditions.add("decided_after_deadline = :decidedAfterDeadline");
+            params.put("decidedAfterDeadline", search.decidedAfterDeadline());
         }
+        String where = " WHERE " + String.join(" AND ", conditions);
         long total = jdbc.sql("SELECT COUNT(*) FROM case_file" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(search.size());
-        pageParams.add((long) search.page() * search.size());
-        List<RegisteredCase> items = jdbc.sql("SELECT * FROM case_file" + where
-                        + " ORDER BY received_on DESC, case_number DESC LIMIT ? OFFSET ?")
-                .params(pageParams).query(CaseFileRegister::registered).list();
+        List<RegisteredCase> items = jdbc.sql(SELECT + where
+                        + " ORDER BY received_on DESC, case_number DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", search.size()).param("offset", (long) search.page() * search.size())
+                .query(CaseFileRow.class).list().stream().map(CaseFileRow::registered).toList();
         return new CaseSearchResult(items, total, search.page(), search.size());
     }
 
-    private static RegisteredCase registered(ResultSet rs, int row) throws SQLException {
-        boolean late = rs.getBoolean("decided_after_deadline");
-        Boolean decidedAfterDeadline = rs.wasNull() ? null : late;
-        return new RegisteredCase(rs.getString("case_number"), rs.getString("title"), rs.getString("neighbourhood"),
-                rs.getString("category"), rs.getBigDecimal("amount_requested"), rs.getString("owner_group"),
-                localDate(rs, "received_on"), localDate(rs, "legal_deadline"), localDate(rs, "suspended_since"),
-                rs.getBoolean("deadline_extended"), CaseStatus.valueOf(rs.getString("status_code")).text(),
-                rs.getString("outcome"), rs.getBigDecimal("decided_amount"), rs.getString("decided_by"),
-                rs.getString("deciding_group"), localDate(rs, "decided_on"), decidedAfterDeadline);
-    }
+    /** A row of case_file as selected above; JdbcClient maps the columns onto the components by name. */
+    private record CaseFileRow(String caseNumber, String title, String neighbourhood, String category,
+                               BigDecimal amountRequested, String ownerGroup, LocalDate receivedOn,
+                               LocalDate legalDeadline, LocalDate suspendedSince, boolean deadlineExtended,
+                               String statusCode, String outcome, BigDecimal decidedAmount, String decidedBy,
+                               String decidingGroup, LocalDate decidedOn, Boolean decidedAfterDeadline) {
 
-    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
-        Date date = rs.getDate(column);
-        return date == null ? null : date.toLocalDate();
+        RegisteredCase registered() {
+            return new RegisteredCase(caseNumber, title, neighbourhood, category, amountRequested, ownerGroup,
+                    receivedOn, legalDeadline, suspendedSince, deadlineExtended, CaseStatus.valueOf(statusCode).text(),
+                    outcome, decidedAmount, decidedBy, decidingGroup, decidedOn, decidedAfterDeadline);
+        }
     }
 }

@@ -146,6 +146,17 @@ class DossierSearchControllerTest {
     }
 
     @Test
+    void theSearchPageLinksToTheNextAndPreviousPageOfTheSameSearch() {
+        String query = "from=" + receivedOn + "&neighbourhood=&size=1";
+        String first = http.withBasicAuth("auditor", "demo").getForObject("/audit?" + query, String.class);
+        String second = http.withBasicAuth("auditor", "demo").getForObject("/audit?" + query + "&page=1", String.class);
+
+        String filters = "/audit?from=" + receivedOn + "&amp;neighbourhood=&amp;size=1&amp;page=";
+        assertThat(first).contains("href=\"" + filters + "1\" rel=\"next\"").doesNotContain("rel=\"prev\"");
+        assertThat(second).contains("href=\"" + filters + "0\" rel=\"prev\"", "href=\"" + filters + "2\" rel=\"next\"");
+    }
+
+    @Test
     void invalidParametersAreAProblemWithAMessagePerField() {
         ResponseEntity<Map> response = http.withBasicAuth("auditor", "demo").getForEntity("/api/dossiers"
                 + "?caseNumber=BV%25'--&neighbourhood=atlantis&from=2026-13-01&to=gisteren&outcome=misschien"
