@@ -2,6 +2,8 @@ package nl.wijkzaken.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -162,6 +164,8 @@ class DossierControllerTest {
         CaseDossier dossier = dossiers.find(lifecycle).orElseThrow();
 
         assertThat(pdf.getHeaders().getContentDisposition().getFilename()).isEqualTo("dossier-" + lifecycle + ".pdf");
+        // To look at (pdftoppm turns it into pictures): the layout is not asserted, the text is.
+        Files.write(Path.of("target", "dossier-lifecycle.pdf"), pdf.getBody());
         String text;
         try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);

@@ -1,0 +1,107 @@
+package nl.wijkzaken.audit;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.Locale;
+import java.util.Map;
+
+import com.openhtmltopdf.extend.FSTextBreaker;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * HTML template to PDF: a Thymeleaf template (under templates/, like any page) rendered with the given variables and
+ * laid out by openhtmltopdf as PDF/A-2u, the archival PDF, with the DejaVu Sans font embedded (family
+ * {@code "DejaVu Sans"}, normal and bold). Not tied to a web request, so process steps can use it too (the decision
+ * letters); a template for it uses no context-relative links ({@code @{/...}}) and sets its own print CSS.
+ */
+@Component
+public class PdfTemplates {
+
+    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+    private static final String FONT_FAMILY = "DejaVu Sans";
+
+    private final ITemplateEngine templates;
+    private final byte[] regular;
+    private final byte[] bold;
+    /** PDF/A demands an output intent; Java's own sRGB profile is the usual one. */
+    private final byte[] sRgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    PdfTemplates(ITemplateEngine templates) {
+        this.templates = templates;
+        this.regular = font("fonts/DejaVuSans.ttf");
+        this.bold = font("fonts/DejaVuSans-Bold.ttf");
+    }
+
+    /** The PDF of {@code template} (e.g. "audit/dossier-pdf") with these variables. */
+    public byte[] render(String template, Map<String, ?> variables) {
+        String html = templates.process(template, new Context(DUTCH, Map.copyOf(variables)));
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useUnicodeLineBreaker(new SpaceBreaker());
+            builder.usePdfAConformance(PdfAConformance.PDFA_2_U);
+            builder.useColorProfile(sRgb);
+            builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            // Thymeleaf writes HTML5; openhtmltopdf reads a DOM, which jsoup builds from HTML as a browser would.
+            builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PDF van " + template + " kon niet worden gemaakt", e);
+        }
+    }
+
+    /**
+     * Lines break at white space only, as a typist would: openhtmltopdf's default also breaks after '.', '@', '-'
+     * and '/', which splits case numbers, user ids and e-mail addresses over two lines (unsearchable in the PDF).
+     */
+    private static final class SpaceBreaker implements FSTextBreaker {
+        private String text = "";
+        private int position;
+
+        @Override
+        public void setText(String text) {
+            this.text = text;
+            this.position = 0;
+        }
+
+        @Override
+        public int next() {
+            if (position >= text.length()) {
+                return BreakIterator.DONE;
+            }
+            while (position < text.length() && !Character.isWhitespace(text.charAt(position))) {
+                position++;
+            }
+            while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
+                position++;
+            }
+            return position;
+        }
+    }
+
+    private static byte[] font(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lettertype " + path + " ontbreekt", e);
+        }
+    }
+}
