@@ -5,16 +5,15 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import nl.wijkzaken.refusal.Refusal;
 
 /** The case dossier for auditors and administrators: JSON, and a CSV of the timeline and a PDF to file. */
 @RestController
@@ -42,7 +41,7 @@ class DossierController {
 
     @GetMapping("/{caseNumber}")
     CaseDossier dossier(@PathVariable String caseNumber) {
-        return dossiers.find(caseNumber).orElseThrow(() -> new UnknownCaseException(caseNumber));
+        return dossiers.find(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
     }
 
     @GetMapping(value = "/{caseNumber}/timeline.csv", produces = "text/csv")
@@ -54,20 +53,9 @@ class DossierController {
                 .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
-    @ExceptionHandler(UnknownCaseException.class)
-    ProblemDetail unknownCase(UnknownCaseException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "Er is geen zaak met nummer " + e.caseNumber + " (of u mag de geschiedenis ervan niet lezen).");
-        problem.setTitle("Zaak niet gevonden");
-        return problem;
+    private static Refusal unknownCase(String caseNumber) {
+        return Refusal.notFound("Er is geen zaak met nummer " + caseNumber
+                + " (of u mag de geschiedenis ervan niet lezen).").titled("Zaak niet gevonden");
     }
 
-    static final class UnknownCaseException extends RuntimeException {
-        final String caseNumber;
-
-        UnknownCaseException(String caseNumber) {
-            super(caseNumber);
-            this.caseNumber = caseNumber;
-        }
-    }
 }

@@ -1,53 +1,49 @@
 package nl.wijkzaken.budget;
 
-import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.security.Roles;
+
 /**
- * Who may read or manage which budget. Readers of all neighbourhoods and managers are configured groups;
- * a neighbourhood's own wijkmanager group comes from the case-owner DMN table, so responsibility stays in
- * the model.
+ * Who may read or manage which budget, as roles of role-authorizations.yml: gebiedsmanager and administrator set
+ * and change every budget ({@link #MANAGERS}, checked by method security like the other role checks); auditors
+ * read every budget too; a wijkmanager reads the budget of his own neighbourhood only, whose owner group comes from
+ * the case-owner DMN table, so responsibility stays in the model.
  */
 @Component
 @EnableConfigurationProperties(BudgetProperties.class)
 class BudgetAccess {
 
-    /** How nl.wijkzaken.security presents a user's identity-service groups to Spring Security. */
-    private static final String GROUP_PREFIX = "GROUP_";
+    /** Who sets, changes and releases budgets. */
+    static final String MANAGERS = "hasAnyRole('gebiedsmanager', 'administrator')";
+    /** Who reads every neighbourhood's budget (the managers and the auditor). */
+    private static final String[] READERS_OF_ALL = {"gebiedsmanager", "administrator", "auditor"};
     static final String OWNER_DECISION = "case-owner";
 
-    private final BudgetProperties properties;
+    private final Roles roles;
     private final DecisionService decisionService;
     private final IdentityService identityService;
 
-    BudgetAccess(BudgetProperties properties, DecisionService decisionService, IdentityService identityService) {
-        this.properties = properties;
+    BudgetAccess(Roles roles, DecisionService decisionService, IdentityService identityService) {
+        this.roles = roles;
         this.decisionService = decisionService;
         this.identityService = identityService;
     }
 
-    boolean mayManage(Collection<? extends GrantedAuthority> authorities) {
-        return groups(authorities).stream().anyMatch(properties.manageGroups()::contains);
-    }
-
-    boolean mayRead(Collection<? extends GrantedAuthority> authorities, String neighbourhood) {
-        Set<String> groups = groups(authorities);
-        if (groups.stream().anyMatch(properties.readAllGroups()::contains)
-                || groups.stream().anyMatch(properties.manageGroups()::contains)) {
+    /** Whether the person making the current request may read the neighbourhood's budget. */
+    boolean mayRead(String neighbourhood) {
+        if (roles.currentUserHasAny(READERS_OF_ALL)) {
             return true;
         }
         String owner = ownerGroup(neighbourhood);
-        return owner != null && groups.contains(owner);
+        return owner != null && roles.groupsOfCurrentUser().contains(owner);
     }
 
     /** The owner group of the neighbourhood according to the case-owner table; null when no rule matches. */
@@ -66,13 +62,5 @@ class BudgetAccess {
                 identityService.setAuthentication(caller);
             }
         }
-    }
-
-    private static Set<String> groups(Collection<? extends GrantedAuthority> authorities) {
-        return authorities.stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && a.startsWith(GROUP_PREFIX))
-                .map(a -> a.substring(GROUP_PREFIX.length()))
-                .collect(Collectors.toSet());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.refusal.Refusal;
 
 /** Budget overviews for staff, and setting or changing a neighbourhood's yearly budget. */
 @RestController
@@ -48,51 +50,46 @@ class BudgetController {
 
     /** The overviews of one year that the caller may read, one per neighbourhood with a budget. */
     @GetMapping
-    List<BudgetOverview> overviews(@RequestParam int year, Authentication user) {
+    List<BudgetOverview> overviews(@RequestParam int year) {
         return neighbourhoods.all().stream()
-                .filter(n -> access.mayRead(user.getAuthorities(), n.code()))
+                .filter(n -> access.mayRead(n.code()))
                 .flatMap(n -> ledger.overview(n.code(), year).stream())
                 .toList();
     }
 
     @GetMapping("/{neighbourhood}/{year}")
-    BudgetOverview overview(@PathVariable String neighbourhood, @PathVariable int year, Authentication user) {
-        if (!access.mayRead(user.getAuthorities(), neighbourhood)) {
-            throw new BudgetForbiddenException("U mag het buurtbudget van " + name(neighbourhood) + " niet inzien");
+    BudgetOverview overview(@PathVariable String neighbourhood, @PathVariable int year) {
+        if (!access.mayRead(neighbourhood)) {
+            throw Refusal.forbidden("U mag het buurtbudget van " + name(neighbourhood) + " niet inzien");
         }
-        return ledger.overview(neighbourhood, year).orElseThrow(() -> new BudgetNotFoundException(
-                "Voor " + name(neighbourhood) + " is in " + year + " geen buurtbudget vastgesteld"));
+        return ledger.overview(neighbourhood, year).orElseThrow(() -> Refusal.notFound(
+                "Voor " + name(neighbourhood) + " is in " + year + " geen buurtbudget vastgesteld")
+                .titled("Geen buurtbudget"));
     }
 
     @PostMapping
+    @PreAuthorize(BudgetAccess.MANAGERS)
     ResponseEntity<BudgetOverview> set(@Valid @RequestBody NewBudget request, Authentication user) {
-        requireManager(user);
         ledger.setBudget(request.neighbourhood(), request.year(), request.amount(), user.getName(), request.reason());
         return ResponseEntity.created(URI.create("/api/budgets/" + request.neighbourhood() + "/" + request.year()))
                 .body(ledger.overview(request.neighbourhood(), request.year()).orElseThrow());
     }
 
     @PutMapping("/{neighbourhood}/{year}")
+    @PreAuthorize(BudgetAccess.MANAGERS)
     BudgetOverview change(@PathVariable String neighbourhood, @PathVariable int year,
                           @Valid @RequestBody BudgetChange request, Authentication user) {
-        requireManager(user);
         ledger.changeBudget(neighbourhood, year, request.amount(), user.getName(), request.reason());
         return ledger.overview(neighbourhood, year).orElseThrow();
     }
 
     /** A later release of (part of) a grant, e.g. withdrawn or less spent: a new RELEASE movement. */
     @PostMapping("/{neighbourhood}/{year}/releases")
+    @PreAuthorize(BudgetAccess.MANAGERS)
     BudgetOverview release(@PathVariable String neighbourhood, @PathVariable int year,
                            @Valid @RequestBody Release request, Authentication user) {
-        requireManager(user);
         ledger.release(neighbourhood, year, request.caseNumber(), request.amount(), user.getName(), request.reason());
         return ledger.overview(neighbourhood, year).orElseThrow();
-    }
-
-    private void requireManager(Authentication user) {
-        if (!access.mayManage(user.getAuthorities())) {
-            throw new BudgetForbiddenException("Alleen een gebiedsmanager of beheerder mag buurtbudgetten vaststellen, wijzigen of vrijgeven");
-        }
     }
 
     private String name(String code) {
@@ -127,17 +124,5 @@ class BudgetController {
             @Digits(integer = 10, fraction = 2, message = "Een bedrag in euro's met hoogstens twee cijfers achter de komma") BigDecimal amount,
             @NotBlank(message = "Geef een reden op") @Size(max = 1000, message = "Hoogstens 1000 tekens")
             @Pattern(regexp = TEXT, message = CONTROL_CHARACTER) String reason) {
-    }
-
-    static class BudgetForbiddenException extends RuntimeException {
-        BudgetForbiddenException(String message) {
-            super(message);
-        }
-    }
-
-    static class BudgetNotFoundException extends RuntimeException {
-        BudgetNotFoundException(String message) {
-            super(message);
-        }
     }
 }

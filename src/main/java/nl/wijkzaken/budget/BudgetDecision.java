@@ -21,8 +21,8 @@ import nl.wijkzaken.neighbourhood.Neighbourhoods;
  * task variable {@value #REMAINING_BUDGET}, which the decision forms show.</li>
  * <li>{@link #reserve}: on complete, after {@code decisionRecord} fixed {@code decidedAmount} and
  * {@code decidedBy}, a grant reserves that amount in the engine's transaction: the decision and the reservation
- * commit together or not at all. When the budget does not cover it, {@link InsufficientBudgetException} fails
- * the completion: the task stays open and nothing is booked.</li>
+ * commit together or not at all. When the budget does not cover it, the refusal of
+ * {@link BudgetRefusals#insufficient} fails the completion: the task stays open and nothing is booked.</li>
  * <li>{@link #releaseWhenRefused}: on complete of the co-signing, a refusal gives the reservation back
  * (a RELEASE movement), so the decider's next decision reserves anew.</li>
  * </ul>

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.refusal.Refusal;
 
 /**
  * The buurtbudget ledger: a yearly budget per neighbourhood and an append-only list of movements.
@@ -117,7 +118,7 @@ public class BudgetLedger {
         BigDecimal budget = sum(neighbourhood, year, List.of(MovementType.BUDGET_SET, MovementType.BUDGET_CHANGE));
         BigDecimal reserved = budget.subtract(sum(neighbourhood, year, null));
         if (value.compareTo(reserved) < 0) {
-            throw new BudgetRuleException("amount", "Het budget kan niet lager worden dan wat al is gereserveerd ("
+            throw BudgetRefusals.rule("amount", "Het budget kan niet lager worden dan wat al is gereserveerd ("
                     + Amounts.euro(reserved) + ")");
         }
         BigDecimal delta = value.subtract(budget);
@@ -131,8 +132,8 @@ public class BudgetLedger {
      * first, so concurrent reservations wait for each other and each sees the remainder the previous left.
      *
      * @return the remaining budget after the reservation
-     * @throws InsufficientBudgetException when the remainder does not cover the amount (or no budget is set);
-     *         nothing is booked
+     * @throws Refusal ({@link BudgetRefusals#insufficient}) when the remainder does not cover the amount (or no
+     *         budget is set); nothing is booked
      */
     public BigDecimal reserve(String caseNumber, String neighbourhood, int year, Number amount, String actor,
                               String reason) {
@@ -141,11 +142,11 @@ public class BudgetLedger {
         Neighbourhood known = booking.neighbourhood();
         BigDecimal value = booking.amount();
         if (!lock(neighbourhood, year)) {
-            throw new InsufficientBudgetException(neighbourhood, known.name(), year, Amounts.scaled(BigDecimal.ZERO), value, false);
+            throw BudgetRefusals.insufficient(neighbourhood, known.name(), year, Amounts.scaled(BigDecimal.ZERO), value, false);
         }
         BigDecimal remaining = sum(neighbourhood, year, null);
         if (remaining.compareTo(value) < 0) {
-            throw new InsufficientBudgetException(neighbourhood, known.name(), year, remaining, value, true);
+            throw BudgetRefusals.insufficient(neighbourhood, known.name(), year, remaining, value, true);
         }
         book(neighbourhood, year, caseNumber, MovementType.RESERVATION, value.negate(), actor, reason);
         return remaining.subtract(value);
@@ -217,7 +218,7 @@ public class BudgetLedger {
                 .param(caseNumber)
                 .query((rs, i) -> new Budget(rs.getString("neighbourhood"), rs.getInt("budget_year")))
                 .list().stream().findFirst()
-                .orElseThrow(() -> new BudgetRuleException("caseNumber", "Voor zaak " + caseNumber + " is geen budget gereserveerd"));
+                .orElseThrow(() -> BudgetRefusals.rule("caseNumber", "Voor zaak " + caseNumber + " is geen budget gereserveerd"));
         return release(budget.neighbourhood(), budget.year(), caseNumber, amount, actor, reason);
     }
 
@@ -237,11 +238,11 @@ public class BudgetLedger {
         }
         BigDecimal reserved = reservedIn(neighbourhood, year, caseNumber);
         if (reserved.signum() <= 0) {
-            throw new BudgetRuleException("caseNumber", "Voor zaak " + caseNumber + " is in het buurtbudget van "
+            throw BudgetRefusals.rule("caseNumber", "Voor zaak " + caseNumber + " is in het buurtbudget van "
                     + known.name() + " " + year + " niets gereserveerd");
         }
         if (value.compareTo(reserved) > 0) {
-            throw new BudgetRuleException("amount", "Voor zaak " + caseNumber + " is nog " + Amounts.euro(reserved)
+            throw BudgetRefusals.rule("amount", "Voor zaak " + caseNumber + " is nog " + Amounts.euro(reserved)
                     + " gereserveerd; meer kan niet worden vrijgegeven");
         }
         book(neighbourhood, year, caseNumber, MovementType.RELEASE, value, actor, reason);
@@ -305,10 +306,10 @@ public class BudgetLedger {
 
     private Neighbourhood requireNeighbourhood(String code) {
         if (code == null || code.isBlank()) {
-            throw new BudgetRuleException("neighbourhood", "Kies een wijk");
+            throw BudgetRefusals.rule("neighbourhood", "Kies een wijk");
         }
         return neighbourhoods.find(code)
-                .orElseThrow(() -> new BudgetRuleException("neighbourhood", "Onbekende wijk: " + code));
+                .orElseThrow(() -> BudgetRefusals.rule("neighbourhood", "Onbekende wijk: " + code));
     }
 
     /**
@@ -321,7 +322,7 @@ public class BudgetLedger {
         }
         if (amount instanceof Double || amount instanceof Float) {
             if (!Double.isFinite(amount.doubleValue())) {
-                throw new BudgetRuleException("amount", "Het bedrag is geen getal");
+                throw BudgetRefusals.rule("amount", "Het bedrag is geen getal");
             }
             return BigDecimal.valueOf(amount.doubleValue());
         }
@@ -330,42 +331,42 @@ public class BudgetLedger {
 
     private static void requireYear(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new BudgetRuleException("year", "Het jaar moet tussen " + FIRST_YEAR + " en " + LAST_YEAR + " liggen");
+            throw BudgetRefusals.rule("year", "Het jaar moet tussen " + FIRST_YEAR + " en " + LAST_YEAR + " liggen");
         }
     }
 
     private static BigDecimal requireAmount(BigDecimal amount, boolean positive) {
         if (amount == null) {
-            throw new BudgetRuleException("amount", "Het bedrag ontbreekt");
+            throw BudgetRefusals.rule("amount", "Het bedrag ontbreekt");
         }
         if (amount.signum() < 0 || (positive && amount.signum() == 0)) {
-            throw new BudgetRuleException("amount", positive ? "Het bedrag moet groter zijn dan € 0,00"
+            throw BudgetRefusals.rule("amount", positive ? "Het bedrag moet groter zijn dan € 0,00"
                                                              : "Het bedrag mag niet negatief zijn");
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            throw new BudgetRuleException("amount", "Het bedrag mag hoogstens twee cijfers achter de komma hebben");
+            throw BudgetRefusals.rule("amount", "Het bedrag mag hoogstens twee cijfers achter de komma hebben");
         }
         if (amount.compareTo(Amounts.MAXIMUM) > 0) {
-            throw new BudgetRuleException("amount", "Het bedrag mag hoogstens " + Amounts.euro(Amounts.MAXIMUM) + " zijn");
+            throw BudgetRefusals.rule("amount", "Het bedrag mag hoogstens " + Amounts.euro(Amounts.MAXIMUM) + " zijn");
         }
         return Amounts.scaled(amount);
     }
 
     private static void requireText(String field, String value, int maxLength, String message) {
         if (value == null || value.isBlank()) {
-            throw new BudgetRuleException(field, message);
+            throw BudgetRefusals.rule(field, message);
         }
         if (value.length() > maxLength) {
-            throw new BudgetRuleException(field, "Hoogstens " + maxLength + " tekens");
+            throw BudgetRefusals.rule(field, "Hoogstens " + maxLength + " tekens");
         }
     }
 
-    private static BudgetRuleException noBudget(Neighbourhood neighbourhood, int year) {
-        return new BudgetRuleException("year", "Voor " + neighbourhood.name() + " is in " + year + " geen buurtbudget vastgesteld");
+    private static Refusal noBudget(Neighbourhood neighbourhood, int year) {
+        return BudgetRefusals.rule("year", "Voor " + neighbourhood.name() + " is in " + year + " geen buurtbudget vastgesteld");
     }
 
-    private static BudgetAlreadySetException alreadySet(Neighbourhood neighbourhood, int year) {
-        return new BudgetAlreadySetException("Voor " + neighbourhood.name() + " is voor " + year
+    private static Refusal alreadySet(Neighbourhood neighbourhood, int year) {
+        return BudgetRefusals.alreadySet("Voor " + neighbourhood.name() + " is voor " + year
                 + " al een buurtbudget vastgesteld; wijzig dat budget in plaats van een tweede vast te stellen");
     }
 

@@ -6,15 +6,13 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Who may do what with budgets (group ids, kept out of the code), and the demo budgets.
- * Which wijkmanager group owns a neighbourhood is not here: that is the case-owner DMN table.
+ * The demo budgets. Who may do what with budgets is no setting here: those are roles (see {@link BudgetAccess}),
+ * and a municipality maps its groups to roles in role-authorizations.yml.
  */
 @ConfigurationProperties("wijkzaken.budget")
-record BudgetProperties(List<String> readAllGroups, List<String> manageGroups, List<DemoBudget> demoBudgets) {
+record BudgetProperties(List<DemoBudget> demoBudgets) {
 
     BudgetProperties {
-        readAllGroups = readAllGroups == null ? List.of() : readAllGroups;
-        manageGroups = manageGroups == null ? List.of() : manageGroups;
         demoBudgets = demoBudgets == null ? List.of() : demoBudgets;
     }
 

@@ -2,6 +2,7 @@ package nl.wijkzaken.refusal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.FeatureContext;
@@ -12,10 +13,15 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Refusal} as the engine REST API and Tasklist answer it: its status, and a body in the engine REST API's
- * error format ({@code type}, {@code message}: Tasklist shows the message) plus the refusal's properties.
+ * Every refusal as the engine REST API and Tasklist answer it: its status, and a body in the engine REST API's error
+ * format ({@code type}, {@code message}: Tasklist shows the message) plus the refusal's properties. Our own
+ * {@link Refusal}s answer with type {@code Refusal}; the engine's refusals a member of staff can trigger (no
+ * permission, task gone or claimed by a colleague, changed meanwhile, form not found or invalid, see
+ * {@link EngineFailures}) keep the engine's type name but get a Dutch message without ids.
  * <p>
  * The engine wraps a refusal thrown inside a command ("ENGINE-03051 …") and the REST API wraps it again
  * ("Cannot submit task form &lt;id&gt;: …", status 500); these mappers look through both wrappers.
@@ -28,6 +34,8 @@ public class RefusalResponses implements ForcedAutoDiscoverable {
     /** Ahead of the engine's mappers for the same exception types (Jersey's default is 5000). */
     static final int PRIORITY = 1000;
 
+    private static final Logger log = LoggerFactory.getLogger(RefusalResponses.class);
+
     @Override
     public void configure(FeatureContext context) {
         if (context.getConfiguration().getRuntimeType() != RuntimeType.SERVER
@@ -38,21 +46,28 @@ public class RefusalResponses implements ForcedAutoDiscoverable {
         context.register(WrappedByEngine.class, PRIORITY);
     }
 
+    /** Our own refusal if there is one (its message is the rule), else the engine's refusal in Dutch. */
+    static Optional<Refusal> refusalIn(Throwable failure) {
+        Optional<Refusal> own = Refusal.in(failure);
+        return own.isPresent() ? own : EngineFailures.in(failure);
+    }
+
     static Response response(Throwable failure) {
-        Refusal refusal = Refusal.in(failure).orElseThrow();
+        Refusal refusal = refusalIn(failure).orElseThrow();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "Refusal");
+        body.put("type", Refusal.in(failure).isPresent() ? "Refusal" : EngineFailures.typeOf(failure));
         body.put("message", refusal.getMessage());
         body.putAll(refusal.properties());
+        log.debug("Refused with {}: {} (was: {})", refusal.status(), refusal.getMessage(), failure.getMessage());
         return Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
-    /** The REST API's wrapper around a failed completion or form submission. */
+    /** The REST API's wrapper around a failed completion or form submission, and its own 404s. */
     public static class WrappedByRest implements ExtendedExceptionMapper<RestException> {
 
         @Override
         public boolean isMappable(RestException exception) {
-            return Refusal.in(exception).isPresent();
+            return refusalIn(exception).isPresent();
         }
 
         @Override
@@ -66,7 +81,7 @@ public class RefusalResponses implements ForcedAutoDiscoverable {
 
         @Override
         public boolean isMappable(ProcessEngineException exception) {
-            return Refusal.in(exception).isPresent();
+            return refusalIn(exception).isPresent();
         }
 
         @Override

@@ -10,9 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +25,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.refusal.Refusal;
 
 /** The public intake API: residents (or their apps) submit a request without logging in. */
 @RestController
@@ -77,57 +76,27 @@ class IntakeApiController {
                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
             throws IOException {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new RequestReader.MalformedBodyException("De Idempotency-Key moet 1 tot 200 tekens lang zijn.");
+            throw PublicRefusals.malformed("De Idempotency-Key moet 1 tot 200 tekens lang zijn.");
         }
-        byte[] body = reader.readLimited(http.getInputStream(), http.getContentLengthLong());
-        RequestReader.Parsed parsed = reader.parse(body);
-        List<FieldError> errors = validator.validate(parsed.request(), parsed.conversionErrors());
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+        try {
+            byte[] body = reader.readLimited(http.getInputStream(), http.getContentLengthLong());
+            RequestReader.Parsed parsed = reader.parse(body);
+            List<FieldError> errors = validator.validate(parsed.request(), parsed.conversionErrors());
+            if (!errors.isEmpty()) {
+                throw PublicRefusals.invalid(errors);
+            }
+            Submission submission = cases.submit(parsed.request(), idempotencyKey);
+            String statusUrl = cases.statusUrl(submission.token());
+            Created created = new Created(submission.caseNumber(), statusUrl);
+            return ResponseEntity.status(submission.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .location(URI.create(statusUrl))
+                    .body(created);
+        } catch (Refusal refusal) {
+            throw refusal;
+        } catch (RuntimeException e) {
+            // Anything unexpected (database, engine): nothing was kept, the resident may try again.
+            log.error("Public intake failed", e);
+            throw PublicRefusals.unavailable();
         }
-        Submission submission = cases.submit(parsed.request(), idempotencyKey);
-        String statusUrl = cases.statusUrl(submission.token());
-        Created created = new Created(submission.caseNumber(), statusUrl);
-        return ResponseEntity.status(submission.replay() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create(statusUrl))
-                .body(created);
-    }
-
-    @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
-                "Het verzoek is niet volledig of niet juist ingevuld.",
-                "Controleer de velden die in 'errors' staan.");
-        problem.setProperty("errors", e.errors());
-        return Problems.response(problem);
-    }
-
-    @ExceptionHandler(RequestReader.MalformedBodyException.class)
-    ResponseEntity<ProblemDetail> malformed(RequestReader.MalformedBodyException e) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Het verzoek kan niet worden gelezen.", e.getMessage()));
-    }
-
-    @ExceptionHandler(RequestReader.BodyTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge() {
-        return Problems.response(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
-                "Het verzoek is te groot.", "Een verzoek mag hoogstens "
-                        + properties.maxBodySize().toKilobytes() + " kB groot zijn."));
-    }
-
-    /** Anything unexpected (database, engine): nothing was kept, the resident may try again. */
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<ProblemDetail> failed(RuntimeException e) {
-        log.error("Public intake failed", e);
-        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "intake-unavailable",
-                "Uw verzoek kon nu niet worden verwerkt.",
-                "Er is niets opgeslagen. Probeer het later opnieuw."));
-    }
-
-    @ExceptionHandler(IdempotencyConflictException.class)
-    ResponseEntity<ProblemDetail> conflict() {
-        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
-                "Gebruik voor elk nieuw verzoek een nieuwe Idempotency-Key."));
     }
 }

@@ -10,15 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import nl.wijkzaken.refusal.ProblemJson;
 
 /**
  * Fixed-window request counter per client address on the public pages and API. A Caffeine cache whose
@@ -33,11 +31,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final Cache<String, Window> windows;
     private final ResidentsProperties.RateLimit limits;
-    private final ObjectMapper objectMapper;
+    private final ProblemJson problemJson;
 
-    RateLimitFilter(ResidentsProperties properties, ObjectMapper objectMapper) {
+    RateLimitFilter(ResidentsProperties properties, ProblemJson problemJson) {
         this.limits = properties.rateLimit();
-        this.objectMapper = objectMapper;
+        this.problemJson = problemJson;
         this.windows = Caffeine.newBuilder()
                 .expireAfterWrite(limits.window())
                 .maximumSize(100_000)
@@ -63,13 +61,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         Duration left = limits.window().minusNanos(System.nanoTime() - window.startedAtNanos());
         long retryAfter = Math.max(1, (left.toMillis() + 999) / 1000);
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-                "Te veel verzoeken.", "U heeft in korte tijd te veel verzoeken gedaan. Probeer het over "
-                        + retryAfter + " seconden opnieuw.");
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        problemJson.write(request, response, PublicRefusals.tooManyRequests(retryAfter));
     }
 }

@@ -37,15 +37,6 @@ class RequestReader {
     record Parsed(ResidentRequest request, List<FieldError> conversionErrors) {
     }
 
-    static class BodyTooLargeException extends RuntimeException {
-    }
-
-    static class MalformedBodyException extends RuntimeException {
-        MalformedBodyException(String message) {
-            super(message);
-        }
-    }
-
     private static boolean convertible(String field, JsonNode value) {
         try {
             switch (field) {
@@ -64,11 +55,11 @@ class RequestReader {
     byte[] readLimited(InputStream in, long declaredLength) throws IOException {
         long limit = properties.maxBodySize().toBytes();
         if (declaredLength > limit) {
-            throw new BodyTooLargeException();
+            throw PublicRefusals.tooLarge(properties.maxBodySize().toKilobytes());
         }
         byte[] body = in.readNBytes((int) limit + 1);
         if (body.length > limit) {
-            throw new BodyTooLargeException();
+            throw PublicRefusals.tooLarge(properties.maxBodySize().toKilobytes());
         }
         return body;
     }
@@ -78,10 +69,10 @@ class RequestReader {
         try {
             tree = objectMapper.readTree(body);
         } catch (IOException e) {
-            throw new MalformedBodyException("De inhoud is geen geldige JSON.");
+            throw PublicRefusals.malformed("De inhoud is geen geldige JSON.");
         }
         if (!(tree instanceof ObjectNode object)) {
-            throw new MalformedBodyException("Verwacht wordt een JSON-object met de velden van het verzoek.");
+            throw PublicRefusals.malformed("Verwacht wordt een JSON-object met de velden van het verzoek.");
         }
         // Each field converted on its own: one wrong value gives one field error, the rest are still checked.
         List<FieldError> errors = new ArrayList<>();
@@ -110,7 +101,7 @@ class RequestReader {
         try {
             return new Parsed(objectMapper.treeToValue(object, ResidentRequest.class), errors);
         } catch (JsonProcessingException e) {
-            throw new MalformedBodyException("De inhoud past niet bij een verzoek.");
+            throw PublicRefusals.malformed("De inhoud past niet bij een verzoek.");
         }
     }
 }

@@ -57,7 +57,7 @@ class ResidentCases {
                     .optional();
             if (row.isPresent()) {
                 if (!StatusTokens.sameHash(row.get()[0], requestHash)) {
-                    throw new IdempotencyConflictException();
+                    throw PublicRefusals.idempotencyKeyReused();
                 }
                 String token = StatusTokens.mask(row.get()[2], pad(idempotencyKey, requestHash));
                 return new Submission(row.get()[1], token, true);

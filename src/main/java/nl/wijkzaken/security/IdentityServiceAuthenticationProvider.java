@@ -57,7 +57,7 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
                 .toList();
         List<GrantedAuthority> authorities = new ArrayList<>();
         groupIds.forEach(group -> authorities.add(new GroupAuthority(group)));
-        roles.rolesOf(groupIds).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        roles.rolesOf(groupIds).forEach(role -> authorities.add(new SimpleGrantedAuthority(Roles.ROLE_PREFIX + role)));
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

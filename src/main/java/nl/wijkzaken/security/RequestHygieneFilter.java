@@ -22,13 +22,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+
+import nl.wijkzaken.refusal.Refusal;
 
 /**
  * What no endpoint should have to get right on its own, checked before anything reads the request:
@@ -109,7 +110,7 @@ class RequestHygieneFilter extends OncePerRequestFilter {
         }
         String ambiguity = ambiguity(body);
         if (ambiguity != null) {
-            problems.write(request, response, HttpStatus.BAD_REQUEST, "Ongeldige invoer", ambiguity);
+            problems.write(request, response, Refusal.invalid(ambiguity));
             return;
         }
         chain.doFilter(new ReadAgain(request, body), response);
@@ -167,13 +168,13 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     }
 
     private void nul(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, HttpStatus.BAD_REQUEST, "Ongeldige invoer",
-                "De invoer bevat een onzichtbaar stuurteken (NUL) dat niet kan worden opgeslagen. Verwijder het en probeer het opnieuw.");
+        problems.write(request, response, Refusal.invalid(
+                "De invoer bevat een onzichtbaar stuurteken (NUL) dat niet kan worden opgeslagen. Verwijder het en probeer het opnieuw."));
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-        problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Te groot",
-                "De invoer is te groot: hoogstens " + Math.max(1, limit / 1024) + " kB.");
+        problems.write(request, response, Refusal.tooLarge(
+                "De invoer is te groot: hoogstens " + Math.max(1, limit / 1024) + " kB."));
     }
 
     /** The request with its body read once already. */

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import nl.wijkzaken.refusal.Refusal;
+
 /**
  * The same throttle as for HTTP Basic ({@link LoginThrottle}) on the webapps' own login
  * ({@code POST /camunda/api/admin/auth/user/<engine>/login/<app>}), which checks the password itself: 401 is a
@@ -50,8 +52,8 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (VERIFY.matcher(path).matches()) {
-            problems.write(request, response, org.springframework.http.HttpStatus.FORBIDDEN, "Geen toegang",
-                    "Een wachtwoord wordt alleen bij het inloggen gecontroleerd.");
+            problems.write(request, response,
+                    Refusal.forbidden("Een wachtwoord wordt alleen bij het inloggen gecontroleerd."));
             return;
         }
         if (!"POST".equals(request.getMethod())) {

@@ -32,6 +32,7 @@ import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.refusal.Refusal;
 
 /**
  * The buurtbudget in the real resident-request process: what each decision books, when, for whom, and that
@@ -192,10 +193,10 @@ class BudgetDecisionTest {
 
         Throwable refused = catchThrowable(() -> steps.complete(request, "Decide", "wm.loenen", decision("toegekend", null)));
 
-        assertThat(InsufficientBudgetException.findIn(refused)).get().satisfies(e -> {
+        assertThat(Refusal.in(refused)).get().satisfies(e -> {
             assertThat(e.getMessage()).isEqualTo("Onvoldoende buurtbudget: resterend € 1.500,00 van Loenen in 2091, "
                     + "gevraagd € 2.000,00. Verlaag het bedrag of wijs de aanvraag af.");
-            assertThat(e.remaining()).isEqualByComparingTo("1500");
+            assertThat((BigDecimal) e.properties().get("remaining")).isEqualByComparingTo("1500");
         });
         Task open = steps.task(request, "Decide");
         assertThat(open.getAssignee()).as("still the decider's task").isEqualTo("wm.loenen");

@@ -28,6 +28,8 @@ import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
+import nl.wijkzaken.refusal.Refusal;
+
 /** The ledger's rules, run against H2 ({@link BudgetLedgerTest}) and PostgreSQL ({@link BudgetLedgerPostgresTest}). */
 abstract class BudgetLedgerContract {
 
@@ -86,7 +88,7 @@ abstract class BudgetLedgerContract {
         ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gebiedsmanager", "Begroting");
 
         assertThatThrownBy(() -> ledger.setBudget(wijk, YEAR, new BigDecimal("500"), "gebiedsmanager", "Nog eens"))
-                .isInstanceOf(BudgetRuleException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessageContaining("al een buurtbudget vastgesteld");
         assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("1000");
     }
@@ -94,14 +96,14 @@ abstract class BudgetLedgerContract {
     @Test
     void negativeAmountsUnknownNeighbourhoodsAndMissingReasonsAreRefused() {
         assertThatThrownBy(() -> ledger.setBudget(wijk, YEAR, new BigDecimal("-1"), "gm", "Begroting"))
-                .isInstanceOf(BudgetRuleException.class).hasMessage("Het bedrag mag niet negatief zijn")
-                .extracting("field").isEqualTo("amount");
+                .isInstanceOf(Refusal.class).hasMessage("Het bedrag mag niet negatief zijn")
+                .satisfies(e -> assertThat(fieldOf(e)).isEqualTo("amount"));
         assertThatThrownBy(() -> ledger.setBudget("atlantis", YEAR, BigDecimal.TEN, "gm", "Begroting"))
-                .isInstanceOf(BudgetRuleException.class).hasMessage("Onbekende wijk: atlantis");
+                .isInstanceOf(Refusal.class).hasMessage("Onbekende wijk: atlantis");
         assertThatThrownBy(() -> ledger.setBudget(wijk, YEAR, BigDecimal.TEN, "gm", " "))
-                .isInstanceOf(BudgetRuleException.class).hasMessage("Geef een reden op");
+                .isInstanceOf(Refusal.class).hasMessage("Geef een reden op");
         assertThatThrownBy(() -> ledger.setBudget(wijk, YEAR, new BigDecimal("10.001"), "gm", "Begroting"))
-                .isInstanceOf(BudgetRuleException.class).extracting("field").isEqualTo("amount");
+                .isInstanceOf(Refusal.class).satisfies(e -> assertThat(fieldOf(e)).isEqualTo("amount"));
         assertThat(ledger.overview(wijk, YEAR)).isEmpty();
     }
 
@@ -121,7 +123,7 @@ abstract class BudgetLedgerContract {
                         org.assertj.core.groups.Tuple.tuple(MovementType.RESERVATION, "-600.00"),
                         org.assertj.core.groups.Tuple.tuple(MovementType.BUDGET_CHANGE, "-200.00"));
         assertThatThrownBy(() -> ledger.changeBudget(wijk, YEAR, new BigDecimal("599.99"), "gm", "Te ver"))
-                .isInstanceOf(BudgetRuleException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessage("Het budget kan niet lager worden dan wat al is gereserveerd (€ 600,00)");
     }
 
@@ -130,12 +132,13 @@ abstract class BudgetLedgerContract {
         ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
         BigDecimal left = ledger.reserve("BV-2031-000002", wijk, YEAR, 750L, "wm", "Toekenning");
 
-        InsufficientBudgetException refused = (InsufficientBudgetException) catchThrowable(() ->
+        Refusal refused = (Refusal) catchThrowable(() ->
                 ledger.reserve("BV-2031-000003", wijk, YEAR, 250.01, "wm", "Toekenning"));
 
         assertThat(left).isEqualByComparingTo("250");
-        assertThat(refused.remaining()).isEqualByComparingTo("250.00");
-        assertThat(refused.requested()).isEqualByComparingTo("250.01");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat((BigDecimal) refused.properties().get("remaining")).isEqualByComparingTo("250.00");
+        assertThat((BigDecimal) refused.properties().get("requested")).isEqualByComparingTo("250.01");
         assertThat(refused).hasMessageStartingWith("Onvoldoende buurtbudget: resterend € 250,00");
         assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("250");
         assertThat(ledger.reserve("BV-2031-000003", wijk, YEAR, 250.0, "wm", "Toekenning")).isEqualByComparingTo("0");
@@ -144,7 +147,7 @@ abstract class BudgetLedgerContract {
     @Test
     void withoutABudgetNothingCanBeReserved() {
         assertThatThrownBy(() -> ledger.reserve("BV-2031-000004", wijk, YEAR, BigDecimal.ONE, "wm", "Toekenning"))
-                .isInstanceOf(InsufficientBudgetException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessageContaining("resterend € 0,00")
                 .hasMessageContaining("geen buurtbudget vastgesteld");
         assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("0");
@@ -164,9 +167,9 @@ abstract class BudgetLedgerContract {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("BV-2031-000005", "250.00"),
                         org.assertj.core.groups.Tuple.tuple("BV-2031-000006", "100.00"));
         assertThatThrownBy(() -> ledger.release("BV-2031-000005", new BigDecimal("250.01"), "wm", "Te veel"))
-                .isInstanceOf(BudgetRuleException.class).hasMessageContaining("nog € 250,00 gereserveerd");
+                .isInstanceOf(Refusal.class).hasMessageContaining("nog € 250,00 gereserveerd");
         assertThatThrownBy(() -> ledger.release("BV-2031-999999", BigDecimal.ONE, "wm", "Onbekend"))
-                .isInstanceOf(BudgetRuleException.class).extracting("field").isEqualTo("caseNumber");
+                .isInstanceOf(Refusal.class).satisfies(e -> assertThat(fieldOf(e)).isEqualTo("caseNumber"));
     }
 
     @Test
@@ -276,5 +279,11 @@ abstract class BudgetLedgerContract {
 
     Deployment deploy(BpmnModelInstance model) {
         return repositoryService.createDeployment().addModelInstance("budget-test.bpmn", model).deploy();
+    }
+
+    /** The input a budget rule names as at fault: the one entry of the refusal's {@code errors}. */
+    @SuppressWarnings("unchecked")
+    private static String fieldOf(Throwable refusal) {
+        return ((java.util.Map<String, String>) ((Refusal) refusal).properties().get("errors")).keySet().iterator().next();
     }
 }

@@ -85,7 +85,7 @@ class BudgetRefusalResponsesTest {
         assertThat(shown.at("/remainingBudget/value").asText()).isEqualTo("€ 1.500,00 (Loenen, 2092)");
         assertThat(refused.statusCode()).isEqualTo(409);
         JsonNode body = json.readTree(refused.body());
-        assertThat(body.get("type").asText()).isEqualTo("InsufficientBudgetException");
+        assertThat(body.get("type").asText()).isEqualTo("Refusal");
         assertThat(body.get("message").asText()).isEqualTo(REFUSAL);
         assertThat(body.get("remaining").decimalValue()).isEqualByComparingTo("1500");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult()).as("the decision is still open")

@@ -1,4 +1,4 @@
-package nl.wijkzaken.security;
+package nl.wijkzaken.refusal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +13,15 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * A rule checked in a task listener refuses with a Dutch message: an {@link AuthorizationException} when the person
- * may not do it (e.g. "nobody decides on a case they advised on"), a {@link BadUserRequestException} when the request
- * is wrong. The engine wraps every listener exception in a plain {@link ProcessEngineException} ("ENGINE-03051 There
- * was an exception while invoking the TaskListener..."), which the REST API and Tasklist report as a 500 server
- * error. This outermost command interceptor hands the refusal itself to the caller instead (after the command rolled
- * back): REST answers 403 or 400 with just the Dutch message, and Tasklist shows it.
+ * Where a refusal is unwrapped from the engine, once. A rule checked in a task listener, a delegate or a command
+ * interceptor refuses with a {@link Refusal} (or the engine's own {@link AuthorizationException} /
+ * {@link BadUserRequestException}). The engine wraps every listener exception in a plain
+ * {@link ProcessEngineException} ("ENGINE-03051 There was an exception while invoking the TaskListener..."). This
+ * outermost command interceptor hands the refusal itself to the caller instead (after the command rolled back): Java
+ * callers catch the Refusal, and {@link RefusalResponses} answers REST and Tasklist with just the Dutch message.
  */
 @Component
-class ListenerRefusals extends AbstractProcessEnginePlugin {
+class EngineRefusals extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,4 +1,4 @@
-package nl.wijkzaken.security;
+package nl.wijkzaken.refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.Test;
 
-/** Which exceptions are unwrapped; the HTTP side is in ConflictOfInterestTest (400 with the Dutch message). */
-class ListenerRefusalsTest {
+/** Which exceptions are unwrapped; the HTTP side is in RefusalResponsesTest and ConflictOfInterestTest. */
+class EngineRefusalsTest {
 
     private final BadUserRequestException refusal = new BadUserRequestException("Dat mag u niet.");
 
@@ -36,16 +36,16 @@ class ListenerRefusalsTest {
         AuthorizationException denied = new AuthorizationException("wm.breukelen", "READ", "Task", "1");
         ProcessEngineException other = new ProcessEngineException("ENGINE-03051", new IllegalArgumentException("x"));
 
-        assertThat(ListenerRefusals.refusalIn(plain)).isNull();
-        assertThat(ListenerRefusals.refusalIn(other)).isNull();
-        assertThat(ListenerRefusals.refusalIn(refusal)).isNull();
-        assertThat(ListenerRefusals.refusalIn(denied)).isNull();
+        assertThat(EngineRefusals.refusalIn(plain)).isNull();
+        assertThat(EngineRefusals.refusalIn(other)).isNull();
+        assertThat(EngineRefusals.refusalIn(refusal)).isNull();
+        assertThat(EngineRefusals.refusalIn(denied)).isNull();
         assertThatThrownBy(() -> interceptorThrowing(plain).execute(context -> null)).isSameAs(plain);
         assertThatThrownBy(() -> interceptorThrowing(refusal).execute(context -> null)).isSameAs(refusal);
     }
 
     private static CommandInterceptor interceptorThrowing(ProcessEngineException exception) {
-        CommandInterceptor unwrapping = new ListenerRefusals.Unwrapping();
+        CommandInterceptor unwrapping = new EngineRefusals.Unwrapping();
         unwrapping.setNext(new CommandInterceptor() {
             @Override
             public <T> T execute(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {

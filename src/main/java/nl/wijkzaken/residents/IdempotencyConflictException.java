@@ -1,7 +1,0 @@
-package nl.wijkzaken.residents;
-
-class IdempotencyConflictException extends RuntimeException {
-    IdempotencyConflictException() {
-        super("Idempotency-Key reused with a different request");
-    }
-}
