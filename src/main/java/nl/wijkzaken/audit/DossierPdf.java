@@ -3,8 +3,6 @@ package nl.wijkzaken.audit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.shared.DutchFormat;
+
 /**
  * The whole dossier as a PDF an auditor can file: the case, the summary (who decided, on which mandate rule, within
  * or after the deadline, the deadline's history), the model versions, and every timeline entry.
@@ -33,8 +33,6 @@ class DossierPdf {
         this.objectMapper = objectMapper;
     }
 
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
     private static final float MARGIN = 50;
     private static final PDFont REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final PDFont BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -73,7 +71,7 @@ class DossierPdf {
             writer.gap();
             writer.line(BOLD, 12, "Tijdlijn");
             for (DossierEntry entry : dossier.timeline()) {
-                writer.line(BOLD, 10, WHEN.format(entry.at().atZone(DUTCH_TIME)) + "  " + entry.kind().label() + "  "
+                writer.line(BOLD, 10, DutchFormat.timestamp(entry.at()) + "  " + entry.kind().label() + "  "
                         + entry.actor());
                 writer.line(REGULAR, 10, entry.summary());
                 if (!entry.details().isEmpty()) {

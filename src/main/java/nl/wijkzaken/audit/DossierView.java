@@ -1,12 +1,9 @@
 package nl.wijkzaken.audit;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.wijkzaken.audit.DossierEntry.Kind;
+import nl.wijkzaken.shared.DutchFormat;
 
 /**
  * The dossier as the page shows it: every value already written out in Dutch (dates in the municipality's time
@@ -24,7 +22,6 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
                    List<DeadlineRow> deadlineHistory, List<CaseDossier.ModelVersion> models, List<Row> timeline,
                    boolean full, int totalEntries) {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm");
     /** The main line of the story; steps and variable values are in the full timeline and the exports. */
     private static final Set<Kind> DETAIL_KINDS = Set.of(Kind.STEP_STARTED, Kind.STEP_ENDED, Kind.VARIABLE_CHANGED);
     private static final Map<String, String> DEADLINE_EVENTS = Map.of(
@@ -122,15 +119,15 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
     }
 
     static String when(Instant at) {
-        return at == null ? "-" : WHEN.format(at.atZone(DossierSummaries.MUNICIPALITY));
+        return at == null ? "-" : DutchFormat.dateTime(at);
     }
 
     static String date(LocalDate date) {
-        return date == null ? "-" : DossierSummaries.DUTCH_DATE.format(date);
+        return date == null ? "-" : DutchFormat.shortDate(date);
     }
 
     static String euro(BigDecimal amount) {
-        return NumberFormat.getCurrencyInstance(Locale.forLanguageTag("nl-NL")).format(amount);
+        return DutchFormat.euro(amount);
     }
 
     private static String orDash(String value) {

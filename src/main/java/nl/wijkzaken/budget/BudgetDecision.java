@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Bean {@code budgetDecision}: the buurtbudget side of the decision tasks of {@code resident-request}
@@ -80,13 +81,13 @@ public class BudgetDecision {
     String remainingText(String neighbourhood, int year) {
         String name = neighbourhoods.find(neighbourhood).map(Neighbourhood::name).orElse(neighbourhood);
         if (!ledger.hasBudget(neighbourhood, year)) {
-            return Amounts.euro(BigDecimal.ZERO) + ": voor " + name + " is in " + year + " geen buurtbudget vastgesteld";
+            return DutchFormat.euro(BigDecimal.ZERO) + ": voor " + name + " is in " + year + " geen buurtbudget vastgesteld";
         }
         return ledger.remainingText(neighbourhood, year) + " (" + name + ", " + year + ")";
     }
 
     private static int year() {
-        return EngineTime.today().getYear();
+        return EngineClock.today().getYear();
     }
 
     /** The co-signer: the assignee, or else the logged-in user (the conflict-of-interest rule needs one of both). */

@@ -3,6 +3,8 @@ package nl.wijkzaken.budget;
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import nl.wijkzaken.shared.DutchFormat;
+
 /**
  * A reservation that the remaining budget does not cover. Nothing was booked; the decider can lower the
  * amount or reject. {@link #getMessage()} is the Dutch text for the decider.
@@ -16,8 +18,8 @@ public class InsufficientBudgetException extends RuntimeException {
 
     InsufficientBudgetException(String neighbourhood, String neighbourhoodName, int year, BigDecimal remaining,
                                 BigDecimal requested, boolean budgetExists) {
-        super("Onvoldoende buurtbudget: resterend " + Amounts.euro(remaining) + " van " + neighbourhoodName + " in "
-                + year + ", gevraagd " + Amounts.euro(requested) + "."
+        super("Onvoldoende buurtbudget: resterend " + DutchFormat.euro(remaining) + " van " + neighbourhoodName + " in "
+                + year + ", gevraagd " + DutchFormat.euro(requested) + "."
                 + (budgetExists ? " Verlaag het bedrag of wijs de aanvraag af."
                                 : " Voor dit jaar is geen buurtbudget vastgesteld."));
         this.neighbourhood = neighbourhood;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.audit.DossierEntry;
 import nl.wijkzaken.audit.DossierSource;
+import nl.wijkzaken.shared.DutchFormat;
 
 /**
  * The case file's own history for the dossier: resident-facing statuses, advice and decision records, and every
@@ -48,7 +49,7 @@ class CaseFileDossierSource implements DossierSource {
         if (event.deadlineAfter() != null) {
             details.put("deadlineAfter", event.deadlineAfter().toString());
         }
-        return new DossierEntry(event.occurredAt().atZone(EngineTime.ZONE).toInstant(),
+        return new DossierEntry(event.occurredAt().atZone(DutchFormat.ZONE).toInstant(),
                 deadline ? DossierEntry.Kind.DEADLINE : DossierEntry.Kind.CASE_EVENT,
                 event.actor() == null ? "systeem" : event.actor(), summary.toString(), details);
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import nl.wijkzaken.shared.EngineClock;
+
 /**
  * The case files and their history: what the residents' status page and the auditor's dossier read. Writes
  * happen from the process (in the engine's transaction), so a case file never records what the process rolled back.
@@ -63,7 +65,7 @@ public class CaseFiles {
 
     void conclude(String caseNumber, CaseStatus status, String outcome, BigDecimal decidedAmount, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET status_code = ?, outcome = ?, decided_amount = ?, closed_on = ? WHERE case_number = ?")
-                .params(status.name(), outcome, decidedAmount, Date.valueOf(EngineTime.today()), caseNumber).update();
+                .params(status.name(), outcome, decidedAmount, Date.valueOf(EngineClock.today()), caseNumber).update();
         append(caseNumber, CaseEvent.STATUS, status.text(), detail, actor, null, null);
     }
 
@@ -98,7 +100,7 @@ public class CaseFiles {
         jdbc.sql("""
                 INSERT INTO case_event (case_number, occurred_at, event_type, status_text, detail, actor, deadline_before, deadline_after)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseNumber, Timestamp.valueOf(EngineTime.now()), type, statusText,
+                .params(caseNumber, Timestamp.valueOf(EngineClock.localNow()), type, statusText,
                         detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000), actor,
                         before == null ? null : Date.valueOf(before), after == null ? null : Date.valueOf(after))
                 .update();

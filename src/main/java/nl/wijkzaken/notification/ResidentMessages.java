@@ -1,22 +1,21 @@
 package nl.wijkzaken.notification;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
 import nl.wijkzaken.mail.SentMail;
 import nl.wijkzaken.residents.StatusLinks;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * The one step through which every message to the resident goes: the process's external tasks on topic
@@ -31,8 +30,6 @@ import nl.wijkzaken.residents.StatusLinks;
  */
 @Component
 class ResidentMessages {
-
-    static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
     private final CaseFiles caseFiles;
     private final ResidentMailer mailer;
@@ -98,7 +95,7 @@ class ResidentMessages {
                 put(values, "decision", decision(outcome));
                 if (("toegekend".equals(outcome) || "gedeeltelijk-toegekend".equals(outcome))
                         && variables.get("decidedAmount") instanceof Number amount) {
-                    put(values, "amount", euros(amount));
+                    put(values, "amount", DutchFormat.euro(amount));
                 }
                 put(values, "motivation", text(variables, "decisionMotivation"));
             }
@@ -119,13 +116,9 @@ class ResidentMessages {
         };
     }
 
-    static String euros(Number amount) {
-        return String.format(Locale.forLanguageTag("nl-NL"), "€ %,.2f", amount.doubleValue());
-    }
-
     private static String date(Map<String, Object> variables, String name, int plusDays) {
-        LocalDate day = EngineTime.toLocalDate((Date) variables.get(name));
-        return day == null ? null : day.plusDays(plusDays).format(DUTCH_DATE);
+        LocalDate day = EngineClock.toLocalDate((Date) variables.get(name));
+        return day == null ? null : DutchFormat.date(day.plusDays(plusDays));
     }
 
     private static void put(Map<String, String> values, String key, String value) {

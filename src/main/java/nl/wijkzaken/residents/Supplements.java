@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * The resident's supplement to an incomplete request (Awb 4:5). Offered only while the process waits for the
@@ -56,7 +56,7 @@ class Supplements {
         // repairTermEndsAt is the start of the day after the last day.
         Date endsAt = (Date) runtimeService.getVariable(processInstanceId, "repairTermEndsAt");
         return Optional.of(new Request(asked == null ? null : asked.toString(),
-                endsAt == null ? null : EngineTime.toLocalDate(endsAt).minusDays(1)));
+                endsAt == null ? null : EngineClock.toLocalDate(endsAt).minusDays(1)));
     }
 
     /** The Dutch error for an unusable text, or null. */

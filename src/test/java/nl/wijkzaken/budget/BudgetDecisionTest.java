@@ -30,8 +30,9 @@ import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * The buurtbudget in the real resident-request process: what each decision books, when, for whom, and that
@@ -58,7 +59,7 @@ class BudgetDecisionTest {
     @BeforeEach
     void steps() {
         steps = new DecisionSteps(context);
-        year = EngineTime.today().getYear();
+        year = EngineClock.today().getYear();
     }
 
     @AfterEach
@@ -247,11 +248,11 @@ class BudgetDecisionTest {
     }
 
     private static String euro(BigDecimal amount) {
-        return Amounts.euro(Amounts.scaled(amount));
+        return DutchFormat.euro(Amounts.scaled(amount));
     }
 
     private static void moveClockTo(int year) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, 3, 1, 10, 0).atZone(EngineTime.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, 3, 1, 10, 0).atZone(DutchFormat.ZONE).toInstant()));
     }
 
     private static Map<String, Object> requestVariables(String neighbourhood, double amount) {

@@ -39,12 +39,12 @@ import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.MessageSteps;
 
 /** Every path of resident-request on the application's own engine and beans (job executor off: jobs run here). */
@@ -71,7 +71,7 @@ class ResidentRequestProcessTest {
     /** Every grant reserves from Breukelen's budget of this year; together these tests grant more than its demo budget. */
     @BeforeEach
     void enoughBudgetInBreukelen() {
-        int year = EngineTime.today().getYear();
+        int year = EngineClock.today().getYear();
         BigDecimal needed = new BigDecimal("50000");
         BigDecimal remaining = budgets.remaining("breukelen", year);
         if (remaining.compareTo(needed) < 0) {
