@@ -52,7 +52,7 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
         DossierSummary.MandateRule mandate = s.mandate();
         Summary summary = new Summary(
                 s.outcome() == null ? "Nog geen besluit"
-                        : Outcomes.label(s.outcome()) + (s.decidedAmount() == null ? "" : ", " + euro(s.decidedAmount())),
+                        : DossierSearches.label(s.outcome()) + (s.decidedAmount() == null ? "" : ", " + euro(s.decidedAmount())),
                 actor(s.decidedBy(), s.decidedAt()),
                 s.coSignedBy() == null ? "Niet van toepassing of (nog) niet gegeven" : actor(s.coSignedBy(), s.coSignedAt()),
                 mandate == null ? "Geen mandaatbeslissing (nog niet bepaald, of snelle afhandeling door de eigenaar)"

@@ -1,7 +1,6 @@
 package nl.wijkzaken.budget;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -9,6 +8,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.shared.DutchFormat;
@@ -35,10 +35,6 @@ public class BudgetDecision {
     /** Task-local, so it is current for each task and history keeps what the decider saw. */
     public static final String REMAINING_BUDGET = "remainingBudget";
 
-    private static final Map<String, String> GRANTS = Map.of(
-            "toegekend", "toegekend",
-            "gedeeltelijk-toegekend", "gedeeltelijk toegekend");
-
     private final BudgetLedger ledger;
     private final Neighbourhoods neighbourhoods;
 
@@ -60,11 +56,11 @@ public class BudgetDecision {
         if (ledger.reservedForCase(caseNumber).signum() > 0) {
             ledger.releaseAll(caseNumber, actor, "Nieuw besluit op " + caseNumber + " vervangt de eerdere reservering");
         }
-        String outcome = (String) instance.getVariable("outcome");
+        Outcome outcome = Outcome.ofCode((String) instance.getVariable("outcome")).orElse(null);
         Object amount = instance.getVariable("decidedAmount");
-        if (GRANTS.containsKey(outcome) && amount instanceof Number number && number.doubleValue() > 0) {
+        if (outcome != null && outcome.grants() && amount instanceof Number number && number.doubleValue() > 0) {
             ledger.reserve(caseNumber, (String) instance.getVariable("neighbourhood"), year(), number, actor,
-                    "Besluit op " + caseNumber + ": " + GRANTS.get(outcome));
+                    "Besluit op " + caseNumber + ": " + outcome.label().toLowerCase(DutchFormat.LOCALE));
         }
     }
 

@@ -69,12 +69,18 @@ public class CaseFileRecorder {
      */
     public void conclude(DelegateExecution execution, String statusCode, String messageType) {
         CaseStatus status = CaseStatus.valueOf(statusCode);
-        String outcome = status == CaseStatus.BESLUIT_GENOMEN ? string(execution, "outcome") : statusCode.toLowerCase();
+        Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution) : Outcome.endingWith(status);
         BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, "decidedAmount") : null;
         caseFiles.conclude(string(execution, "caseNumber"), status, outcome, decided,
                 string(execution, status == CaseStatus.BESLUIT_GENOMEN ? "decisionMotivation" : "completenessMotivation"), null);
         recordDecider(execution, status);
         execution.setVariable("resultMessageType", messageType);
+    }
+
+    private static Outcome decided(DelegateExecution execution) {
+        String code = string(execution, "outcome");
+        return Outcome.ofCode(code).filter(Outcome::isDecision)
+                .orElseThrow(() -> new IllegalStateException("Onbekend besluit: " + code));
     }
 
     /**

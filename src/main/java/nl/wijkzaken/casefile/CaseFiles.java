@@ -63,9 +63,9 @@ public class CaseFiles {
         append(caseNumber, CaseEvent.STATUS, status.text(), detail, actor, null, null);
     }
 
-    void conclude(String caseNumber, CaseStatus status, String outcome, BigDecimal decidedAmount, String detail, String actor) {
+    void conclude(String caseNumber, CaseStatus status, Outcome outcome, BigDecimal decidedAmount, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET status_code = ?, outcome = ?, decided_amount = ?, closed_on = ? WHERE case_number = ?")
-                .params(status.name(), outcome, decidedAmount, Date.valueOf(EngineClock.today()), caseNumber).update();
+                .params(status.name(), outcome.code(), decidedAmount, Date.valueOf(EngineClock.today()), caseNumber).update();
         append(caseNumber, CaseEvent.STATUS, status.text(), detail, actor, null, null);
     }
 
@@ -113,7 +113,7 @@ public class CaseFiles {
                 rs.getString("urgency"), rs.getString("owner_group"), rs.getString("owner_team"),
                 localDate(rs, "received_on"), localDate(rs, "legal_deadline"), localDate(rs, "suspended_since"),
                 rs.getBoolean("deadline_extended"), CaseStatus.valueOf(rs.getString("status_code")),
-                rs.getString("outcome"), rs.getBigDecimal("decided_amount"), localDate(rs, "closed_on"));
+                Outcome.fromColumn(rs.getString("outcome")), rs.getBigDecimal("decided_amount"), localDate(rs, "closed_on"));
     }
 
     private static CaseEvent caseEvent(ResultSet rs, int row) throws SQLException {

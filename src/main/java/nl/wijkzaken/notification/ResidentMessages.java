@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
@@ -91,10 +92,9 @@ class ResidentMessages {
                 put(values, "reason", text(variables, "extensionReason"));
             }
             case BESLUIT, SNELLE_AFHANDELING -> {
-                String outcome = text(variables, "outcome");
-                put(values, "decision", decision(outcome));
-                if (("toegekend".equals(outcome) || "gedeeltelijk-toegekend".equals(outcome))
-                        && variables.get("decidedAmount") instanceof Number amount) {
+                Outcome outcome = decided(text(variables, "outcome"));
+                put(values, "decision", "uw verzoek is " + outcome.label().toLowerCase(DutchFormat.LOCALE) + ".");
+                if (outcome.grants() && variables.get("decidedAmount") instanceof Number amount) {
                     put(values, "amount", DutchFormat.euro(amount));
                 }
                 put(values, "motivation", text(variables, "decisionMotivation"));
@@ -104,16 +104,9 @@ class ResidentMessages {
         return values;
     }
 
-    static String decision(String outcome) {
-        if (outcome == null) {
-            return null;
-        }
-        return switch (outcome) {
-            case "toegekend" -> "uw verzoek is toegekend.";
-            case "gedeeltelijk-toegekend" -> "uw verzoek is gedeeltelijk toegekend.";
-            case "afgewezen" -> "uw verzoek is afgewezen.";
-            default -> throw new IllegalStateException("Onbekend besluit: " + outcome);
-        };
+    private static Outcome decided(String code) {
+        return Outcome.ofCode(code).filter(Outcome::isDecision)
+                .orElseThrow(() -> new IllegalStateException("Onbekend besluit: " + code));
     }
 
     private static String date(Map<String, Object> variables, String name, int plusDays) {

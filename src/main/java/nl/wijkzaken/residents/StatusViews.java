@@ -102,23 +102,19 @@ class StatusViews {
         String decidedOn = conclusion != null ? DutchFormat.date(conclusion.occurredAt().toLocalDate())
                 : file.closedOn() == null ? null : DutchFormat.date(file.closedOn());
         return switch (file.outcome()) {
-            case "toegekend" -> new StatusView.Decision("Toegekend", DutchFormat.euro(file.decidedAmount()), null, "Motivering",
-                    motivation, decidedOn);
-            case "gedeeltelijk-toegekend" -> new StatusView.Decision("Gedeeltelijk toegekend", DutchFormat.euro(file.decidedAmount()),
-                    null, "Motivering", motivation, decidedOn);
-            case "afgewezen" -> new StatusView.Decision("Afgewezen", null, null, "Motivering", motivation, decidedOn);
-            case "buiten_behandeling" -> new StatusView.Decision("Buiten behandeling gesteld", null,
+            case TOEGEKEND, GEDEELTELIJK_TOEGEKEND -> new StatusView.Decision(file.outcome().label(),
+                    DutchFormat.euro(file.decidedAmount()), null, "Motivering", motivation, decidedOn);
+            case AFGEWEZEN -> new StatusView.Decision(file.outcome().label(), null, null, "Motivering", motivation, decidedOn);
+            case BUITEN_BEHANDELING -> new StatusView.Decision(file.outcome().label(), null,
                     "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
                             + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",
                     "Gevraagde aanvulling", motivation, decidedOn);
-            case "niet_ontvankelijk" -> new StatusView.Decision("Niet in behandeling genomen", null,
+            case NIET_ONTVANKELIJK -> new StatusView.Decision("Niet in behandeling genomen", null,
                     "Wij kunnen uw verzoek niet in behandeling nemen.", "Reden", motivation, decidedOn);
             // The case was deleted by the municipality: no decision, and no internal detail for the resident.
-            case "beeindigd" -> new StatusView.Decision("Behandeling beëindigd", null,
+            case BEEINDIGD -> new StatusView.Decision("Behandeling beëindigd", null,
                     "De gemeente heeft de behandeling van uw verzoek beëindigd zonder besluit. Heeft u hierover vragen? "
                             + "Neem dan contact op met de gemeente en noem uw zaaknummer.", null, null, decidedOn);
-            default -> new StatusView.Decision(file.statusText(), null, null, "Motivering", motivation, decidedOn);
         };
     }
-
 }

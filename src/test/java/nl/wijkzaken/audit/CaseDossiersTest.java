@@ -103,7 +103,7 @@ class CaseDossiersTest {
                 decision("decision-mandate", "mandate-area-cosign"),
                 created("Besluit nemen", "gebiedsmanager"),
                 completed("Besluit nemen", "gebiedsmanager"),
-                record("gebiedsmanager", "toegekend, € 11000.00"),
+                record("gebiedsmanager", "Toegekend, € 11.000,00"),
                 created("Besluit medeondertekenen", "wethouder"),
                 completed("Besluit medeondertekenen", "wethouder"),
                 e -> e.summary().contains("besluit aan fatima@example.org"),

@@ -39,6 +39,7 @@ import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
@@ -139,7 +140,7 @@ class ResidentRequestProcessTest {
         assertThat(instance).isEnded().hasPassed("ConcludeFastLane", "SendOutcome");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
         assertThat(file.status()).isEqualTo(CaseStatus.AFGEHANDELD);
-        assertThat(file.outcome()).isEqualTo("toegekend");
+        assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND);
         assertThat(file.decidedAmount()).isEqualByComparingTo("500");
         assertThat(messages(request)).last().asString().contains("snelle-afhandeling").contains("bezwaar");
     }
@@ -204,7 +205,7 @@ class ResidentRequestProcessTest {
         runMessages(instance);
 
         assertThat(instance).isEnded().hasPassed("ConcludeNotAdmissible");
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo("niet_ontvankelijk");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo(Outcome.NIET_ONTVANKELIJK);
         assertThat(messages(request)).last().asString().contains("niet-ontvankelijk").contains("Dit is een zaak van de provincie.");
     }
 
@@ -229,7 +230,7 @@ class ResidentRequestProcessTest {
 
         assertThat(instance).isEnded().hasPassed("ConcludeDecision").hasNotPassed("CoSignDecision");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.outcome()).isEqualTo("toegekend");
+        assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND);
         assertThat(file.decidedAmount()).isEqualByComparingTo("2000");
         assertThat(budgets.reservedForCase(request.caseNumber())).as("reserved from the buurtbudget").isEqualByComparingTo("2000");
         assertThat(messages(request)).last().asString().contains("besluit").contains("toegekend").contains("binnen 6 weken");
@@ -269,7 +270,7 @@ class ResidentRequestProcessTest {
         runMessages(instance);
 
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.outcome()).isEqualTo("afgewezen");
+        assertThat(file.outcome()).isEqualTo(Outcome.AFGEWEZEN);
         assertThat(file.decidedAmount()).isEqualByComparingTo("0");
         assertThat(budgets.movementsOfCase(request.caseNumber())).as("nothing reserved").isEmpty();
         assertThat(messages(request)).last().asString().contains("afgewezen").contains("bezwaar");
@@ -297,7 +298,7 @@ class ResidentRequestProcessTest {
         runMessages(instance);
 
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.outcome()).isEqualTo("gedeeltelijk-toegekend");
+        assertThat(file.outcome()).isEqualTo(Outcome.GEDEELTELIJK_TOEGEKEND);
         assertThat(file.decidedAmount()).isEqualByComparingTo("1200");
         assertThat(messages(request)).last().asString().contains("gedeeltelijk toegekend");
     }

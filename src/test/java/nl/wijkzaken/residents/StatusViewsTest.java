@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
@@ -150,7 +151,7 @@ class StatusViewsTest {
                         "id=\"decision-outcome\">Behandeling beëindigd<", "zonder besluit", "noem uw zaaknummer")
                 .doesNotContain("id=\"deadline", "id=\"supplement\"", "procesengine");
         assertThat(caseFiles.find(submission.caseNumber()).orElseThrow())
-                .satisfies(file -> assertThat(file.outcome()).isEqualTo("beeindigd"))
+                .satisfies(file -> assertThat(file.outcome()).isEqualTo(Outcome.BEEINDIGD))
                 .satisfies(file -> assertThat(file.closedOn()).isNotNull());
         assertThat(caseFiles.events(submission.caseNumber())).last()
                 .satisfies(event -> assertThat(event.actor()).as("who deleted it, for the auditor").isEqualTo("demo"))
