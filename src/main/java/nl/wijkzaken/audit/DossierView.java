@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.wijkzaken.audit.DossierEntry.Kind;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.shared.DutchFormat;
 
 /**
@@ -24,13 +25,6 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
 
     /** The main line of the story; steps and variable values are in the full timeline and the exports. */
     private static final Set<Kind> DETAIL_KINDS = Set.of(Kind.STEP_STARTED, Kind.STEP_ENDED, Kind.VARIABLE_CHANGED);
-    private static final Map<String, String> DEADLINE_EVENTS = Map.of(
-            "STATUS", "Vastgesteld bij registratie",
-            "TERMIJN_OPGESCHORT", "Opgeschort",
-            "TERMIJN_HERVAT", "Hervat",
-            "TERMIJN_VERLENGD", "Verlengd",
-            "TERMIJN_HERINNERING", "Herinnering",
-            "TERMIJN_ESCALATIE", "Verstreken, geëscaleerd");
 
     record Facts(String title, String neighbourhood, String receivedOn, String status) {
     }
@@ -67,7 +61,7 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
                 s.daysAfterDeadline() != null && s.daysAfterDeadline() > 0);
         List<DeadlineRow> deadlines = s.deadlineHistory().stream()
                 .map(change -> new DeadlineRow(when(change.at()),
-                        DEADLINE_EVENTS.getOrDefault(change.eventType(), orDash(change.eventType())),
+                        deadlineEvent(change.eventType()),
                         date(change.before()), date(change.after()), change.description()))
                 .toList();
         List<Row> rows = dossier.timeline().stream()
@@ -79,6 +73,13 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
                 "COMPLETED".equals(dossier.state()) ? "Afgerond" : "ACTIVE".equals(dossier.state()) ? "Lopend"
                         : dossier.state(),
                 facts, summary, deadlines, dossier.models(), rows, full, dossier.timeline().size());
+    }
+
+    /** The only status event with a deadline is the registration, which sets the first one. */
+    private static String deadlineEvent(String eventType) {
+        return CaseEventType.ofCode(eventType)
+                .map(type -> type == CaseEventType.STATUS ? "Vastgesteld bij registratie" : type.label())
+                .orElse(orDash(eventType));
     }
 
     private static String actor(DossierSummary.Actor actor, Instant at) {

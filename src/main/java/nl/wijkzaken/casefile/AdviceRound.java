@@ -78,7 +78,7 @@ public class AdviceRound implements TaskListener {
                 + (blank(task, "advicePolicyReference") ? "" : " Beleid: " + string(task, "advicePolicyReference") + ".");
         String summary = string(instance, "adviceSummary");
         instance.setVariable("adviceSummary", summary == null || summary.isEmpty() ? line : summary + "\n" + line);
-        caseFiles.recordEvent(string(task, "caseNumber"), CaseEvent.ADVICE_GIVEN, null, line, adviser);
+        caseFiles.recordEvent(string(task, "caseNumber"), CaseEventType.ADVICE_GIVEN, null, line, adviser);
     }
 
     private static boolean blank(DelegateTask task, String name) {

@@ -1,7 +1,6 @@
 package nl.wijkzaken.casefile;
 
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -16,9 +15,6 @@ import nl.wijkzaken.shared.DutchFormat;
 @Component
 class CaseFileDossierSource implements DossierSource {
 
-    private static final Set<String> DEADLINE_EVENTS = Set.of(CaseEvent.DEADLINE_SUSPENDED, CaseEvent.DEADLINE_RESUMED,
-            CaseEvent.DEADLINE_EXTENDED, CaseEvent.DEADLINE_REMINDED, CaseEvent.DEADLINE_ESCALATED);
-
     private final CaseFiles caseFiles;
 
     CaseFileDossierSource(CaseFiles caseFiles) {
@@ -31,9 +27,9 @@ class CaseFileDossierSource implements DossierSource {
     }
 
     private static DossierEntry entry(CaseEvent event) {
-        boolean deadline = DEADLINE_EVENTS.contains(event.type()) || event.deadlineAfter() != null;
+        boolean deadline = event.type().concernsDeadline() || event.deadlineAfter() != null;
         StringBuilder summary = new StringBuilder(event.statusText() != null
-                ? "Status voor de bewoner: " + event.statusText() : "Zaakdossier: " + event.type());
+                ? "Status voor de bewoner: " + event.statusText() : "Zaakdossier: " + event.type().label());
         if (event.detail() != null) {
             summary.append(" - ").append(event.detail());
         }
@@ -42,7 +38,7 @@ class CaseFileDossierSource implements DossierSource {
             summary.append(" (beslistermijn ").append(event.deadlineBefore()).append(" naar ").append(event.deadlineAfter()).append(')');
         }
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("eventType", event.type());
+        details.put("eventType", event.type().code());
         if (event.deadlineBefore() != null) {
             details.put("deadlineBefore", event.deadlineBefore().toString());
         }

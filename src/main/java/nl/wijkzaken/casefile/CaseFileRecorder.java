@@ -116,7 +116,7 @@ public class CaseFileRecorder {
             }
             task.getExecution().getProcessInstance().setVariable("amountToDecide", revised.doubleValue());
         }
-        caseFiles.recordEvent(string(task, "caseNumber"), CaseEvent.DELIBERATION, null,
+        caseFiles.recordEvent(string(task, "caseNumber"), CaseEventType.DELIBERATION, null,
                 (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + string(task, "deliberationDate")
                         + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions")
                         + (agreed ? ". Afspraken: " + string(task, "agreedMeasures") + ". Herzien bedrag: " + revised : ""),

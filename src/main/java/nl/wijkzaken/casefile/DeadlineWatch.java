@@ -57,7 +57,7 @@ public class DeadlineWatch {
         execution.setVariable("repairTermText", DutchFormat.shortDate(lastDay));
         forEachDeadlineTimer(execution, (activity, job) -> job.setSuspensionState(SuspensionState.SUSPENDED.getStateCode()));
         LocalDate deadline = deadline(execution);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
                 deadline, deadline, today.plusDays(1), extended(execution),
                 "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(today.plusDays(1))
                         + "; aanvullen kan tot en met " + DutchFormat.shortDate(lastDay) + ". Gevraagd: "
@@ -74,7 +74,7 @@ public class DeadlineWatch {
         LocalDate after = AwbTerms.afterSuspension(before, requestedOn, endsOn);
         setDeadlineVariables(execution, after);
         rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_RESUMED,
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_RESUMED,
                 termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
                 (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
                         + AwbTerms.suspendedDays(requestedOn, endsOn) + " dagen opgeschort.", null);
@@ -94,17 +94,17 @@ public class DeadlineWatch {
         setDeadlineVariables(execution, after);
         execution.setVariable("deadlineExtended", true);
         rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
                 before, after, null, true, "Reden: " + reason, null);
     }
 
     public void reminded(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEvent.DEADLINE_REMINDED, deadline(execution),
+        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_REMINDED, deadline(execution),
                 "Herinnering aan " + string(execution, "ownerGroup") + ": de beslistermijn nadert.");
     }
 
     public void escalated(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEvent.DEADLINE_ESCALATED, deadline(execution),
+        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_ESCALATED, deadline(execution),
                 "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
     }
 

@@ -38,7 +38,7 @@ class DecisionRecord implements TaskListener {
             if (!agreed && blank(string(task, "coSignRemark"))) {
                 throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");
             }
-            caseFiles.recordEvent(caseNumber, CaseEvent.CO_SIGNED, null,
+            caseFiles.recordEvent(caseNumber, CaseEventType.CO_SIGNED, null,
                     agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, "coSignRemark"), actor);
             return;
         }
@@ -65,7 +65,7 @@ class DecisionRecord implements TaskListener {
         };
         instance.setVariable("decidedAmount", decided.doubleValue());
         instance.setVariable("decidedBy", actor);
-        caseFiles.recordEvent(caseNumber, CaseEvent.DECISION, null,
+        caseFiles.recordEvent(caseNumber, CaseEventType.DECISION, null,
                 outcome.label() + ", " + DutchFormat.euro(decided) + ". " + motivation, actor);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.mail.MessageType;
@@ -65,7 +66,7 @@ class ResidentMessages {
 
     /** The mail as the resident got it, in the case file; in the transaction that completes the step. */
     void recordInCaseFile(Sent sent) {
-        caseFiles.recordEvent(sent.caseNumber(), CaseEvent.MESSAGE_SENT, null, sent.type().template() + " aan "
+        caseFiles.recordEvent(sent.caseNumber(), CaseEventType.MESSAGE_SENT, null, sent.type().template() + " aan "
                 + sent.recipient() + ": " + sent.mail().subject() + "\n\n" + sent.mail().body(), null);
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
@@ -94,7 +95,7 @@ class StatusViews {
     static StatusView.Decision decision(CaseFile file, List<CaseEvent> events) {
         CaseEvent conclusion = null;
         for (CaseEvent event : events) {
-            if (CaseEvent.STATUS.equals(event.type()) && CONCLUSIONS.contains(event.statusText())) {
+            if (CaseEventType.STATUS.equals(event.type()) && CONCLUSIONS.contains(event.statusText())) {
                 conclusion = event;
             }
         }

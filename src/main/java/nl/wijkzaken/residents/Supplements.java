@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.shared.EngineClock;
@@ -85,7 +86,7 @@ class Supplements {
         }
         String supplement = RequestForm.lineBreaks(text).strip();
         // The whole text (up to the column's 4000 characters): the event type and actor "bewoner" say what it is.
-        caseFiles.recordEvent(residentCase.caseNumber(), CaseEvent.SUPPLEMENT_RECEIVED, null, supplement, "bewoner");
+        caseFiles.recordEvent(residentCase.caseNumber(), CaseEventType.SUPPLEMENT_RECEIVED, null, supplement, "bewoner");
         runtimeService.createMessageCorrelation(MESSAGE)
                 .processInstanceBusinessKey(residentCase.caseNumber())
                 .setVariable(VARIABLE, supplement)

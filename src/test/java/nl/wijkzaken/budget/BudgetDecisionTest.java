@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
@@ -202,7 +203,7 @@ class BudgetDecisionTest {
         assertThat(open.getAssignee()).as("still the decider's task").isEqualTo("wm.loenen");
         assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();
         assertThat(runtimeService.getVariable(request.processInstanceId(), "decidedBy")).isNull();
-        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEvent.DECISION);
+        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEventType.DECISION);
 
         steps.complete(request, "Decide", "wm.loenen", decision("gedeeltelijk-toegekend", 1500));
 
@@ -237,7 +238,7 @@ class BudgetDecisionTest {
             assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before);
             assertThat(steps.task(request, "Decide").getAssignee()).isEqualTo("wm.maarssen-dorp");
             assertThat(runtimeService.getVariable(request.processInstanceId(), "decidedAmount")).isNull();
-            assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEvent.DECISION);
+            assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEventType.DECISION);
         } finally {
             repositoryService.deleteDeployment(deployment.getId(), true);
         }

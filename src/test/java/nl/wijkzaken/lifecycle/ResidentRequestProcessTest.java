@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
@@ -171,7 +172,7 @@ class ResidentRequestProcessTest {
         Job escalation = deadlineTimer(instance, "EscalationTimer");
         assertThat(escalation.isSuspended()).isFalse();
         assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(6));
-        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEvent.DEADLINE_RESUMED))
+        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEventType.DEADLINE_RESUMED))
                 .singleElement().satisfies(e -> {
                     assertThat(e.deadlineBefore()).isEqualTo(deadline);
                     assertThat(e.deadlineAfter()).isEqualTo(deadline.plusDays(5));
@@ -327,7 +328,7 @@ class ResidentRequestProcessTest {
         runMessages(instance);
 
         assertThat(instance).isEnded();
-        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEvent.CO_SIGNED)).hasSize(2);
+        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEventType.CO_SIGNED)).hasSize(2);
     }
 
     @Test
@@ -406,7 +407,7 @@ class ResidentRequestProcessTest {
 
         Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("HandleEscalation").singleResult();
         assertThat(task).hasCandidateGroup("gebiedsmanager").hasName("Verlopen beslistermijn oppakken");
-        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).contains(CaseEvent.DEADLINE_ESCALATED);
+        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).contains(CaseEventType.DEADLINE_ESCALATED);
         assertThat(instance).isWaitingAt("CheckCompleteness", "HandleEscalation");
     }
 
@@ -491,7 +492,7 @@ class ResidentRequestProcessTest {
     }
 
     private List<String> messages(RegisteredRequest request) {
-        return caseFiles.events(request.caseNumber()).stream().filter(e -> e.type().equals(CaseEvent.MESSAGE_SENT))
+        return caseFiles.events(request.caseNumber()).stream().filter(e -> e.type().equals(CaseEventType.MESSAGE_SENT))
                 .map(CaseEvent::detail).toList();
     }
 

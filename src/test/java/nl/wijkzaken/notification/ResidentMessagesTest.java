@@ -32,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.intake.Category;
@@ -300,7 +301,7 @@ class ResidentMessagesTest {
     }
 
     private List<String> messageEvents(String caseNumber) {
-        return caseFiles.events(caseNumber).stream().filter(e -> e.type().equals(CaseEvent.MESSAGE_SENT))
+        return caseFiles.events(caseNumber).stream().filter(e -> e.type().equals(CaseEventType.MESSAGE_SENT))
                 .map(CaseEvent::detail).toList();
     }
 
