@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
 /**
@@ -51,7 +52,7 @@ class AuditPagesController {
         DossierSearches.Checked checked = searches.check(form);
         model.addAttribute("errors", checked.errors());
         model.addAttribute("neighbourhoods", neighbourhoods.all());
-        model.addAttribute("outcomes", Outcomes.LABELS);
+        model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("roles", roles.roles());
         if (!checked.valid()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

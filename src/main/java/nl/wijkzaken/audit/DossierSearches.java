@@ -2,6 +2,7 @@ package nl.wijkzaken.audit;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
@@ -97,9 +99,9 @@ class DossierSearches {
             errors.put("to", "De einddatum ligt vóór de begindatum.");
         }
         String outcome = blankToNull(form.getOutcome());
-        if (outcome != null && !Outcomes.LABELS.containsKey(outcome)) {
+        if (outcome != null && Outcome.ofCode(outcome).isEmpty()) {
             errors.put("outcome", "Onbekende uitkomst '" + outcome + "'. Kies een van: "
-                    + String.join(", ", Outcomes.LABELS.keySet()) + ".");
+                    + Arrays.stream(Outcome.values()).map(Outcome::code).collect(Collectors.joining(", ")) + ".");
         }
         String role = blankToNull(form.getDecidingRole());
         List<String> groups = null;
@@ -129,13 +131,18 @@ class DossierSearches {
         return new Checked(new CaseSearch(caseNumber, neighbourhood, from, to, outcome, groups, late, page, size), Map.of());
     }
 
+    /** An outcome code from the case file in words; an unknown code as it is. */
+    static String label(String outcome) {
+        return outcome == null ? null : Outcome.ofCode(outcome).map(Outcome::label).orElse(outcome);
+    }
+
     Result search(CaseSearch search) {
         Map<String, String> names = neighbourhoods.all().stream()
                 .collect(Collectors.toMap(Neighbourhood::code, Neighbourhood::name));
         CaseSearchResult found = register.search(search);
         Function<RegisteredCase, Hit> hit = c -> new Hit(c.caseNumber(), c.title(), c.neighbourhood(),
                 names.getOrDefault(c.neighbourhood(), c.neighbourhood()), c.receivedOn(), c.legalDeadline(), c.status(),
-                c.outcome(), Outcomes.label(c.outcome()), c.decidedAmount(), c.decidedOn(), c.decidedBy(),
+                c.outcome(), label(c.outcome()), c.decidedAmount(), c.decidedOn(), c.decidedBy(),
                 c.decidingGroup(), roles.roleOf(c.decidingGroup()).orElse(null), c.decidedAfterDeadline(),
                 c.decidedOn() == null || c.legalDeadline() == null ? null
                         : ChronoUnit.DAYS.between(c.legalDeadline(), c.decidedOn()));

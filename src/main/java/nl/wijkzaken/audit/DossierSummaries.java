@@ -2,8 +2,6 @@ package nl.wijkzaken.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -11,13 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.audit.DossierEntry.Kind;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Sums up a dossier: the deciding task of resident-request ("Besluit nemen", or "Snel afhandelen" in the fast lane)
@@ -28,8 +27,6 @@ import nl.wijkzaken.neighbourhood.Neighbourhoods;
 @Component
 class DossierSummaries {
 
-    static final ZoneId MUNICIPALITY = ZoneId.of("Europe/Amsterdam");
-    static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
     static final String MANDATE_DECISION = "decision-mandate";
     static final Set<String> DECISION_TASKS = Set.of("Decide", "HandleFastLane");
     static final String CO_SIGN_TASK = "CoSignDecision";
@@ -145,27 +142,27 @@ class DossierSummaries {
         if (decidedOn != null) {
             long days = daysAfter;
             if (days > 0) {
-                return "Besloten op " + DUTCH_DATE.format(decidedOn) + ", " + days(days)
-                        + " na de beslistermijn (uiterlijk " + DUTCH_DATE.format(deadline) + ").";
+                return "Besloten op " + DutchFormat.shortDate(decidedOn) + ", " + days(days)
+                        + " na de beslistermijn (uiterlijk " + DutchFormat.shortDate(deadline) + ").";
             }
             if (days == 0) {
-                return "Besloten op " + DUTCH_DATE.format(decidedOn)
+                return "Besloten op " + DutchFormat.shortDate(decidedOn)
                         + ", de laatste dag van de beslistermijn: binnen de termijn.";
             }
-            return "Besloten op " + DUTCH_DATE.format(decidedOn) + ", binnen de beslistermijn (uiterlijk "
-                    + DUTCH_DATE.format(deadline) + "; " + days(-days) + " eerder).";
+            return "Besloten op " + DutchFormat.shortDate(decidedOn) + ", binnen de beslistermijn (uiterlijk "
+                    + DutchFormat.shortDate(deadline) + "; " + days(-days) + " eerder).";
         }
         if (file.suspendedSince() != null) {
-            return "Nog niet besloten. De beslistermijn is opgeschort sinds " + DUTCH_DATE.format(file.suspendedSince())
-                    + " (aanvulling gevraagd); zonder opschorting liep hij tot en met " + DUTCH_DATE.format(deadline) + ".";
+            return "Nog niet besloten. De beslistermijn is opgeschort sinds " + DutchFormat.shortDate(file.suspendedSince())
+                    + " (aanvulling gevraagd); zonder opschorting liep hij tot en met " + DutchFormat.shortDate(deadline) + ".";
         }
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), MUNICIPALITY);
+        LocalDate today = EngineClock.today();
         long left = ChronoUnit.DAYS.between(today, deadline);
         if (left >= 0) {
-            return "Nog niet besloten; de beslistermijn loopt tot en met " + DUTCH_DATE.format(deadline)
+            return "Nog niet besloten; de beslistermijn loopt tot en met " + DutchFormat.shortDate(deadline)
                     + " (nog " + days(left) + ").";
         }
-        return "Nog niet besloten en de beslistermijn (tot en met " + DUTCH_DATE.format(deadline) + ") is "
+        return "Nog niet besloten en de beslistermijn (tot en met " + DutchFormat.shortDate(deadline) + ") is "
                 + days(-left) + " overschreden.";
     }
 

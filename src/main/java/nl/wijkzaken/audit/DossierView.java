@@ -1,12 +1,9 @@
 package nl.wijkzaken.audit;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.wijkzaken.audit.DossierEntry.Kind;
+import nl.wijkzaken.casefile.CaseEventType;
+import nl.wijkzaken.shared.DutchFormat;
 
 /**
  * The dossier as the page shows it: every value already written out in Dutch (dates in the municipality's time
@@ -24,16 +23,8 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
                    List<DeadlineRow> deadlineHistory, List<CaseDossier.ModelVersion> models, List<Row> timeline,
                    boolean full, int totalEntries) {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm");
     /** The main line of the story; steps and variable values are in the full timeline and the exports. */
     private static final Set<Kind> DETAIL_KINDS = Set.of(Kind.STEP_STARTED, Kind.STEP_ENDED, Kind.VARIABLE_CHANGED);
-    private static final Map<String, String> DEADLINE_EVENTS = Map.of(
-            "STATUS", "Vastgesteld bij registratie",
-            "TERMIJN_OPGESCHORT", "Opgeschort",
-            "TERMIJN_HERVAT", "Hervat",
-            "TERMIJN_VERLENGD", "Verlengd",
-            "TERMIJN_HERINNERING", "Herinnering",
-            "TERMIJN_ESCALATIE", "Verstreken, geëscaleerd");
 
     record Facts(String title, String neighbourhood, String receivedOn, String status) {
     }
@@ -55,7 +46,7 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
         DossierSummary.MandateRule mandate = s.mandate();
         Summary summary = new Summary(
                 s.outcome() == null ? "Nog geen besluit"
-                        : Outcomes.label(s.outcome()) + (s.decidedAmount() == null ? "" : ", " + euro(s.decidedAmount())),
+                        : DossierSearches.label(s.outcome()) + (s.decidedAmount() == null ? "" : ", " + euro(s.decidedAmount())),
                 actor(s.decidedBy(), s.decidedAt()),
                 s.coSignedBy() == null ? "Niet van toepassing of (nog) niet gegeven" : actor(s.coSignedBy(), s.coSignedAt()),
                 mandate == null ? "Geen mandaatbeslissing (nog niet bepaald, of snelle afhandeling door de eigenaar)"
@@ -70,7 +61,7 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
                 s.daysAfterDeadline() != null && s.daysAfterDeadline() > 0);
         List<DeadlineRow> deadlines = s.deadlineHistory().stream()
                 .map(change -> new DeadlineRow(when(change.at()),
-                        DEADLINE_EVENTS.getOrDefault(change.eventType(), orDash(change.eventType())),
+                        deadlineEvent(change.eventType()),
                         date(change.before()), date(change.after()), change.description()))
                 .toList();
         List<Row> rows = dossier.timeline().stream()
@@ -82,6 +73,13 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
                 "COMPLETED".equals(dossier.state()) ? "Afgerond" : "ACTIVE".equals(dossier.state()) ? "Lopend"
                         : dossier.state(),
                 facts, summary, deadlines, dossier.models(), rows, full, dossier.timeline().size());
+    }
+
+    /** The only status event with a deadline is the registration, which sets the first one. */
+    private static String deadlineEvent(String eventType) {
+        return CaseEventType.ofCode(eventType)
+                .map(type -> type == CaseEventType.STATUS ? "Vastgesteld bij registratie" : type.label())
+                .orElse(orDash(eventType));
     }
 
     private static String actor(DossierSummary.Actor actor, Instant at) {
@@ -122,15 +120,15 @@ record DossierView(String caseNumber, String processInstanceId, String state, Fa
     }
 
     static String when(Instant at) {
-        return at == null ? "-" : WHEN.format(at.atZone(DossierSummaries.MUNICIPALITY));
+        return at == null ? "-" : DutchFormat.dateTime(at);
     }
 
     static String date(LocalDate date) {
-        return date == null ? "-" : DossierSummaries.DUTCH_DATE.format(date);
+        return date == null ? "-" : DutchFormat.shortDate(date);
     }
 
     static String euro(BigDecimal amount) {
-        return NumberFormat.getCurrencyInstance(Locale.forLanguageTag("nl-NL")).format(amount);
+        return DutchFormat.euro(amount);
     }
 
     private static String orDash(String value) {

@@ -2,11 +2,8 @@ package nl.wijkzaken.budget;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
-/** Amounts as the ledger stores them (two decimals) and as Dutch readers write them ("€ 1.234,56"). */
+/** Amounts as the ledger stores them (two decimals); for readers, see {@link nl.wijkzaken.shared.DutchFormat#euro}. */
 final class Amounts {
 
     /** NUMERIC(12,2): ten digits before the decimal separator. */
@@ -17,10 +14,5 @@ final class Amounts {
 
     static BigDecimal scaled(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
-    }
-
-    static String euro(BigDecimal amount) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-NL")));
-        return "€ " + format.format(amount);
     }
 }

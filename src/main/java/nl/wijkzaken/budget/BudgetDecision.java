@@ -1,7 +1,6 @@
 package nl.wijkzaken.budget;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -9,9 +8,11 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Bean {@code budgetDecision}: the buurtbudget side of the decision tasks of {@code resident-request}
@@ -34,10 +35,6 @@ public class BudgetDecision {
     /** Task-local, so it is current for each task and history keeps what the decider saw. */
     public static final String REMAINING_BUDGET = "remainingBudget";
 
-    private static final Map<String, String> GRANTS = Map.of(
-            "toegekend", "toegekend",
-            "gedeeltelijk-toegekend", "gedeeltelijk toegekend");
-
     private final BudgetLedger ledger;
     private final Neighbourhoods neighbourhoods;
 
@@ -59,11 +56,11 @@ public class BudgetDecision {
         if (ledger.reservedForCase(caseNumber).signum() > 0) {
             ledger.releaseAll(caseNumber, actor, "Nieuw besluit op " + caseNumber + " vervangt de eerdere reservering");
         }
-        String outcome = (String) instance.getVariable("outcome");
+        Outcome outcome = Outcome.ofCode((String) instance.getVariable("outcome")).orElse(null);
         Object amount = instance.getVariable("decidedAmount");
-        if (GRANTS.containsKey(outcome) && amount instanceof Number number && number.doubleValue() > 0) {
+        if (outcome != null && outcome.grants() && amount instanceof Number number && number.doubleValue() > 0) {
             ledger.reserve(caseNumber, (String) instance.getVariable("neighbourhood"), year(), number, actor,
-                    "Besluit op " + caseNumber + ": " + GRANTS.get(outcome));
+                    "Besluit op " + caseNumber + ": " + outcome.label().toLowerCase(DutchFormat.LOCALE));
         }
     }
 
@@ -80,13 +77,13 @@ public class BudgetDecision {
     String remainingText(String neighbourhood, int year) {
         String name = neighbourhoods.find(neighbourhood).map(Neighbourhood::name).orElse(neighbourhood);
         if (!ledger.hasBudget(neighbourhood, year)) {
-            return Amounts.euro(BigDecimal.ZERO) + ": voor " + name + " is in " + year + " geen buurtbudget vastgesteld";
+            return DutchFormat.euro(BigDecimal.ZERO) + ": voor " + name + " is in " + year + " geen buurtbudget vastgesteld";
         }
         return ledger.remainingText(neighbourhood, year) + " (" + name + ", " + year + ")";
     }
 
     private static int year() {
-        return EngineTime.today().getYear();
+        return EngineClock.today().getYear();
     }
 
     /** The co-signer: the assignee, or else the logged-in user (the conflict-of-interest rule needs one of both). */

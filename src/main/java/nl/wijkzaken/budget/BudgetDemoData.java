@@ -1,7 +1,5 @@
 package nl.wijkzaken.budget;
 
-import java.time.Year;
-import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Gives each demo neighbourhood its budget for the current year (application-demo.yml). Idempotent: a
@@ -41,7 +40,7 @@ class BudgetDemoData implements ApplicationRunner {
      */
     @Override
     public void run(ApplicationArguments args) {
-        int thisYear = Year.now(ZoneId.of("Europe/Amsterdam")).getValue();
+        int thisYear = EngineClock.today().getYear();
         for (int year = thisYear; year <= thisYear + 1; year++) {
             for (BudgetProperties.DemoBudget demo : properties.demoBudgets()) {
                 if (neighbourhoods.exists(demo.neighbourhood()) && ledger.overview(demo.neighbourhood(), year).isEmpty()) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.audit.DossierEntry;
 import nl.wijkzaken.audit.DossierSource;
+import nl.wijkzaken.shared.DutchFormat;
 
 /** The buurtbudget movements of a case (reservations, releases), for the dossier. */
 @Component
@@ -23,7 +24,7 @@ class BudgetDossierSource implements DossierSource {
         return ledger.movementsOfCase(caseNumber).stream()
                 .map(movement -> new DossierEntry(movement.occurredAt().toInstant(), DossierEntry.Kind.BUDGET,
                         movement.actor(),
-                        "Buurtbudget: " + Amounts.euro(movement.amount().negate()) + " " + describe(movement.type())
+                        "Buurtbudget: " + DutchFormat.euro(movement.amount().negate()) + " " + describe(movement.type())
                                 + (movement.reason() == null ? "" : " (" + movement.reason() + ")"),
                         Map.of("movementId", movement.id(), "type", movement.type().name(), "amount", movement.amount())))
                 .toList();

@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * The buurtbudget ledger: a yearly budget per neighbourhood and an append-only list of movements.
@@ -52,7 +54,7 @@ public class BudgetLedger {
      * shows: the engine stores no BigDecimal variables, a String is safe.
      */
     public String remainingText(String neighbourhood, int year) {
-        return Amounts.euro(remaining(neighbourhood, year));
+        return DutchFormat.euro(remaining(neighbourhood, year));
     }
 
     /** Whether a budget was set for that neighbourhood and year. */
@@ -119,7 +121,7 @@ public class BudgetLedger {
         BigDecimal reserved = budget.subtract(sum(neighbourhood, year, null));
         if (value.compareTo(reserved) < 0) {
             throw BudgetRefusals.rule("amount", "Het budget kan niet lager worden dan wat al is gereserveerd ("
-                    + Amounts.euro(reserved) + ")");
+                    + DutchFormat.euro(reserved) + ")");
         }
         BigDecimal delta = value.subtract(budget);
         if (delta.signum() != 0) {
@@ -242,7 +244,7 @@ public class BudgetLedger {
                     + known.name() + " " + year + " niets gereserveerd");
         }
         if (value.compareTo(reserved) > 0) {
-            throw BudgetRefusals.rule("amount", "Voor zaak " + caseNumber + " is nog " + Amounts.euro(reserved)
+            throw BudgetRefusals.rule("amount", "Voor zaak " + caseNumber + " is nog " + DutchFormat.euro(reserved)
                     + " gereserveerd; meer kan niet worden vrijgegeven");
         }
         book(neighbourhood, year, caseNumber, MovementType.RELEASE, value, actor, reason);
@@ -347,7 +349,7 @@ public class BudgetLedger {
             throw BudgetRefusals.rule("amount", "Het bedrag mag hoogstens twee cijfers achter de komma hebben");
         }
         if (amount.compareTo(Amounts.MAXIMUM) > 0) {
-            throw BudgetRefusals.rule("amount", "Het bedrag mag hoogstens " + Amounts.euro(Amounts.MAXIMUM) + " zijn");
+            throw BudgetRefusals.rule("amount", "Het bedrag mag hoogstens " + DutchFormat.euro(Amounts.MAXIMUM) + " zijn");
         }
         return Amounts.scaled(amount);
     }
@@ -370,7 +372,8 @@ public class BudgetLedger {
                 + " al een buurtbudget vastgesteld; wijzig dat budget in plaats van een tweede vast te stellen");
     }
 
+    /** The engine's clock, so movements line up with case events and mails in the dossier. */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return EngineClock.now().atOffset(ZoneOffset.UTC);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.DutchFormat;
 
 /**
  * The budget's refusals, as {@link Refusal}s: nothing was booked, the Dutch message says why. A rule names the input
@@ -28,8 +29,8 @@ final class BudgetRefusals {
     /** A reservation the remaining budget does not cover: the decider can lower the amount or reject. */
     static Refusal insufficient(String neighbourhood, String neighbourhoodName, int year, BigDecimal remaining,
                                 BigDecimal requested, boolean budgetExists) {
-        return Refusal.conflict("Onvoldoende buurtbudget: resterend " + Amounts.euro(remaining) + " van "
-                        + neighbourhoodName + " in " + year + ", gevraagd " + Amounts.euro(requested) + "."
+        return Refusal.conflict("Onvoldoende buurtbudget: resterend " + DutchFormat.euro(remaining) + " van "
+                        + neighbourhoodName + " in " + year + ", gevraagd " + DutchFormat.euro(requested) + "."
                         + (budgetExists ? " Verlaag het bedrag of wijs de aanvraag af."
                                         : " Voor dit jaar is geen buurtbudget vastgesteld."))
                 .titled("Onvoldoende buurtbudget")

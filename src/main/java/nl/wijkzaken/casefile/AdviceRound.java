@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Bean {@code adviceRound}: the domains that advise (from the triage table's comma-separated {@code adviceDomains}),
@@ -40,7 +41,7 @@ public class AdviceRound implements TaskListener {
 
     public Date dueDate(Map<String, Object> assignment) {
         int days = ((Number) assignment.get("daysToRespond")).intValue();
-        return EngineTime.startOf(EngineTime.today().plusDays(days + 1L));
+        return EngineClock.startOf(EngineClock.today().plusDays(days + 1L));
     }
 
     @Override
@@ -77,7 +78,7 @@ public class AdviceRound implements TaskListener {
                 + (blank(task, "advicePolicyReference") ? "" : " Beleid: " + string(task, "advicePolicyReference") + ".");
         String summary = string(instance, "adviceSummary");
         instance.setVariable("adviceSummary", summary == null || summary.isEmpty() ? line : summary + "\n" + line);
-        caseFiles.recordEvent(string(task, "caseNumber"), CaseEvent.ADVICE_GIVEN, null, line, adviser);
+        caseFiles.recordEvent(string(task, "caseNumber"), CaseEventType.ADVICE_GIVEN, null, line, adviser);
     }
 
     private static boolean blank(DelegateTask task, String name) {

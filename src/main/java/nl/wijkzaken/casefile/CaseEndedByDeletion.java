@@ -19,14 +19,12 @@ import org.springframework.stereotype.Component;
 /**
  * A case whose process instance is deleted (Cockpit, {@code DELETE /engine-rest/process-instance/{id}}) before it
  * was concluded is closed in its case file too: status "Behandeling beëindigd door de gemeente", outcome
- * {@value #OUTCOME}, closed today, and an event naming who deleted it. Otherwise the resident's status page would
+ * {@link Outcome#BEEINDIGD}, closed today, and an event naming who deleted it. Otherwise the resident's status page would
  * show it as open, with a running deadline, forever. A built-in end listener on every process: it also runs when
  * the deletion skips custom listeners, and no diagram needs to know about it.
  */
 @Component
 class CaseEndedByDeletion extends AbstractProcessEnginePlugin {
-
-    static final String OUTCOME = "beeindigd";
 
     private final CaseFiles caseFiles;
 
@@ -57,7 +55,7 @@ class CaseEndedByDeletion extends AbstractProcessEnginePlugin {
         }
         caseFiles.find(caseNumber).filter(file -> file.outcome() == null).ifPresent(file -> {
             String by = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
-            caseFiles.conclude(caseNumber, CaseStatus.BEEINDIGD, OUTCOME, null,
+            caseFiles.conclude(caseNumber, CaseStatus.BEEINDIGD, Outcome.BEEINDIGD, null,
                     "Zaak in de procesengine verwijderd" + (by == null ? "" : " door " + by)
                             + (instance.getDeleteReason() == null ? "" : " (reden: " + instance.getDeleteReason() + ")")
                             + "; er is geen besluit genomen.", by);

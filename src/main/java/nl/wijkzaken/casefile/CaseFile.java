@@ -22,7 +22,7 @@ public record CaseFile(
         LocalDate suspendedSince,
         boolean deadlineExtended,
         CaseStatus status,
-        String outcome,
+        Outcome outcome,
         BigDecimal decidedAmount,
         LocalDate closedOn) {
 

@@ -1,12 +1,12 @@
 package nl.wijkzaken.casefile;
 
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.audit.DossierEntry;
 import nl.wijkzaken.audit.DossierSource;
+import nl.wijkzaken.shared.DutchFormat;
 
 /**
  * The case file's own history for the dossier: resident-facing statuses, advice and decision records, and every
@@ -14,9 +14,6 @@ import nl.wijkzaken.audit.DossierSource;
  */
 @Component
 class CaseFileDossierSource implements DossierSource {
-
-    private static final Set<String> DEADLINE_EVENTS = Set.of(CaseEvent.DEADLINE_SUSPENDED, CaseEvent.DEADLINE_RESUMED,
-            CaseEvent.DEADLINE_EXTENDED, CaseEvent.DEADLINE_REMINDED, CaseEvent.DEADLINE_ESCALATED);
 
     private final CaseFiles caseFiles;
 
@@ -30,9 +27,9 @@ class CaseFileDossierSource implements DossierSource {
     }
 
     private static DossierEntry entry(CaseEvent event) {
-        boolean deadline = DEADLINE_EVENTS.contains(event.type()) || event.deadlineAfter() != null;
+        boolean deadline = event.type().concernsDeadline() || event.deadlineAfter() != null;
         StringBuilder summary = new StringBuilder(event.statusText() != null
-                ? "Status voor de bewoner: " + event.statusText() : "Zaakdossier: " + event.type());
+                ? "Status voor de bewoner: " + event.statusText() : "Zaakdossier: " + event.type().label());
         if (event.detail() != null) {
             summary.append(" - ").append(event.detail());
         }
@@ -41,14 +38,14 @@ class CaseFileDossierSource implements DossierSource {
             summary.append(" (beslistermijn ").append(event.deadlineBefore()).append(" naar ").append(event.deadlineAfter()).append(')');
         }
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("eventType", event.type());
+        details.put("eventType", event.type().code());
         if (event.deadlineBefore() != null) {
             details.put("deadlineBefore", event.deadlineBefore().toString());
         }
         if (event.deadlineAfter() != null) {
             details.put("deadlineAfter", event.deadlineAfter().toString());
         }
-        return new DossierEntry(event.occurredAt().atZone(EngineTime.ZONE).toInstant(),
+        return new DossierEntry(event.occurredAt().atZone(DutchFormat.ZONE).toInstant(),
                 deadline ? DossierEntry.Kind.DEADLINE : DossierEntry.Kind.CASE_EVENT,
                 event.actor() == null ? "systeem" : event.actor(), summary.toString(), details);
     }

@@ -7,7 +7,6 @@ import static nl.wijkzaken.casefile.ProcessVariables.string;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Map;
 
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Bean {@code caseFile}: the process writes its case file through this (open, status changes, conclusion),
@@ -24,8 +24,6 @@ import nl.wijkzaken.deadline.AwbTerms;
  */
 @Component("caseFile")
 public class CaseFileRecorder {
-
-    static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
 
     private final CaseFiles caseFiles;
 
@@ -37,7 +35,7 @@ public class CaseFileRecorder {
     public void open(DelegateExecution execution) {
         Map<String, Object> owner = decision(execution, "owner");
         Map<String, Object> triage = decision(execution, "triage");
-        LocalDate receivedOn = EngineTime.toLocalDate((java.util.Date) execution.getVariable("receivedOn"));
+        LocalDate receivedOn = EngineClock.toLocalDate((java.util.Date) execution.getVariable("receivedOn"));
         LocalDate deadline = AwbTerms.legalDeadline(receivedOn, period(execution, "terms", "decisionTerm"));
 
         execution.setVariable("ownerGroup", owner.get("ownerGroup"));
@@ -71,12 +69,18 @@ public class CaseFileRecorder {
      */
     public void conclude(DelegateExecution execution, String statusCode, String messageType) {
         CaseStatus status = CaseStatus.valueOf(statusCode);
-        String outcome = status == CaseStatus.BESLUIT_GENOMEN ? string(execution, "outcome") : statusCode.toLowerCase();
+        Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution) : Outcome.endingWith(status);
         BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, "decidedAmount") : null;
         caseFiles.conclude(string(execution, "caseNumber"), status, outcome, decided,
                 string(execution, status == CaseStatus.BESLUIT_GENOMEN ? "decisionMotivation" : "completenessMotivation"), null);
         recordDecider(execution, status);
         execution.setVariable("resultMessageType", messageType);
+    }
+
+    private static Outcome decided(DelegateExecution execution) {
+        String code = string(execution, "outcome");
+        return Outcome.ofCode(code).filter(Outcome::isDecision)
+                .orElseThrow(() -> new IllegalStateException("Onbekend besluit: " + code));
     }
 
     /**
@@ -98,7 +102,7 @@ public class CaseFileRecorder {
             decidedBy = user == null ? null : user.getUserId();
             group = string(execution, "ownerGroup");
         }
-        caseFiles.recordDecision(string(execution, "caseNumber"), decidedBy, group, EngineTime.today());
+        caseFiles.recordDecision(string(execution, "caseNumber"), decidedBy, group, EngineClock.today());
     }
 
     /** Task listener expression on the deliberation task: an agreed revised amount is what gets decided. */
@@ -112,7 +116,7 @@ public class CaseFileRecorder {
             }
             task.getExecution().getProcessInstance().setVariable("amountToDecide", revised.doubleValue());
         }
-        caseFiles.recordEvent(string(task, "caseNumber"), CaseEvent.DELIBERATION, null,
+        caseFiles.recordEvent(string(task, "caseNumber"), CaseEventType.DELIBERATION, null,
                 (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + string(task, "deliberationDate")
                         + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions")
                         + (agreed ? ". Afspraken: " + string(task, "agreedMeasures") + ". Herzien bedrag: " + revised : ""),

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import nl.wijkzaken.shared.EngineClock;
+
 /**
  * The case files and their history: what the residents' status page and the auditor's dossier read. Writes
  * happen from the process (in the engine's transaction), so a case file never records what the process rolled back.
@@ -37,7 +39,7 @@ public class CaseFiles {
     }
 
     /** Appends an event; {@code status} may be null for events that change no resident-facing status. */
-    public void recordEvent(String caseNumber, String type, CaseStatus status, String detail, String actor) {
+    public void recordEvent(String caseNumber, CaseEventType type, CaseStatus status, String detail, String actor) {
         append(caseNumber, type, status == null ? null : status.text(), detail, actor, null, null);
     }
 
@@ -52,19 +54,19 @@ public class CaseFiles {
                         file.amountRequested(), file.urgency(), file.ownerGroup(), file.ownerTeam(),
                         Date.valueOf(file.receivedOn()), Date.valueOf(file.legalDeadline()), file.status().name())
                 .update();
-        append(file.caseNumber(), CaseEvent.STATUS, file.status().text(),
+        append(file.caseNumber(), CaseEventType.STATUS, file.status().text(),
                 "Verzoek geregistreerd, behandeld door " + file.ownerTeam(), null, null, file.legalDeadline());
     }
 
     void changeStatus(String caseNumber, CaseStatus status, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET status_code = ? WHERE case_number = ?").params(status.name(), caseNumber).update();
-        append(caseNumber, CaseEvent.STATUS, status.text(), detail, actor, null, null);
+        append(caseNumber, CaseEventType.STATUS, status.text(), detail, actor, null, null);
     }
 
-    void conclude(String caseNumber, CaseStatus status, String outcome, BigDecimal decidedAmount, String detail, String actor) {
+    void conclude(String caseNumber, CaseStatus status, Outcome outcome, BigDecimal decidedAmount, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET status_code = ?, outcome = ?, decided_amount = ?, closed_on = ? WHERE case_number = ?")
-                .params(status.name(), outcome, decidedAmount, Date.valueOf(EngineTime.today()), caseNumber).update();
-        append(caseNumber, CaseEvent.STATUS, status.text(), detail, actor, null, null);
+                .params(status.name(), outcome.code(), decidedAmount, Date.valueOf(EngineClock.today()), caseNumber).update();
+        append(caseNumber, CaseEventType.STATUS, status.text(), detail, actor, null, null);
     }
 
     /**
@@ -80,7 +82,7 @@ public class CaseFiles {
                 .update();
     }
 
-    void changeDeadline(String caseNumber, String type, CaseStatus status, LocalDate before, LocalDate after,
+    void changeDeadline(String caseNumber, CaseEventType type, CaseStatus status, LocalDate before, LocalDate after,
                         LocalDate suspendedSince, boolean extended, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET legal_deadline = ?, suspended_since = ?, deadline_extended = ?"
                         + (status == null ? "" : ", status_code = '" + status.name() + "'") + " WHERE case_number = ?")
@@ -89,16 +91,16 @@ public class CaseFiles {
         append(caseNumber, type, status == null ? null : status.text(), detail, actor, before, after);
     }
 
-    void recordDeadlineEvent(String caseNumber, String type, LocalDate deadline, String detail) {
+    void recordDeadlineEvent(String caseNumber, CaseEventType type, LocalDate deadline, String detail) {
         append(caseNumber, type, null, detail, null, deadline, deadline);
     }
 
-    private void append(String caseNumber, String type, String statusText, String detail, String actor,
+    private void append(String caseNumber, CaseEventType type, String statusText, String detail, String actor,
                         LocalDate before, LocalDate after) {
         jdbc.sql("""
                 INSERT INTO case_event (case_number, occurred_at, event_type, status_text, detail, actor, deadline_before, deadline_after)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseNumber, Timestamp.valueOf(EngineTime.now()), type, statusText,
+                .params(caseNumber, Timestamp.valueOf(EngineClock.localNow()), type.code(), statusText,
                         detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000), actor,
                         before == null ? null : Date.valueOf(before), after == null ? null : Date.valueOf(after))
                 .update();
@@ -111,12 +113,12 @@ public class CaseFiles {
                 rs.getString("urgency"), rs.getString("owner_group"), rs.getString("owner_team"),
                 localDate(rs, "received_on"), localDate(rs, "legal_deadline"), localDate(rs, "suspended_since"),
                 rs.getBoolean("deadline_extended"), CaseStatus.valueOf(rs.getString("status_code")),
-                rs.getString("outcome"), rs.getBigDecimal("decided_amount"), localDate(rs, "closed_on"));
+                Outcome.fromColumn(rs.getString("outcome")), rs.getBigDecimal("decided_amount"), localDate(rs, "closed_on"));
     }
 
     private static CaseEvent caseEvent(ResultSet rs, int row) throws SQLException {
         return new CaseEvent(rs.getLong("id"), rs.getString("case_number"),
-                rs.getTimestamp("occurred_at").toLocalDateTime(), rs.getString("event_type"),
+                rs.getTimestamp("occurred_at").toLocalDateTime(), CaseEventType.fromColumn(rs.getString("event_type")),
                 rs.getString("status_text"), rs.getString("detail"), rs.getString("actor"),
                 localDate(rs, "deadline_before"), localDate(rs, "deadline_after"));
     }

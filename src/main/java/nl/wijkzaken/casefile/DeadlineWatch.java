@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Bean {@code deadlineWatch}: suspension (Awb 4:15), extension (Awb 4:14), reminder and escalation of the legal
@@ -36,43 +38,43 @@ public class DeadlineWatch {
     }
 
     static void setDeadlineVariables(DelegateExecution execution, LocalDate deadline) {
-        execution.setVariable("legalDeadline", EngineTime.startOf(deadline));
-        execution.setVariable("legalDeadlineText", deadline.format(CaseFileRecorder.DUTCH_DATE));
-        execution.setVariable("reminderAt", EngineTime.startOf(AwbTerms.reminderOn(deadline, period(execution, "terms", "reminderBefore"))));
-        execution.setVariable("escalationAt", EngineTime.startOf(AwbTerms.escalationOn(deadline)));
+        execution.setVariable("legalDeadline", EngineClock.startOf(deadline));
+        execution.setVariable("legalDeadlineText", DutchFormat.shortDate(deadline));
+        execution.setVariable("reminderAt", EngineClock.startOf(AwbTerms.reminderOn(deadline, period(execution, "terms", "reminderBefore"))));
+        execution.setVariable("escalationAt", EngineClock.startOf(AwbTerms.escalationOn(deadline)));
     }
 
     static LocalDate deadline(DelegateExecution execution) {
-        return EngineTime.toLocalDate((Date) execution.getVariable("legalDeadline"));
+        return EngineClock.toLocalDate((Date) execution.getVariable("legalDeadline"));
     }
 
     /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
     public void suspend(DelegateExecution execution) {
-        LocalDate today = EngineTime.today();
+        LocalDate today = EngineClock.today();
         LocalDate lastDay = AwbTerms.repairTermEnds(today, period(execution, "terms", "repairTerm"));
-        execution.setVariable("supplementRequestedOn", EngineTime.startOf(today));
-        execution.setVariable("repairTermEndsAt", EngineTime.startOf(lastDay.plusDays(1)));
-        execution.setVariable("repairTermText", lastDay.format(CaseFileRecorder.DUTCH_DATE));
+        execution.setVariable("supplementRequestedOn", EngineClock.startOf(today));
+        execution.setVariable("repairTermEndsAt", EngineClock.startOf(lastDay.plusDays(1)));
+        execution.setVariable("repairTermText", DutchFormat.shortDate(lastDay));
         forEachDeadlineTimer(execution, (activity, job) -> job.setSuspensionState(SuspensionState.SUSPENDED.getStateCode()));
         LocalDate deadline = deadline(execution);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
                 deadline, deadline, today.plusDays(1), extended(execution),
-                "Beslistermijn opgeschort vanaf " + today.plusDays(1).format(CaseFileRecorder.DUTCH_DATE)
-                        + "; aanvullen kan tot en met " + lastDay.format(CaseFileRecorder.DUTCH_DATE) + ". Gevraagd: "
+                "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(today.plusDays(1))
+                        + "; aanvullen kan tot en met " + DutchFormat.shortDate(lastDay) + ". Gevraagd: "
                         + string(execution, "completenessMotivation"), null);
     }
 
     /** The supplement arrived today, or the repair term lapsed: the suspended days are added to the deadline. */
     public void resume(DelegateExecution execution, boolean termLapsed) {
-        LocalDate requestedOn = EngineTime.toLocalDate((Date) execution.getVariable("supplementRequestedOn"));
+        LocalDate requestedOn = EngineClock.toLocalDate((Date) execution.getVariable("supplementRequestedOn"));
         LocalDate endsOn = termLapsed
-                ? EngineTime.toLocalDate((Date) execution.getVariable("repairTermEndsAt")).minusDays(1)
-                : EngineTime.today();
+                ? EngineClock.toLocalDate((Date) execution.getVariable("repairTermEndsAt")).minusDays(1)
+                : EngineClock.today();
         LocalDate before = deadline(execution);
         LocalDate after = AwbTerms.afterSuspension(before, requestedOn, endsOn);
         setDeadlineVariables(execution, after);
         rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_RESUMED,
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_RESUMED,
                 termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
                 (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
                         + AwbTerms.suspendedDays(requestedOn, endsOn) + " dagen opgeschort.", null);
@@ -88,26 +90,26 @@ public class DeadlineWatch {
             throw Refusal.invalid("Geef een reden voor de verlenging van de beslistermijn.");
         }
         LocalDate before = deadline(execution);
-        LocalDate after = AwbTerms.extended(before, period(execution, "terms", "extensionTerm"), EngineTime.today());
+        LocalDate after = AwbTerms.extended(before, period(execution, "terms", "extensionTerm"), EngineClock.today());
         setDeadlineVariables(execution, after);
         execution.setVariable("deadlineExtended", true);
         rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEvent.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
                 before, after, null, true, "Reden: " + reason, null);
     }
 
     public void reminded(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEvent.DEADLINE_REMINDED, deadline(execution),
+        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_REMINDED, deadline(execution),
                 "Herinnering aan " + string(execution, "ownerGroup") + ": de beslistermijn nadert.");
     }
 
     public void escalated(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEvent.DEADLINE_ESCALATED, deadline(execution),
+        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_ESCALATED, deadline(execution),
                 "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
     }
 
     private void rescheduleTimers(DelegateExecution execution, LocalDate previousDeadline) {
-        moveTaskDueDates(execution, EngineTime.startOf(previousDeadline));
+        moveTaskDueDates(execution, EngineClock.startOf(previousDeadline));
         forEachDeadlineTimer(execution, (activity, job) -> {
             job.setDuedate((Date) execution.getVariable(REMINDER_TIMER.equals(activity) ? "reminderAt" : "escalationAt"));
             job.setSuspensionState(SuspensionState.ACTIVE.getStateCode());

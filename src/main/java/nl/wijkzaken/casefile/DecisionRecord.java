@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.DutchFormat;
 
 /**
  * Bean {@code decisionRecord}, complete listener of "Besluit nemen", "Snel afhandelen" and "Besluit
@@ -37,32 +38,35 @@ class DecisionRecord implements TaskListener {
             if (!agreed && blank(string(task, "coSignRemark"))) {
                 throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");
             }
-            caseFiles.recordEvent(caseNumber, CaseEvent.CO_SIGNED, null,
+            caseFiles.recordEvent(caseNumber, CaseEventType.CO_SIGNED, null,
                     agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, "coSignRemark"), actor);
             return;
         }
-        String outcome = string(task, "outcome");
+        String code = string(task, "outcome");
         String motivation = string(task, "decisionMotivation");
-        if (outcome == null || blank(motivation)) {
+        if (code == null || blank(motivation)) {
             throw Refusal.invalid("Kies een besluit en geef een motivering.");
         }
+        Outcome outcome = Outcome.ofCode(code).filter(Outcome::isDecision)
+                .orElseThrow(() -> Refusal.invalid("Kies als besluit toegekend, gedeeltelijk toegekend of afgewezen."));
         BigDecimal asked = amount(task, "amountToDecide") != null ? amount(task, "amountToDecide") : amount(task, "amountRequested");
         BigDecimal decided = switch (outcome) {
-            case "toegekend" -> asked;
-            case "afgewezen" -> BigDecimal.ZERO.setScale(2);
-            case "gedeeltelijk-toegekend" -> {
+            case TOEGEKEND -> asked;
+            case AFGEWEZEN -> BigDecimal.ZERO.setScale(2);
+            case GEDEELTELIJK_TOEGEKEND -> {
                 BigDecimal partial = amount(task, "decidedAmount");
                 if (partial == null || partial.signum() <= 0 || partial.compareTo(asked) >= 0) {
-                    throw Refusal.invalid("Bij gedeeltelijke toekenning ligt het toegekende bedrag tussen € 0 en € " + asked + ".");
+                    throw Refusal.invalid("Bij gedeeltelijke toekenning ligt het toegekende bedrag tussen € 0 en "
+                            + DutchFormat.euro(asked) + ".");
                 }
                 yield partial;
             }
-            default -> throw Refusal.invalid("Kies als besluit toegekend, gedeeltelijk toegekend of afgewezen.");
+            default -> throw new IllegalStateException("Geen besluit: " + outcome);
         };
         instance.setVariable("decidedAmount", decided.doubleValue());
         instance.setVariable("decidedBy", actor);
-        caseFiles.recordEvent(caseNumber, CaseEvent.DECISION, null,
-                outcome + ", € " + decided + ". " + motivation, actor);
+        caseFiles.recordEvent(caseNumber, CaseEventType.DECISION, null,
+                outcome.label() + ", " + DutchFormat.euro(decided) + ". " + motivation, actor);
     }
 
     private static boolean blank(String value) {

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseNumbers;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Bean {@code requestRegistration}, the first step of resident-request ("Verzoek registreren"): validates the
@@ -52,13 +52,13 @@ class RequestRegistration implements JavaDelegate {
             throw Refusal.invalid("Het verzoek is niet compleet of niet juist: "
                     + problems.stream().distinct().collect(Collectors.joining(" ")));
         }
-        String caseNumber = caseNumbers.next(Year.from(EngineTime.today()).getValue());
+        String caseNumber = caseNumbers.next(Year.from(EngineClock.today()).getValue());
         execution.setProcessBusinessKey(caseNumber);
         execution.setVariable("caseNumber", caseNumber);
         execution.setVariable("channel", channel);
         execution.setVariable("amountRequested", request.amountRequested().doubleValue());
         execution.setVariable("amountToDecide", request.amountRequested().doubleValue());
-        execution.setVariable("receivedOn", EngineTime.startOf(EngineTime.today()));
+        execution.setVariable("receivedOn", EngineClock.startOf(EngineClock.today()));
         execution.setVariable("categoryLabel", request.category().label());
         // Forms and Tasklist show the name ("Maarssen-Dorp"); tables and filters keep using the code.
         execution.setVariable("neighbourhoodName", neighbourhoods.find(request.neighbourhood()).orElseThrow().name());

@@ -1,7 +1,6 @@
 package nl.wijkzaken.mail;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -30,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Sends mail to residents from the templates, at most once per message id (table {@code resident_mail}).
@@ -117,7 +118,7 @@ public class ResidentMailer {
         ownTransaction.executeWithoutResult(status -> jdbc.sql(
                         "UPDATE resident_mail SET status = ?, sent_at = ?, attempts = attempts + 1, mail_values = NULL, "
                                 + "last_error = NULL, recipient = ? WHERE message_id = ?")
-                .params(SENT, Timestamp.from(Instant.now()), mail.recipient(), mail.messageId()).update());
+                .params(SENT, Timestamp.from(EngineClock.now()), mail.recipient(), mail.messageId()).update());
         return outgoing.copy();
     }
 
@@ -223,7 +224,7 @@ public class ResidentMailer {
                                            created_at, case_number)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(mail.messageId(), mail.type().name(), mail.recipient(), values, PENDING, attempts, lastError,
-                        Timestamp.from(Instant.now()), mail.values().get("caseNumber"))
+                        Timestamp.from(EngineClock.now()), mail.values().get("caseNumber"))
                 .update();
     }
 

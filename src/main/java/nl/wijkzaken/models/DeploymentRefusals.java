@@ -1,7 +1,6 @@
 package nl.wijkzaken.models;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.wijkzaken.shared.EngineClock;
 
 /** The record of refused deployments, for the deployment log. */
 @Service
@@ -38,7 +39,7 @@ public class DeploymentRefusals {
                             INSERT INTO model_deployment_refusal
                                 (id, refused_at, refused_by, deployment_name, resources, reason)
                             VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID().toString(), Timestamp.from(Instant.now(Clock.systemUTC())), user,
+                    .params(UUID.randomUUID().toString(), Timestamp.from(EngineClock.now()), user,
                             truncate(deploymentName, 255), truncate(String.join(SEPARATOR, resources), 4000),
                             truncate(reason, 8000))
                     .update());

@@ -1,22 +1,23 @@
 package nl.wijkzaken.notification;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
 import nl.wijkzaken.mail.SentMail;
 import nl.wijkzaken.residents.StatusLinks;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * The one step through which every message to the resident goes: the process's external tasks on topic
@@ -31,8 +32,6 @@ import nl.wijkzaken.residents.StatusLinks;
  */
 @Component
 class ResidentMessages {
-
-    static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
     private final CaseFiles caseFiles;
     private final ResidentMailer mailer;
@@ -67,7 +66,7 @@ class ResidentMessages {
 
     /** The mail as the resident got it, in the case file; in the transaction that completes the step. */
     void recordInCaseFile(Sent sent) {
-        caseFiles.recordEvent(sent.caseNumber(), CaseEvent.MESSAGE_SENT, null, sent.type().template() + " aan "
+        caseFiles.recordEvent(sent.caseNumber(), CaseEventType.MESSAGE_SENT, null, sent.type().template() + " aan "
                 + sent.recipient() + ": " + sent.mail().subject() + "\n\n" + sent.mail().body(), null);
     }
 
@@ -94,11 +93,10 @@ class ResidentMessages {
                 put(values, "reason", text(variables, "extensionReason"));
             }
             case BESLUIT, SNELLE_AFHANDELING -> {
-                String outcome = text(variables, "outcome");
-                put(values, "decision", decision(outcome));
-                if (("toegekend".equals(outcome) || "gedeeltelijk-toegekend".equals(outcome))
-                        && variables.get("decidedAmount") instanceof Number amount) {
-                    put(values, "amount", euros(amount));
+                Outcome outcome = decided(text(variables, "outcome"));
+                put(values, "decision", "uw verzoek is " + outcome.label().toLowerCase(DutchFormat.LOCALE) + ".");
+                if (outcome.grants() && variables.get("decidedAmount") instanceof Number amount) {
+                    put(values, "amount", DutchFormat.euro(amount));
                 }
                 put(values, "motivation", text(variables, "decisionMotivation"));
             }
@@ -107,25 +105,14 @@ class ResidentMessages {
         return values;
     }
 
-    static String decision(String outcome) {
-        if (outcome == null) {
-            return null;
-        }
-        return switch (outcome) {
-            case "toegekend" -> "uw verzoek is toegekend.";
-            case "gedeeltelijk-toegekend" -> "uw verzoek is gedeeltelijk toegekend.";
-            case "afgewezen" -> "uw verzoek is afgewezen.";
-            default -> throw new IllegalStateException("Onbekend besluit: " + outcome);
-        };
-    }
-
-    static String euros(Number amount) {
-        return String.format(Locale.forLanguageTag("nl-NL"), "€ %,.2f", amount.doubleValue());
+    private static Outcome decided(String code) {
+        return Outcome.ofCode(code).filter(Outcome::isDecision)
+                .orElseThrow(() -> new IllegalStateException("Onbekend besluit: " + code));
     }
 
     private static String date(Map<String, Object> variables, String name, int plusDays) {
-        LocalDate day = EngineTime.toLocalDate((Date) variables.get(name));
-        return day == null ? null : day.plusDays(plusDays).format(DUTCH_DATE);
+        LocalDate day = EngineClock.toLocalDate((Date) variables.get(name));
+        return day == null ? null : DutchFormat.date(day.plusDays(plusDays));
     }
 
     private static void put(Map<String, String> values, String key, String value) {

@@ -19,6 +19,7 @@ import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Turns a valid request into a case (through the intake), gives the resident a status token and stores the link
@@ -65,7 +66,7 @@ class ResidentCases {
         }
         RegisteredRequest registered = intake.submit(request, CHANNEL);
         String token = StatusTokens.newToken();
-        Instant now = Instant.now();
+        Instant now = EngineClock.now();
         jdbc.sql("""
                 INSERT INTO resident_access (case_number, token_hash, process_instance_id, title, neighbourhood, received_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")

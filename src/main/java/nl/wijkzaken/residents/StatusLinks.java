@@ -10,10 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Every resident gets a status link in the acknowledgement. A request from the public form has one from the
@@ -55,7 +55,7 @@ public class StatusLinks {
                 INSERT INTO resident_access (case_number, token_hash, process_instance_id, title, neighbourhood, received_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(caseNumber, StatusTokens.hash(token), file.processInstanceId(), file.title(), file.neighbourhood(),
-                        new Timestamp(EngineTime.startOf(file.receivedOn()).getTime()))
+                        new Timestamp(EngineClock.startOf(file.receivedOn()).getTime()))
                 .update();
         mailer.prepare(new ResidentMail(ResidentMail.messageId(caseNumber, MessageType.ONTVANGSTBEVESTIGING, 1),
                 MessageType.ONTVANGSTBEVESTIGING, recipient,

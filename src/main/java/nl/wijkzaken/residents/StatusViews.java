@@ -1,25 +1,24 @@
 package nl.wijkzaken.residents;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Builds the status page's view model from the case file: its resident-facing status texts (never the internal
@@ -27,8 +26,6 @@ import nl.wijkzaken.neighbourhood.Neighbourhoods;
  */
 @Component
 class StatusViews {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
     /** The statuses whose case event carries the motivation of how the case ended. */
     private static final Set<String> CONCLUSIONS = Set.of(CaseStatus.BESLUIT_GENOMEN.text(),
@@ -50,7 +47,7 @@ class StatusViews {
         Optional<CaseFile> found = caseFiles.find(residentCase.caseNumber());
         if (found.isEmpty()) {
             // Not expected (the case file is made when the case starts), but the resident still sees the receipt.
-            String received = DATE.format(residentCase.receivedAt().atZone(EngineTime.ZONE));
+            String received = DutchFormat.date(LocalDate.ofInstant(residentCase.receivedAt(), DutchFormat.ZONE));
             return new StatusView(residentCase.caseNumber(), residentCase.title(), neighbourhood, received, null,
                     CaseStatus.ONTVANGEN.text(), List.of(new StatusView.TimelineEntry(received, CaseStatus.ONTVANGEN.text())),
                     null, null, null);
@@ -60,10 +57,10 @@ class StatusViews {
         boolean ended = file.outcome() != null;
         StatusView.SupplementRequest supplement = ended ? null : supplements.requested(residentCase)
                 .map(request -> new StatusView.SupplementRequest(request.missingInformation(),
-                        request.lastDay() == null ? null : DATE.format(request.lastDay())))
+                        request.lastDay() == null ? null : DutchFormat.date(request.lastDay())))
                 .orElse(null);
-        return new StatusView(file.caseNumber(), file.title(), neighbourhood, DATE.format(file.receivedOn()),
-                file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, EngineTime.today()),
+        return new StatusView(file.caseNumber(), file.title(), neighbourhood, DutchFormat.date(file.receivedOn()),
+                file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, EngineClock.today()),
                 supplement, ended ? decision(file, events) : null);
     }
 
@@ -74,7 +71,7 @@ class StatusViews {
             if (event.statusText() == null) {
                 continue;
             }
-            StatusView.TimelineEntry entry = new StatusView.TimelineEntry(DATE.format(event.occurredAt()), event.statusText());
+            StatusView.TimelineEntry entry = new StatusView.TimelineEntry(DutchFormat.date(event.occurredAt().toLocalDate()), event.statusText());
             if (timeline.isEmpty() || !timeline.get(timeline.size() - 1).equals(entry)) {
                 timeline.add(entry);
             }
@@ -88,44 +85,37 @@ class StatusViews {
         if (file.suspendedSince() != null) {
             LocalDate requestedOn = file.suspendedSince().minusDays(1);
             LocalDate ifSupplementedToday = AwbTerms.afterSuspension(deadline, requestedOn, today);
-            return new StatusView.Deadline(DATE.format(ifSupplementedToday), ChronoUnit.DAYS.between(requestedOn, deadline),
-                    true, DATE.format(file.suspendedSince()), file.deadlineExtended());
+            return new StatusView.Deadline(DutchFormat.date(ifSupplementedToday), ChronoUnit.DAYS.between(requestedOn, deadline),
+                    true, DutchFormat.date(file.suspendedSince()), file.deadlineExtended());
         }
-        return new StatusView.Deadline(DATE.format(deadline), ChronoUnit.DAYS.between(today, deadline), false, null,
+        return new StatusView.Deadline(DutchFormat.date(deadline), ChronoUnit.DAYS.between(today, deadline), false, null,
                 file.deadlineExtended());
     }
 
     static StatusView.Decision decision(CaseFile file, List<CaseEvent> events) {
         CaseEvent conclusion = null;
         for (CaseEvent event : events) {
-            if (CaseEvent.STATUS.equals(event.type()) && CONCLUSIONS.contains(event.statusText())) {
+            if (CaseEventType.STATUS.equals(event.type()) && CONCLUSIONS.contains(event.statusText())) {
                 conclusion = event;
             }
         }
         String motivation = conclusion == null ? null : conclusion.detail();
-        String decidedOn = conclusion != null ? DATE.format(conclusion.occurredAt())
-                : file.closedOn() == null ? null : DATE.format(file.closedOn());
+        String decidedOn = conclusion != null ? DutchFormat.date(conclusion.occurredAt().toLocalDate())
+                : file.closedOn() == null ? null : DutchFormat.date(file.closedOn());
         return switch (file.outcome()) {
-            case "toegekend" -> new StatusView.Decision("Toegekend", euros(file.decidedAmount()), null, "Motivering",
-                    motivation, decidedOn);
-            case "gedeeltelijk-toegekend" -> new StatusView.Decision("Gedeeltelijk toegekend", euros(file.decidedAmount()),
-                    null, "Motivering", motivation, decidedOn);
-            case "afgewezen" -> new StatusView.Decision("Afgewezen", null, null, "Motivering", motivation, decidedOn);
-            case "buiten_behandeling" -> new StatusView.Decision("Buiten behandeling gesteld", null,
+            case TOEGEKEND, GEDEELTELIJK_TOEGEKEND -> new StatusView.Decision(file.outcome().label(),
+                    DutchFormat.euro(file.decidedAmount()), null, "Motivering", motivation, decidedOn);
+            case AFGEWEZEN -> new StatusView.Decision(file.outcome().label(), null, null, "Motivering", motivation, decidedOn);
+            case BUITEN_BEHANDELING -> new StatusView.Decision(file.outcome().label(), null,
                     "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
                             + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",
                     "Gevraagde aanvulling", motivation, decidedOn);
-            case "niet_ontvankelijk" -> new StatusView.Decision("Niet in behandeling genomen", null,
+            case NIET_ONTVANKELIJK -> new StatusView.Decision("Niet in behandeling genomen", null,
                     "Wij kunnen uw verzoek niet in behandeling nemen.", "Reden", motivation, decidedOn);
             // The case was deleted by the municipality: no decision, and no internal detail for the resident.
-            case "beeindigd" -> new StatusView.Decision("Behandeling beëindigd", null,
+            case BEEINDIGD -> new StatusView.Decision("Behandeling beëindigd", null,
                     "De gemeente heeft de behandeling van uw verzoek beëindigd zonder besluit. Heeft u hierover vragen? "
                             + "Neem dan contact op met de gemeente en noem uw zaaknummer.", null, null, decidedOn);
-            default -> new StatusView.Decision(file.statusText(), null, null, "Motivering", motivation, decidedOn);
         };
-    }
-
-    private static String euros(BigDecimal amount) {
-        return amount == null ? null : String.format(Locale.forLanguageTag("nl-NL"), "€ %,.2f", amount);
     }
 }

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * The resident's supplement to an incomplete request (Awb 4:5). Offered only while the process waits for the
@@ -56,7 +57,7 @@ class Supplements {
         // repairTermEndsAt is the start of the day after the last day.
         Date endsAt = (Date) runtimeService.getVariable(processInstanceId, "repairTermEndsAt");
         return Optional.of(new Request(asked == null ? null : asked.toString(),
-                endsAt == null ? null : EngineTime.toLocalDate(endsAt).minusDays(1)));
+                endsAt == null ? null : EngineClock.toLocalDate(endsAt).minusDays(1)));
     }
 
     /** The Dutch error for an unusable text, or null. */
@@ -85,7 +86,7 @@ class Supplements {
         }
         String supplement = RequestForm.lineBreaks(text).strip();
         // The whole text (up to the column's 4000 characters): the event type and actor "bewoner" say what it is.
-        caseFiles.recordEvent(residentCase.caseNumber(), CaseEvent.SUPPLEMENT_RECEIVED, null, supplement, "bewoner");
+        caseFiles.recordEvent(residentCase.caseNumber(), CaseEventType.SUPPLEMENT_RECEIVED, null, supplement, "bewoner");
         runtimeService.createMessageCorrelation(MESSAGE)
                 .processInstanceBusinessKey(residentCase.caseNumber())
                 .setVariable(VARIABLE, supplement)

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.audit.DossierEntry.Kind;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.support.CaseDriver;
@@ -78,15 +79,15 @@ class CaseDossiersTest {
                 decision("case-owner", "owner-breukelen"),
                 decision("triage", "triage-spelen"),
                 decision("terms", "terms-normal"),
-                deadline("STATUS", null, firstDeadline),
+                deadline(CaseEventType.STATUS.code(), null, firstDeadline),
                 created("Volledigheid beoordelen", "wijkmanager-breukelen"),
                 e -> e.kind() == Kind.TASK_ASSIGNED && "wm.breukelen".equals(e.actor())
                         && e.summary().contains("Volledigheid beoordelen"),
                 value("completeness", null, "incompleet", "wm.breukelen"),
                 completed("Volledigheid beoordelen", "wm.breukelen"),
-                deadline("TERMIJN_OPGESCHORT", firstDeadline, firstDeadline),
+                deadline(CaseEventType.DEADLINE_SUSPENDED.code(), firstDeadline, firstDeadline),
                 e -> e.summary().contains("aanvulling-gevraagd aan fatima@example.org"),
-                deadline("TERMIJN_HERVAT", firstDeadline, deadlineAfterSuspension),
+                deadline(CaseEventType.DEADLINE_RESUMED.code(), firstDeadline, deadlineAfterSuspension),
                 value("completeness", "incompleet", "compleet", "wm.breukelen"),
                 completed("Volledigheid beoordelen", "wm.breukelen"),
                 decision("advice-assignment", "advice-fysiek"),
@@ -103,7 +104,7 @@ class CaseDossiersTest {
                 decision("decision-mandate", "mandate-area-cosign"),
                 created("Besluit nemen", "gebiedsmanager"),
                 completed("Besluit nemen", "gebiedsmanager"),
-                record("gebiedsmanager", "toegekend, € 11000.00"),
+                record("gebiedsmanager", "Toegekend, € 11.000,00"),
                 created("Besluit medeondertekenen", "wethouder"),
                 completed("Besluit medeondertekenen", "wethouder"),
                 e -> e.summary().contains("besluit aan fatima@example.org"),
@@ -146,9 +147,9 @@ class CaseDossiersTest {
                 .extracting(DossierSummary.DeadlineChange::eventType, DossierSummary.DeadlineChange::before,
                         DossierSummary.DeadlineChange::after)
                 .containsExactly(
-                        tuple("STATUS", null, firstDeadline),
-                        tuple("TERMIJN_OPGESCHORT", firstDeadline, firstDeadline),
-                        tuple("TERMIJN_HERVAT", firstDeadline, deadlineAfterSuspension));
+                        tuple(CaseEventType.STATUS.code(), null, firstDeadline),
+                        tuple(CaseEventType.DEADLINE_SUSPENDED.code(), firstDeadline, firstDeadline),
+                        tuple(CaseEventType.DEADLINE_RESUMED.code(), firstDeadline, deadlineAfterSuspension));
 
         assertThat(dossier.models()).extracting(CaseDossier.ModelVersion::type, CaseDossier.ModelVersion::key)
                 .contains(tuple("BPMN", "resident-request"),
@@ -180,7 +181,7 @@ class CaseDossiersTest {
                 decision("triage", "triage-groen"),
                 created("Volledigheid beoordelen", "wijkmanager-breukelen"),
                 completed("Volledigheid beoordelen", "wm.breukelen"),
-                deadline("TERMIJN_OPGESCHORT", deadline, deadline));
+                deadline(CaseEventType.DEADLINE_SUSPENDED.code(), deadline, deadline));
         assertThat(dossier.timeline())
                 .noneMatch(e -> e.kind() == Kind.CASE_ENDED)
                 .noneMatch(e -> e.kind() == Kind.DECISION && "decision-mandate".equals(e.details().get("decisionKey")))

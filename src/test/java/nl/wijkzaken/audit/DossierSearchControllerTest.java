@@ -169,7 +169,7 @@ class DossierSearchControllerTest {
                 "decidedAfterDeadline", "page", "size");
         assertThat(errors.get("neighbourhood")).contains("Onbekende wijk", "breukelen");
         assertThat(errors.get("from")).contains("jjjj-mm-dd");
-        assertThat(errors.get("outcome")).contains("toegekend", "buiten_behandeling");
+        assertThat(errors.get("outcome")).contains("toegekend", "buiten-behandeling");
         assertThat(errors.get("decidingRole")).contains("wijkmanager", "gebiedsmanager", "wethouder");
 
         ResponseEntity<Map> reversed = http.withBasicAuth("auditor", "demo")

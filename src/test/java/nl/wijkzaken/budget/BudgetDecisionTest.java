@@ -29,10 +29,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * The buurtbudget in the real resident-request process: what each decision books, when, for whom, and that
@@ -59,7 +61,7 @@ class BudgetDecisionTest {
     @BeforeEach
     void steps() {
         steps = new DecisionSteps(context);
-        year = EngineTime.today().getYear();
+        year = EngineClock.today().getYear();
     }
 
     @AfterEach
@@ -202,7 +204,7 @@ class BudgetDecisionTest {
         assertThat(open.getAssignee()).as("still the decider's task").isEqualTo("wm.loenen");
         assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();
         assertThat(runtimeService.getVariable(request.processInstanceId(), "decidedBy")).isNull();
-        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEvent.DECISION);
+        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEventType.DECISION);
 
         steps.complete(request, "Decide", "wm.loenen", decision("gedeeltelijk-toegekend", 1500));
 
@@ -237,7 +239,7 @@ class BudgetDecisionTest {
             assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before);
             assertThat(steps.task(request, "Decide").getAssignee()).isEqualTo("wm.maarssen-dorp");
             assertThat(runtimeService.getVariable(request.processInstanceId(), "decidedAmount")).isNull();
-            assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEvent.DECISION);
+            assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEventType.DECISION);
         } finally {
             repositoryService.deleteDeployment(deployment.getId(), true);
         }
@@ -248,11 +250,11 @@ class BudgetDecisionTest {
     }
 
     private static String euro(BigDecimal amount) {
-        return Amounts.euro(Amounts.scaled(amount));
+        return DutchFormat.euro(Amounts.scaled(amount));
     }
 
     private static void moveClockTo(int year) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, 3, 1, 10, 0).atZone(EngineTime.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, 3, 1, 10, 0).atZone(DutchFormat.ZONE).toInstant()));
     }
 
     private static Map<String, Object> requestVariables(String neighbourhood, double amount) {

@@ -24,9 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 import nl.wijkzaken.refusal.Refusal;
 
@@ -264,7 +265,7 @@ abstract class BudgetLedgerContract {
                 .endEvent()
                 .done());
 
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(YEAR, 3, 1).atStartOfDay(EngineTime.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(YEAR, 3, 1).atStartOfDay(DutchFormat.ZONE).toInstant()));
         try {
             String instance = runtimeService.startProcessInstanceByKey("budget-form-test",
                     Map.of("neighbourhood", wijk, "year", YEAR)).getId();

@@ -35,8 +35,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.PostgresTestDatabase;
 import nl.wijkzaken.support.RequiresPostgres;
 
@@ -79,7 +79,7 @@ class BudgetLedgerPostgresTest extends BudgetLedgerContract {
 
     @Test
     void racingDecisionsInTheRealProcessNeverOverspendAndEveryLoserStaysOpenWithTheRemainingAmount() throws Exception {
-        int year = EngineTime.today().getYear();
+        int year = EngineClock.today().getYear();
         BudgetOverview atStart = ledger.overview(WIJK, year).orElseThrow();
         ledger.changeBudget(WIJK, year, atStart.budget().add(REMAINING_AT_START.subtract(atStart.remaining())), "gm", "Racebudget");
         DecisionSteps steps = new DecisionSteps(context);

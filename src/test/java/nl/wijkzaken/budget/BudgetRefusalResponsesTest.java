@@ -30,8 +30,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 
 /**
  * A decision the budget does not cover, submitted over HTTP as the decider does: through the engine REST API
@@ -57,7 +58,7 @@ class BudgetRefusalResponsesTest {
     @BeforeEach
     void aYearWithASmallBudget() {
         steps = new DecisionSteps(context);
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(OWN_YEAR, 5, 4, 9, 0).atZone(EngineTime.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(OWN_YEAR, 5, 4, 9, 0).atZone(DutchFormat.ZONE).toInstant()));
         if (!ledger.hasBudget("loenen", OWN_YEAR)) {
             ledger.setBudget("loenen", OWN_YEAR, new BigDecimal("1500"), "gebiedsmanager", "Begroting " + OWN_YEAR);
         }

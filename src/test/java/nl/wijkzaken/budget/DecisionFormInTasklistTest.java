@@ -23,8 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.Browser;
 import nl.wijkzaken.support.RequiresBrowser;
 
@@ -56,7 +57,7 @@ class DecisionFormInTasklistTest {
 
     @Test
     void theDeciderSeesTheRemainingBudgetAndTheRefusalOfAGrantItDoesNotCover() throws Exception {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(OWN_YEAR, 6, 1, 9, 0).atZone(EngineTime.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(OWN_YEAR, 6, 1, 9, 0).atZone(DutchFormat.ZONE).toInstant()));
         if (!ledger.hasBudget("loenen", OWN_YEAR)) {
             ledger.setBudget("loenen", OWN_YEAR, new BigDecimal("1500"), "gebiedsmanager", "Begroting " + OWN_YEAR);
         }

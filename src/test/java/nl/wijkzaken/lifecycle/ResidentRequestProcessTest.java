@@ -36,15 +36,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
-import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.MessageSteps;
 
 /** Every path of resident-request on the application's own engine and beans (job executor off: jobs run here). */
@@ -71,7 +73,7 @@ class ResidentRequestProcessTest {
     /** Every grant reserves from Breukelen's budget of this year; together these tests grant more than its demo budget. */
     @BeforeEach
     void enoughBudgetInBreukelen() {
-        int year = EngineTime.today().getYear();
+        int year = EngineClock.today().getYear();
         BigDecimal needed = new BigDecimal("50000");
         BigDecimal remaining = budgets.remaining("breukelen", year);
         if (remaining.compareTo(needed) < 0) {
@@ -139,7 +141,7 @@ class ResidentRequestProcessTest {
         assertThat(instance).isEnded().hasPassed("ConcludeFastLane", "SendOutcome");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
         assertThat(file.status()).isEqualTo(CaseStatus.AFGEHANDELD);
-        assertThat(file.outcome()).isEqualTo("toegekend");
+        assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND);
         assertThat(file.decidedAmount()).isEqualByComparingTo("500");
         assertThat(messages(request)).last().asString().contains("snelle-afhandeling").contains("bezwaar");
     }
@@ -170,7 +172,7 @@ class ResidentRequestProcessTest {
         Job escalation = deadlineTimer(instance, "EscalationTimer");
         assertThat(escalation.isSuspended()).isFalse();
         assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(6));
-        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEvent.DEADLINE_RESUMED))
+        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEventType.DEADLINE_RESUMED))
                 .singleElement().satisfies(e -> {
                     assertThat(e.deadlineBefore()).isEqualTo(deadline);
                     assertThat(e.deadlineAfter()).isEqualTo(deadline.plusDays(5));
@@ -204,7 +206,7 @@ class ResidentRequestProcessTest {
         runMessages(instance);
 
         assertThat(instance).isEnded().hasPassed("ConcludeNotAdmissible");
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo("niet_ontvankelijk");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo(Outcome.NIET_ONTVANKELIJK);
         assertThat(messages(request)).last().asString().contains("niet-ontvankelijk").contains("Dit is een zaak van de provincie.");
     }
 
@@ -229,7 +231,7 @@ class ResidentRequestProcessTest {
 
         assertThat(instance).isEnded().hasPassed("ConcludeDecision").hasNotPassed("CoSignDecision");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.outcome()).isEqualTo("toegekend");
+        assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND);
         assertThat(file.decidedAmount()).isEqualByComparingTo("2000");
         assertThat(budgets.reservedForCase(request.caseNumber())).as("reserved from the buurtbudget").isEqualByComparingTo("2000");
         assertThat(messages(request)).last().asString().contains("besluit").contains("toegekend").contains("binnen 6 weken");
@@ -269,7 +271,7 @@ class ResidentRequestProcessTest {
         runMessages(instance);
 
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.outcome()).isEqualTo("afgewezen");
+        assertThat(file.outcome()).isEqualTo(Outcome.AFGEWEZEN);
         assertThat(file.decidedAmount()).isEqualByComparingTo("0");
         assertThat(budgets.movementsOfCase(request.caseNumber())).as("nothing reserved").isEmpty();
         assertThat(messages(request)).last().asString().contains("afgewezen").contains("bezwaar");
@@ -297,7 +299,7 @@ class ResidentRequestProcessTest {
         runMessages(instance);
 
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.outcome()).isEqualTo("gedeeltelijk-toegekend");
+        assertThat(file.outcome()).isEqualTo(Outcome.GEDEELTELIJK_TOEGEKEND);
         assertThat(file.decidedAmount()).isEqualByComparingTo("1200");
         assertThat(messages(request)).last().asString().contains("gedeeltelijk toegekend");
     }
@@ -326,7 +328,7 @@ class ResidentRequestProcessTest {
         runMessages(instance);
 
         assertThat(instance).isEnded();
-        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEvent.CO_SIGNED)).hasSize(2);
+        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEventType.CO_SIGNED)).hasSize(2);
     }
 
     @Test
@@ -405,7 +407,7 @@ class ResidentRequestProcessTest {
 
         Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("HandleEscalation").singleResult();
         assertThat(task).hasCandidateGroup("gebiedsmanager").hasName("Verlopen beslistermijn oppakken");
-        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).contains(CaseEvent.DEADLINE_ESCALATED);
+        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).contains(CaseEventType.DEADLINE_ESCALATED);
         assertThat(instance).isWaitingAt("CheckCompleteness", "HandleEscalation");
     }
 
@@ -490,7 +492,7 @@ class ResidentRequestProcessTest {
     }
 
     private List<String> messages(RegisteredRequest request) {
-        return caseFiles.events(request.caseNumber()).stream().filter(e -> e.type().equals(CaseEvent.MESSAGE_SENT))
+        return caseFiles.events(request.caseNumber()).stream().filter(e -> e.type().equals(CaseEventType.MESSAGE_SENT))
                 .map(CaseEvent::detail).toList();
     }
 

@@ -32,14 +32,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
-import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.TaskDriver;
 import nl.wijkzaken.support.TestMailServer;
 
@@ -94,7 +96,7 @@ class ResidentMessagesTest {
         String body = TestMailServer.body(mail);
         LocalDate deadline = caseFiles.find(caseNumber).orElseThrow().legalDeadline();
         assertThat(body).contains("Beste Fatima el Amrani", "Nieuwe glijbaan", statusUrl,
-                "Team wijk Breukelen behandelt uw verzoek", "uiterlijk " + ResidentMessages.DUTCH_DATE.format(deadline));
+                "Team wijk Breukelen behandelt uw verzoek", "uiterlijk " + DutchFormat.date(deadline));
         ResponseEntity<String> page = http.getForEntity(statusPath(body), String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains(caseNumber, "Nieuwe glijbaan", "Team wijk Breukelen");
@@ -136,7 +138,7 @@ class ResidentMessagesTest {
         List<MimeMessage> asked = TestMailServer.awaitMailsAbout(request.caseNumber(), 3).stream()
                 .filter(m -> TestMailServer.subject(m).startsWith("Wij hebben meer informatie nodig")).toList();
         assertThat(asked).hasSize(2);
-        String repairTerm = ResidentMessages.DUTCH_DATE.format(EngineTime.today().plusDays(14));
+        String repairTerm = DutchFormat.date(EngineClock.today().plusDays(14));
         assertThat(TestMailServer.body(asked.get(0))).contains("Een foto van de plek ontbreekt.",
                 "uiterlijk " + repairTerm + " aanvullen", "beslistermijn stil", "artikel 4:5");
         assertThat(TestMailServer.body(asked.get(1))).contains("De foto is onscherp; stuur een nieuwe.");
@@ -176,7 +178,7 @@ class ResidentMessagesTest {
 
         MimeMessage notice = TestMailServer.awaitMailsAbout(request.caseNumber(), 2).get(1);
         assertThat(TestMailServer.subject(notice)).startsWith("Wij hebben meer tijd nodig");
-        assertThat(TestMailServer.body(notice)).contains("uiterlijk " + ResidentMessages.DUTCH_DATE.format(deadline.plusWeeks(4)),
+        assertThat(TestMailServer.body(notice)).contains("uiterlijk " + DutchFormat.date(deadline.plusWeeks(4)),
                 "De reden: Het advies van de provincie is nodig.", "4:14");
     }
 
@@ -192,7 +194,7 @@ class ResidentMessagesTest {
         MimeMessage closed = TestMailServer.awaitMailsAbout(request.caseNumber(), 3).get(2);
         assertThat(TestMailServer.subject(closed)).startsWith("Uw verzoek is buiten behandeling gesteld");
         assertThat(TestMailServer.body(closed)).contains("Begroting ontbreekt.", "artikel 4:5", "binnen 6 weken", "bezwaar",
-                "uiterlijk " + ResidentMessages.DUTCH_DATE.format(EngineTime.today().plusDays(14)));
+                "uiterlijk " + DutchFormat.date(EngineClock.today().plusDays(14)));
     }
 
     @Test
@@ -299,7 +301,7 @@ class ResidentMessagesTest {
     }
 
     private List<String> messageEvents(String caseNumber) {
-        return caseFiles.events(caseNumber).stream().filter(e -> e.type().equals(CaseEvent.MESSAGE_SENT))
+        return caseFiles.events(caseNumber).stream().filter(e -> e.type().equals(CaseEventType.MESSAGE_SENT))
                 .map(CaseEvent::detail).toList();
     }
 

@@ -21,10 +21,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import nl.wijkzaken.casefile.CaseFiles;
-import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.TaskDriver;
 
 /** The status page over HTTP at each stage of a real case: team, timeline, deadline, supplement, outcome. */
@@ -58,7 +60,7 @@ class StatusViewsTest {
 
         assertThat(page).contains("id=\"case-team\">Team wijk Breukelen<", "id=\"case-status\">In behandeling<",
                 "Verzoek ontvangen", ">In behandeling<", "id=\"deadline-days\">nog 56 dagen<",
-                ">" + StatusViews.DATE.format(deadline) + "<")
+                ">" + DutchFormat.date(deadline) + "<")
                 .doesNotContain("Volledigheid beoordelen", "id=\"decision\"", "id=\"supplement\"");
 
         moveClock(Duration.ofDays(10));
@@ -82,11 +84,11 @@ class StatusViewsTest {
         assertThat(page).contains("id=\"case-status\">Aanvulling gevraagd<", "id=\"deadline-paused\"",
                 "De termijn staat stil", "id=\"deadline-days\">56 dagen<", "id=\"supplement\"",
                 "Een tekening van de plek ontbreekt.", "name=\"supplementText\"", "name=\"_csrf\"",
-                "id=\"supplement-last-day\">" + StatusViews.DATE.format(EngineTime.today().plusDays(14)) + "<");
+                "id=\"supplement-last-day\">" + DutchFormat.date(EngineClock.today().plusDays(14)) + "<");
 
         moveClock(Duration.ofDays(5));
         assertThat(page(submission)).contains("id=\"deadline-days\">56 dagen<",
-                "id=\"deadline-date\">" + StatusViews.DATE.format(deadline.plusDays(5)) + "<");
+                "id=\"deadline-date\">" + DutchFormat.date(deadline.plusDays(5)) + "<");
     }
 
     @Test
@@ -149,7 +151,7 @@ class StatusViewsTest {
                         "id=\"decision-outcome\">Behandeling beëindigd<", "zonder besluit", "noem uw zaaknummer")
                 .doesNotContain("id=\"deadline", "id=\"supplement\"", "procesengine");
         assertThat(caseFiles.find(submission.caseNumber()).orElseThrow())
-                .satisfies(file -> assertThat(file.outcome()).isEqualTo("beeindigd"))
+                .satisfies(file -> assertThat(file.outcome()).isEqualTo(Outcome.BEEINDIGD))
                 .satisfies(file -> assertThat(file.closedOn()).isNotNull());
         assertThat(caseFiles.events(submission.caseNumber())).last()
                 .satisfies(event -> assertThat(event.actor()).as("who deleted it, for the auditor").isEqualTo("demo"))

@@ -28,6 +28,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.intake.Category;
@@ -80,7 +81,7 @@ class SupplementsTest {
                 .isEqualTo("Hier is de tekening: zie bijlage bij de balie.");
         assertThat(caseFiles.find(submission.caseNumber()).orElseThrow().suspendedSince()).isNull();
         List<CaseEvent> events = caseFiles.events(submission.caseNumber());
-        assertThat(events).filteredOn(e -> e.type().equals(CaseEvent.SUPPLEMENT_RECEIVED)).singleElement()
+        assertThat(events).filteredOn(e -> e.type().equals(CaseEventType.SUPPLEMENT_RECEIVED)).singleElement()
                 .satisfies(e -> {
                     assertThat(e.detail()).contains("Hier is de tekening: zie bijlage bij de balie.");
                     assertThat(e.actor()).isEqualTo("bewoner");
@@ -115,7 +116,7 @@ class SupplementsTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(caseFiles.events(submission.caseNumber()))
-                .filteredOn(e -> e.type().equals(CaseEvent.SUPPLEMENT_RECEIVED)).singleElement()
+                .filteredOn(e -> e.type().equals(CaseEventType.SUPPLEMENT_RECEIVED)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).isEqualTo(text));
         Task check = taskService.createTaskQuery().processInstanceId(processInstanceId(submission)).singleResult();
         assertThat(taskService.getVariable(check.getId(), "supplementText")).isEqualTo(text);

@@ -1,0 +1,54 @@
+package nl.wijkzaken.casefile;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a case event records. {@link #code()} is what the case history stores ({@code case_event.event_type}) and
+ * the dossier shows as {@code eventType}; {@link #label()} is what an auditor reads.
+ */
+public enum CaseEventType {
+    /** A resident-facing status change (the event carries the status text). */
+    STATUS("STATUS", "Status"),
+    MESSAGE_SENT("BERICHT_VERSTUURD", "Bericht verstuurd"),
+    ADVICE_GIVEN("ADVIES_GEGEVEN", "Advies gegeven"),
+    DELIBERATION("OVERLEG_VASTGELEGD", "Overleg vastgelegd"),
+    DECISION("BESLUIT", "Besluit"),
+    CO_SIGNED("MEDEONDERTEKEND", "Medeondertekening"),
+    DEADLINE_SUSPENDED("TERMIJN_OPGESCHORT", "Opgeschort"),
+    DEADLINE_RESUMED("TERMIJN_HERVAT", "Hervat"),
+    DEADLINE_EXTENDED("TERMIJN_VERLENGD", "Verlengd"),
+    DEADLINE_REMINDED("TERMIJN_HERINNERING", "Herinnering"),
+    DEADLINE_ESCALATED("TERMIJN_ESCALATIE", "Verstreken, geëscaleerd"),
+    /** The resident's supplement, as sent from the status page. */
+    SUPPLEMENT_RECEIVED("AANVULLING_ONTVANGEN", "Aanvulling ontvangen");
+
+    private final String code;
+    private final String label;
+
+    CaseEventType(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** An event about the legal deadline (it carries the deadline before and after). */
+    public boolean concernsDeadline() {
+        return name().startsWith("DEADLINE_");
+    }
+
+    public static Optional<CaseEventType> ofCode(String code) {
+        return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
+    }
+
+    static CaseEventType fromColumn(String code) {
+        return ofCode(code).orElseThrow(() -> new IllegalStateException("Onbekend soort zaakgebeurtenis: " + code));
+    }
+}
