@@ -15,7 +15,8 @@ import nl.wijkzaken.refusal.Refusal;
 /**
  * Bean {@code decisionRecord}, complete listener of "Besluit nemen", "Snel afhandelen" and "Besluit
  * medeondertekenen": checks the outcome against the amount, fixes {@code decidedAmount} and {@code decidedBy} (the
- * assignee who completes the task, never a submitted value), and appends the decision to the case history.
+ * assignee who completes the task, never a submitted value; {@code coSignedBy} for the co-signing), and appends the
+ * decision to the case history.
  * Rule violations are {@link Refusal}s: the person gets a 400 with the Dutch rule, nothing is stored.
  */
 @Component("decisionRecord")
@@ -37,6 +38,7 @@ class DecisionRecord implements TaskListener {
             if (!agreed && blank(string(task, "coSignRemark"))) {
                 throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");
             }
+            instance.setVariable("coSignedBy", actor);
             caseFiles.recordEvent(caseNumber, CaseEvent.CO_SIGNED, null,
                     agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, "coSignRemark"), actor);
             return;

@@ -76,7 +76,7 @@ class CaseDossiersTest {
         assertInOrder(timeline,
                 e -> e.kind() == Kind.CASE_STARTED,
                 decision("case-owner", "owner-breukelen"),
-                decision("triage", "triage-spelen"),
+                decision("triage", "triage-regular"),
                 decision("terms", "terms-normal"),
                 deadline("STATUS", null, firstDeadline),
                 created("Volledigheid beoordelen", "wijkmanager-breukelen"),
@@ -177,7 +177,7 @@ class CaseDossiersTest {
         assertInOrder(dossier.timeline(),
                 e -> e.kind() == Kind.CASE_STARTED,
                 decision("case-owner", "owner-breukelen"),
-                decision("triage", "triage-groen"),
+                decision("triage", "triage-regular"),
                 created("Volledigheid beoordelen", "wijkmanager-breukelen"),
                 completed("Volledigheid beoordelen", "wm.breukelen"),
                 deadline("TERMIJN_OPGESCHORT", deadline, deadline));
