@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.Outcome;
@@ -15,17 +13,18 @@ import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
- * Bean {@code budgetDecision}: the buurtbudget side of the decision tasks of {@code resident-request}
- * ("Besluit nemen", "Snel afhandelen", "Besluit medeondertekenen"), as task listeners.
+ * Bean {@code budgetDecision}: the buurtbudget side of the decisions of {@code resident-request}.
  * <ul>
- * <li>{@link #showRemaining}: on create and assignment, the neighbourhood's remaining budget of this year as
- * task variable {@value #REMAINING_BUDGET}, which the decision forms show.</li>
- * <li>{@link #reserve}: on complete, after {@code decisionRecord} fixed {@code decidedAmount} and
- * {@code decidedBy}, a grant reserves that amount in the engine's transaction: the decision and the reservation
- * commit together or not at all. When the budget does not cover it, the refusal of
- * {@link BudgetRefusals#insufficient} fails the completion: the task stays open and nothing is booked.</li>
- * <li>{@link #releaseWhenRefused}: on complete of the co-signing, a refusal gives the reservation back
- * (a RELEASE movement), so the decider's next decision reserves anew.</li>
+ * <li>{@link #showRemaining}: task listener on create and assignment of the decision tasks ("Besluit nemen",
+ * "Snel afhandelen", "Besluit medeondertekenen"): the neighbourhood's remaining budget of this year as task
+ * variable {@value #REMAINING_BUDGET}, which the decision forms show.</li>
+ * <li>{@link #reserve}: the service task "Budget reserveren" right after "Besluit nemen" and "Snel afhandelen".
+ * {@code decisionRecord} fixed {@code decidedAmount} and {@code decidedBy} on completion; a grant reserves that amount.
+ * The step is synchronous, so it runs in the transaction that completes the task: the decision and the reservation
+ * commit together or not at all. When the budget does not cover it, the refusal of {@link BudgetRefusals#insufficient} fails the
+ * completion: the task stays open and nothing is booked.</li>
+ * <li>{@link #release}: the service task "Reservering vrijgeven" on the path of a refused co-signing: the reservation
+ * goes back (a RELEASE movement), so the decider's next decision reserves anew.</li>
  * </ul>
  * The year is the year of the decision on the engine's clock.
  */
@@ -47,31 +46,29 @@ public class BudgetDecision {
         task.setVariableLocal(REMAINING_BUDGET, remainingText((String) task.getVariable("neighbourhood"), year()));
     }
 
-    public void reserve(DelegateTask task) {
-        DelegateExecution instance = task.getExecution().getProcessInstance();
-        String caseNumber = (String) instance.getVariable("caseNumber");
-        String actor = (String) instance.getVariable("decidedBy");
+    public void reserve(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable("caseNumber");
+        String actor = (String) execution.getVariable("decidedBy");
         // Normally nothing is reserved here (a refused co-signing released it); should a case come back to a
         // decision with money still reserved (e.g. moved back by an administrator), the new decision replaces it.
         if (ledger.reservedForCase(caseNumber).signum() > 0) {
             ledger.releaseAll(caseNumber, actor, "Nieuw besluit op " + caseNumber + " vervangt de eerdere reservering");
         }
-        Outcome outcome = Outcome.ofCode((String) instance.getVariable("outcome")).orElse(null);
-        Object amount = instance.getVariable("decidedAmount");
+        Outcome outcome = Outcome.ofCode((String) execution.getVariable("outcome")).orElse(null);
+        Object amount = execution.getVariable("decidedAmount");
         if (outcome != null && outcome.grants() && amount instanceof Number number && number.doubleValue() > 0) {
-            ledger.reserve(caseNumber, (String) instance.getVariable("neighbourhood"), year(), number, actor,
+            ledger.reserve(caseNumber, (String) execution.getVariable("neighbourhood"), year(), number, actor,
                     "Besluit op " + caseNumber + ": " + outcome.label().toLowerCase(DutchFormat.LOCALE));
         }
     }
 
-    public void releaseWhenRefused(DelegateTask task) {
-        if (Boolean.TRUE.equals(task.getVariable("coSignAgreed"))) {
-            return;
-        }
-        String caseNumber = (String) task.getVariable("caseNumber");
-        Object remark = task.getVariable("coSignRemark");
-        ledger.releaseAll(caseNumber, actor(task), "Medeondertekening geweigerd op " + caseNumber
-                + (remark == null ? "" : ": " + remark));
+    /** Only on the "niet akkoord" path of the co-signing; the co-signer is {@code coSignedBy} (set by decisionRecord). */
+    public void release(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable("caseNumber");
+        Object remark = execution.getVariable("coSignRemark");
+        Object coSigner = execution.getVariable("coSignedBy");
+        ledger.releaseAll(caseNumber, coSigner == null ? "onbekend" : coSigner.toString(),
+                "Medeondertekening geweigerd op " + caseNumber + (remark == null ? "" : ": " + remark));
     }
 
     String remainingText(String neighbourhood, int year) {
@@ -84,15 +81,5 @@ public class BudgetDecision {
 
     private static int year() {
         return EngineClock.today().getYear();
-    }
-
-    /** The co-signer: the assignee, or else the logged-in user (the conflict-of-interest rule needs one of both). */
-    private static String actor(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        Authentication authentication = Context.getCommandContext() == null ? null
-                : Context.getCommandContext().getAuthentication();
-        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "onbekend";
     }
 }

@@ -5,7 +5,6 @@ import static nl.wijkzaken.casefile.ProcessVariables.string;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,7 @@ import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
- * Bean {@code adviceRound}: the domains that advise (from the triage table's comma-separated {@code adviceDomains}),
- * each advice's due date (advice-assignment table) and, as complete listener of "Advies geven", the record of each
+ * Bean {@code adviceRound}: each advice's due date (advice-assignment table) and, as complete listener of "Advies geven", the record of each
  * advice: adviser, summary for the decider, and the counts the deliberation table reads.
  */
 @Component("adviceRound")
@@ -30,13 +28,6 @@ public class AdviceRound implements TaskListener {
 
     AdviceRound(CaseFiles caseFiles) {
         this.caseFiles = caseFiles;
-    }
-
-    public List<String> domains(String adviceDomains) {
-        if (adviceDomains == null || adviceDomains.isBlank()) {
-            return new ArrayList<>();
-        }
-        return new ArrayList<>(Arrays.stream(adviceDomains.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     public Date dueDate(Map<String, Object> assignment) {

@@ -31,7 +31,7 @@ public class CaseFileRecorder {
         this.caseFiles = caseFiles;
     }
 
-    /** After registration and the owner, triage and terms decisions. */
+    /** After registration and the owner, triage, advice-domains and terms decisions ({@code adviceDomains} is the list the advice-domains table collected). */
     public void open(DelegateExecution execution) {
         Map<String, Object> owner = decision(execution, "owner");
         Map<String, Object> triage = decision(execution, "triage");
@@ -42,7 +42,6 @@ public class CaseFileRecorder {
         execution.setVariable("ownerTeam", owner.get("ownerTeam"));
         execution.setVariable("escalationGroup", owner.get("escalationGroup"));
         execution.setVariable("fastLane", Boolean.TRUE.equals(triage.get("fastLane")));
-        execution.setVariable("adviceDomains", triage.get("adviceDomains") == null ? "" : triage.get("adviceDomains"));
         execution.setVariable("advisers", new ArrayList<String>());
         execution.setVariable("adviceSummary", "");
         execution.setVariable("negativeAdviceCount", 0);

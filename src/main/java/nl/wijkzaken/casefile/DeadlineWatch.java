@@ -4,26 +4,32 @@ import static nl.wijkzaken.casefile.ProcessVariables.period;
 import static nl.wijkzaken.casefile.ProcessVariables.string;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Date;
+import java.util.List;
 
-
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.deadline.DeadlineMoments;
+import nl.wijkzaken.deadline.Suspension;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
  * Bean {@code deadlineWatch}: suspension (Awb 4:15), extension (Awb 4:14), reminder and escalation of the legal
- * deadline. Timers in the model read {@code reminderAt} and {@code escalationAt} once; when the deadline moves this
- * bean moves their jobs, and while the term is suspended the jobs are suspended too.
+ * deadline. The date rules are in the deadline module ({@link Suspension}, {@link DeadlineMoments}); this bean applies
+ * them to the case. Timers in the model read {@code reminderAt} and {@code escalationAt} once; when the deadline moves
+ * this bean moves their jobs, and while the term is suspended the jobs are suspended too, through the engine's public
+ * {@link ManagementService} and {@link TaskService}.
  */
 @Component("deadlineWatch")
 public class DeadlineWatch {
@@ -38,10 +44,11 @@ public class DeadlineWatch {
     }
 
     static void setDeadlineVariables(DelegateExecution execution, LocalDate deadline) {
-        execution.setVariable("legalDeadline", EngineClock.startOf(deadline));
-        execution.setVariable("legalDeadlineText", DutchFormat.shortDate(deadline));
-        execution.setVariable("reminderAt", EngineClock.startOf(AwbTerms.reminderOn(deadline, period(execution, "terms", "reminderBefore"))));
-        execution.setVariable("escalationAt", EngineClock.startOf(AwbTerms.escalationOn(deadline)));
+        DeadlineMoments moments = DeadlineMoments.of(deadline, reminderBefore(execution));
+        execution.setVariable("legalDeadline", EngineClock.startOf(moments.deadline()));
+        execution.setVariable("legalDeadlineText", DutchFormat.shortDate(moments.deadline()));
+        execution.setVariable("reminderAt", EngineClock.startOf(moments.reminderOn()));
+        execution.setVariable("escalationAt", EngineClock.startOf(moments.escalationOn()));
     }
 
     static LocalDate deadline(DelegateExecution execution) {
@@ -50,34 +57,34 @@ public class DeadlineWatch {
 
     /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
     public void suspend(DelegateExecution execution) {
-        LocalDate today = EngineClock.today();
-        LocalDate lastDay = AwbTerms.repairTermEnds(today, period(execution, "terms", "repairTerm"));
-        execution.setVariable("supplementRequestedOn", EngineClock.startOf(today));
-        execution.setVariable("repairTermEndsAt", EngineClock.startOf(lastDay.plusDays(1)));
-        execution.setVariable("repairTermText", DutchFormat.shortDate(lastDay));
-        forEachDeadlineTimer(execution, (activity, job) -> job.setSuspensionState(SuspensionState.SUSPENDED.getStateCode()));
+        Suspension suspension = Suspension.askedOn(EngineClock.today(), period(execution, "terms", "repairTerm"));
+        execution.setVariable("supplementRequestedOn", EngineClock.startOf(suspension.requestedOn()));
+        execution.setVariable("repairTermEndsAt", EngineClock.startOf(suspension.lapsesOn()));
+        execution.setVariable("repairTermText", DutchFormat.shortDate(suspension.lastRepairDay()));
+        asTheProcess(execution, (management, tasks) -> List.of(REMINDER_TIMER, ESCALATION_TIMER).forEach(timer ->
+                timerJobs(execution, management, timer).forEach(job -> management.suspendJobById(job.getId()))));
         LocalDate deadline = deadline(execution);
         caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
-                deadline, deadline, today.plusDays(1), extended(execution),
-                "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(today.plusDays(1))
-                        + "; aanvullen kan tot en met " + DutchFormat.shortDate(lastDay) + ". Gevraagd: "
-                        + string(execution, "completenessMotivation"), null);
+                deadline, deadline, suspension.suspendedFrom(), extended(execution),
+                "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(suspension.suspendedFrom())
+                        + "; aanvullen kan tot en met " + DutchFormat.shortDate(suspension.lastRepairDay())
+                        + ". Gevraagd: " + string(execution, "completenessMotivation"), null);
     }
 
     /** The supplement arrived today, or the repair term lapsed: the suspended days are added to the deadline. */
     public void resume(DelegateExecution execution, boolean termLapsed) {
-        LocalDate requestedOn = EngineClock.toLocalDate((Date) execution.getVariable("supplementRequestedOn"));
-        LocalDate endsOn = termLapsed
-                ? EngineClock.toLocalDate((Date) execution.getVariable("repairTermEndsAt")).minusDays(1)
-                : EngineClock.today();
+        Suspension suspension = Suspension.lapsingOn(
+                EngineClock.toLocalDate((Date) execution.getVariable("supplementRequestedOn")),
+                EngineClock.toLocalDate((Date) execution.getVariable("repairTermEndsAt")));
+        LocalDate endsOn = suspension.endsOn(EngineClock.today(), termLapsed);
         LocalDate before = deadline(execution);
-        LocalDate after = AwbTerms.afterSuspension(before, requestedOn, endsOn);
+        LocalDate after = suspension.deadlineAfter(before, endsOn);
         setDeadlineVariables(execution, after);
         rescheduleTimers(execution, before);
         caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_RESUMED,
                 termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
                 (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
-                        + AwbTerms.suspendedDays(requestedOn, endsOn) + " dagen opgeschort.", null);
+                        + suspension.suspendedDays(endsOn) + " dagen opgeschort.", null);
     }
 
     /** Awb 4:14: once, before the deadline, with a reason; the resident gets a notice in the next step. */
@@ -90,7 +97,9 @@ public class DeadlineWatch {
             throw Refusal.invalid("Geef een reden voor de verlenging van de beslistermijn.");
         }
         LocalDate before = deadline(execution);
-        LocalDate after = AwbTerms.extended(before, period(execution, "terms", "extensionTerm"), EngineClock.today());
+        LocalDate after = DeadlineMoments.of(before, reminderBefore(execution))
+                .extendedBy(period(execution, "terms", "extensionTerm"), EngineClock.today(), reminderBefore(execution))
+                .deadline();
         setDeadlineVariables(execution, after);
         execution.setVariable("deadlineExtended", true);
         rescheduleTimers(execution, before);
@@ -108,37 +117,67 @@ public class DeadlineWatch {
                 "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
     }
 
+    /**
+     * The timers get the new moments and run again; open tasks that are due on the legal deadline (the owner's and
+     * the deciders') follow it, advice tasks keep the due date their own table gave them.
+     */
     private void rescheduleTimers(DelegateExecution execution, LocalDate previousDeadline) {
-        moveTaskDueDates(execution, EngineClock.startOf(previousDeadline));
-        forEachDeadlineTimer(execution, (activity, job) -> {
-            job.setDuedate((Date) execution.getVariable(REMINDER_TIMER.equals(activity) ? "reminderAt" : "escalationAt"));
-            job.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+        Date previous = EngineClock.startOf(previousDeadline);
+        Date deadline = (Date) execution.getVariable("legalDeadline");
+        asTheProcess(execution, (management, tasks) -> {
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+                if (previous.equals(task.getDueDate())) {
+                    task.setDueDate(deadline);
+                    tasks.saveTask(task);
+                }
+            }
+            for (String timer : List.of(REMINDER_TIMER, ESCALATION_TIMER)) {
+                Date moment = (Date) execution.getVariable(REMINDER_TIMER.equals(timer) ? "reminderAt" : "escalationAt");
+                for (Job job : timerJobs(execution, management, timer)) {
+                    management.setJobDuedate(job.getId(), moment);
+                    if (job.isSuspended()) {
+                        management.activateJobById(job.getId());
+                    }
+                }
+            }
         });
     }
 
+    private static List<Job> timerJobs(DelegateExecution execution, ManagementService management, String timer) {
+        return management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer).timers().list();
+    }
+
     /**
-     * Open tasks that are due on the legal deadline (the owner's and the deciders') follow it; advice tasks keep the
-     * due date their own table gave them.
+     * Runs the engine's public API inside the current command (nested service calls join it; they see the entities
+     * this transaction already holds). Two things are switched off for it, and that is why this needs the
+     * (internal) command context: authorization, because moving the timers is the process's own step, not the
+     * clerk's, who may complete the task without the right to update jobs; and the user operation log, because the
+     * case dossier lists its entries as manual operations of that clerk.
      */
-    private static void moveTaskDueDates(DelegateExecution execution, Date previousDeadline) {
-        Date deadline = (Date) execution.getVariable("legalDeadline");
-        for (TaskEntity task : Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(execution.getProcessInstanceId())) {
-            if (previousDeadline.equals(task.getDueDate())) {
-                task.setDueDate(deadline);
+    private static void asTheProcess(DelegateExecution execution, EngineWork work) {
+        ProcessEngineServices services = execution.getProcessEngineServices();
+        CommandContext context = Context.getCommandContext();
+        boolean logging = context.isUserOperationLogEnabled();
+        context.disableUserOperationLog();
+        try {
+            context.runWithoutAuthorization(() -> {
+                work.run(services.getManagementService(), services.getTaskService());
+                return null;
+            });
+        } finally {
+            if (logging) {
+                context.enableUserOperationLog();
             }
         }
     }
 
-    /**
-     * Changes the timers inside the current command: nested ManagementService calls would run in their own
-     * command context and collide with the entities this transaction already holds.
-     */
-    private void forEachDeadlineTimer(DelegateExecution execution, java.util.function.BiConsumer<String, JobEntity> action) {
-        for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId())) {
-            if (job instanceof TimerEntity && (REMINDER_TIMER.equals(job.getActivityId()) || ESCALATION_TIMER.equals(job.getActivityId()))) {
-                action.accept(job.getActivityId(), job);
-            }
-        }
+    @FunctionalInterface
+    private interface EngineWork {
+        void run(ManagementService management, TaskService tasks);
+    }
+
+    private static Period reminderBefore(DelegateExecution execution) {
+        return period(execution, "terms", "reminderBefore");
     }
 
     private static boolean extended(DelegateExecution execution) {

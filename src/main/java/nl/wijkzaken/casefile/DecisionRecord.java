@@ -16,7 +16,8 @@ import nl.wijkzaken.shared.DutchFormat;
 /**
  * Bean {@code decisionRecord}, complete listener of "Besluit nemen", "Snel afhandelen" and "Besluit
  * medeondertekenen": checks the outcome against the amount, fixes {@code decidedAmount} and {@code decidedBy} (the
- * assignee who completes the task, never a submitted value), and appends the decision to the case history.
+ * assignee who completes the task, never a submitted value; {@code coSignedBy} for the co-signing), and appends the
+ * decision to the case history.
  * Rule violations are {@link Refusal}s: the person gets a 400 with the Dutch rule, nothing is stored.
  */
 @Component("decisionRecord")
@@ -38,6 +39,7 @@ class DecisionRecord implements TaskListener {
             if (!agreed && blank(string(task, "coSignRemark"))) {
                 throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");
             }
+            instance.setVariable("coSignedBy", actor);
             caseFiles.recordEvent(caseNumber, CaseEventType.CO_SIGNED, null,
                     agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, "coSignRemark"), actor);
             return;

@@ -77,7 +77,7 @@ class CaseDossiersTest {
         assertInOrder(timeline,
                 e -> e.kind() == Kind.CASE_STARTED,
                 decision("case-owner", "owner-breukelen"),
-                decision("triage", "triage-spelen"),
+                decision("triage", "triage-regular"),
                 decision("terms", "terms-normal"),
                 deadline(CaseEventType.STATUS.code(), null, firstDeadline),
                 created("Volledigheid beoordelen", "wijkmanager-breukelen"),
@@ -178,7 +178,7 @@ class CaseDossiersTest {
         assertInOrder(dossier.timeline(),
                 e -> e.kind() == Kind.CASE_STARTED,
                 decision("case-owner", "owner-breukelen"),
-                decision("triage", "triage-groen"),
+                decision("triage", "triage-regular"),
                 created("Volledigheid beoordelen", "wijkmanager-breukelen"),
                 completed("Volledigheid beoordelen", "wm.breukelen"),
                 deadline(CaseEventType.DEADLINE_SUSPENDED.code(), deadline, deadline));

@@ -214,13 +214,13 @@ class BudgetDecisionTest {
 
     @Test
     void whenAListenerAfterTheReservationFailsTheDecisionAndTheReservationAreRolledBackTogether() throws Exception {
-        // The real model with one extra complete listener on "Besluit nemen", after the reservation, that fails.
+        // The real model where the step after "Budget reserveren" (in the same transaction) fails.
         String model = Files.readString(Path.of("processes/resident-request.bpmn"))
                 .replace("<process id=\"resident-request\"", "<process id=\"resident-request-failing\"")
-                .replace("<camunda:taskListener expression=\"${budgetDecision.reserve(task)}\" event=\"complete\" /><camunda:inputOutput>",
-                        "<camunda:taskListener expression=\"${budgetDecision.reserve(task)}\" event=\"complete\" />"
-                                + "<camunda:taskListener expression=\"${caseFile.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}\" "
-                                + "event=\"complete\" /><camunda:inputOutput>");
+                .replace("<incoming>Flow_Decide_ReserveBudget</incoming>",
+                        "<extensionElements><camunda:executionListener "
+                                + "expression=\"${caseFile.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}\" event=\"end\" />"
+                                + "</extensionElements><incoming>Flow_Decide_ReserveBudget</incoming>");
         assertThat(model).contains("NOBODY_KNOWS_THIS_STATUS").contains("resident-request-failing");
         Deployment deployment = repositoryService.createDeployment().name("failing decision test")
                 .addString("resident-request-failing.bpmn", model).deploy();
