@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,8 @@ import nl.wijkzaken.shared.EngineClock;
  * deadline. The date rules are in the deadline module ({@link Suspension}, {@link DeadlineMoments}); this bean applies
  * them to the case. Timers in the model read {@code reminderAt} and {@code escalationAt} once; when the deadline moves
  * this bean moves their jobs, and while the term is suspended the jobs are suspended too, through the engine's public
- * {@link ManagementService} and {@link TaskService}.
+ * {@link ManagementService} and {@link TaskService} (one exception: a suspended job that moves, see
+ * {@link #rescheduleTimers}).
  */
 @Component("deadlineWatch")
 public class DeadlineWatch {
@@ -134,9 +137,16 @@ public class DeadlineWatch {
             for (String timer : List.of(REMINDER_TIMER, ESCALATION_TIMER)) {
                 Date moment = (Date) execution.getVariable(REMINDER_TIMER.equals(timer) ? "reminderAt" : "escalationAt");
                 for (Job job : timerJobs(execution, management, timer)) {
-                    management.setJobDuedate(job.getId(), moment);
                     if (job.isSuspended()) {
-                        management.activateJobById(job.getId());
+                        // Not activateJobById + setJobDuedate: activation is a bulk UPDATE that raises the row's
+                        // revision before the entity update of the due date is flushed, and in one command the two
+                        // collide (OptimisticLockingException). So the job (the query returned this command's cached
+                        // entity) is activated and moved in a single entity update.
+                        JobEntity entity = (JobEntity) job;
+                        entity.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+                        entity.setDuedate(moment);
+                    } else {
+                        management.setJobDuedate(job.getId(), moment);
                     }
                 }
             }

@@ -119,11 +119,15 @@ class CaseDossiersTest {
         assertThat(timeline).anyMatch(decision("advice-assignment", "advice-sociaal"));
 
         List<DossierEntry> decisions = timeline.stream().filter(e -> e.kind() == Kind.DECISION).toList();
-        assertThat(decisions).hasSize(7).allSatisfy(e -> {
-            assertThat(e.details()).containsEntry("version", 1);
+        assertThat(decisions).hasSize(8).allSatisfy(e -> assertThat(e.details()).containsEntry("version", 1));
+        assertThat(decisions).filteredOn(e -> !"advice-domains".equals(e.details().get("decisionKey"))).hasSize(7).allSatisfy(e ->
             assertThat((List<Map<String, Object>>) e.details().get("matchedRules")).singleElement()
-                    .satisfies(rule -> assertThat((Map<?, ?>) rule.get("conditions")).isNotEmpty());
-        });
+                    .satisfies(rule -> assertThat((Map<?, ?>) rule.get("conditions")).isNotEmpty()));
+        // The COLLECT table shows every row that gave a domain.
+        assertThat(decisions).filteredOn(e -> "advice-domains".equals(e.details().get("decisionKey"))).singleElement()
+                .satisfies(e -> assertThat((List<Map<String, Object>>) e.details().get("matchedRules"))
+                        .extracting(rule -> rule.get("ruleId"))
+                        .containsExactlyInAnyOrder("advice-domains-spelen-fysiek", "advice-domains-spelen-sociaal"));
         DossierEntry mandate = decisions.stream().filter(decision("decision-mandate", "mandate-area-cosign")).findFirst().orElseThrow();
         assertThat(mandate.summary()).contains("Besluitmandaat", "versie 1", "mandate-area-cosign", "]10000..25000]");
         assertThat((Map<String, Object>) mandate.details().get("inputs")).containsEntry("Te besluiten bedrag (EUR)", 11000.0);

@@ -29,6 +29,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -68,6 +70,75 @@ class DecisionTableExamplesTest {
                 checkExamples(decision, model);
             }
         }));
+    }
+
+    /**
+     * Modeler offers the values of a closed list ({@code inputValues}/{@code outputValues}) in its cell editor. A
+     * text input that only compares with literals must declare them, and no rule may use a literal outside them.
+     */
+    @TestFactory
+    Stream<DynamicTest> closedListsAreDeclaredAndRulesStayWithinThem() throws IOException {
+        List<Path> tables;
+        try (Stream<Path> files = Files.list(Path.of("processes"))) {
+            tables = files.filter(p -> p.toString().endsWith(".dmn")).sorted().toList();
+        }
+        return tables.stream().map(table -> DynamicTest.dynamicTest(table.getFileName().toString(), () -> {
+            DmnModelInstance model = Dmn.readModelFromFile(table.toFile());
+            for (DecisionTable decisionTable : model.getModelElementsByType(DecisionTable.class)) {
+                List<Input> inputs = new ArrayList<>(decisionTable.getInputs());
+                List<Output> outputs = new ArrayList<>(decisionTable.getOutputs());
+                for (int i = 0; i < inputs.size(); i++) {
+                    int column = i;
+                    List<String> entries = decisionTable.getRules().stream()
+                            .map(rule -> new ArrayList<>(rule.getInputEntries()).get(column).getText().getTextContent()).toList();
+                    String label = table.getFileName() + ", input '" + inputs.get(i).getLabel() + "'";
+                    Set<String> used = literals(entries);
+                    if (used == null) {
+                        continue;
+                    }
+                    assertThat(inputs.get(i).getInputValues()).as(label + " compares with literals only: declare inputValues").isNotNull();
+                    assertThat(literals(List.of(inputs.get(i).getInputValues().getText().getTextContent())))
+                            .as(label + ": values used by the rules").containsAll(used);
+                }
+                for (int i = 0; i < outputs.size(); i++) {
+                    if (outputs.get(i).getOutputValues() == null) {
+                        continue;
+                    }
+                    int column = i;
+                    List<String> entries = decisionTable.getRules().stream()
+                            .map(rule -> new ArrayList<>(rule.getOutputEntries()).get(column).getText().getTextContent()).toList();
+                    Set<String> used = literals(entries);
+                    assertThat(used).as(table.getFileName() + ", output '" + outputs.get(i).getLabel() + "' gives literals").isNotNull();
+                    assertThat(literals(List.of(outputs.get(i).getOutputValues().getText().getTextContent())))
+                            .as(table.getFileName() + ", output '" + outputs.get(i).getLabel() + "': values given by the rules")
+                            .containsAll(used);
+                }
+            }
+        }));
+    }
+
+    /** The string literals of the cells ({@code "a"}, {@code "a","b"}, {@code not("a")}), or null when a cell is anything else. */
+    private static Set<String> literals(List<String> cells) {
+        Set<String> literals = new LinkedHashSet<>();
+        boolean any = false;
+        for (String cell : cells) {
+            String text = cell == null ? "" : cell.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.startsWith("not(") && text.endsWith(")")) {
+                text = text.substring(4, text.length() - 1);
+            }
+            for (String part : text.split(",")) {
+                String literal = part.trim();
+                if (!(literal.length() >= 2 && literal.startsWith("\"") && literal.endsWith("\""))) {
+                    return null;
+                }
+                literals.add(literal.substring(1, literal.length() - 1));
+                any = true;
+            }
+        }
+        return any ? literals : null;
     }
 
     @Test
