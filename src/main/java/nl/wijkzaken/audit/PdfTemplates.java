@@ -10,14 +10,20 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 
 import com.openhtmltopdf.extend.FSTextBreaker;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
 
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -40,6 +46,11 @@ public class PdfTemplates {
     private final byte[] bold;
     /** PDF/A demands an output intent; Java's own sRGB profile is the usual one. */
     private final byte[] sRgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    static {
+        // openhtmltopdf prints to stderr by default; this puts its messages in the application's log.
+        XRLog.setLoggerImpl(new ApplicationLog());
+    }
 
     PdfTemplates(ITemplateEngine templates) {
         this.templates = templates;
@@ -94,6 +105,40 @@ public class PdfTemplates {
                 position++;
             }
             return position;
+        }
+    }
+
+    /** openhtmltopdf's messages under their own logger names (com.openhtmltopdf.*), so logging.level applies. */
+    private static final class ApplicationLog implements XRLogger {
+
+        @Override
+        public void log(String where, Level level, String message) {
+            log(where, level, message, null);
+        }
+
+        @Override
+        public void log(String where, Level level, String message, Throwable error) {
+            Logger logger = LoggerFactory.getLogger(where);
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                logger.error(message, error);
+            } else if (level.intValue() >= Level.WARNING.intValue()) {
+                logger.warn(message, error);
+            } else if (level.intValue() >= Level.INFO.intValue()) {
+                logger.info(message, error);
+            } else {
+                logger.debug(message, error);
+            }
+        }
+
+        @Override
+        public void setLevel(String logger, Level level) {
+            // Levels are the application's (logging.level.com.openhtmltopdf).
+        }
+
+        @Override
+        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+            return diagnostic.getLevel().intValue() >= Level.WARNING.intValue()
+                    || LoggerFactory.getLogger("com.openhtmltopdf").isInfoEnabled();
         }
     }
 
