@@ -40,8 +40,8 @@ public class ProblemJson {
         ProblemDetail problem = of(refusal);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(refusal.status());
+        // No charset parameter, as Spring MVC answers problem+json: JSON is UTF-8, and Jackson writes bytes in UTF-8.
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         objectMapper.writeValue(response.getOutputStream(), problem);
     }
 }

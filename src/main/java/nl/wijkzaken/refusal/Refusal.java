@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * It is a {@link BadUserRequestException} so that the engine treats it as the caller's fault wherever it is thrown
  * (a command interceptor, a task listener, a deployer): the command rolls back and nothing is stored.
  * {@link RefusalResponses} answers it for the engine REST API and Tasklist, {@link RefusalProblems} for our own
- * Spring MVC API.
+ * Spring MVC API, {@link ProblemJson} for servlet filters; {@link EngineRefusals} unwraps it from the engine.
  */
 public class Refusal extends BadUserRequestException {
 

@@ -18,13 +18,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Every refusal of our own Spring MVC API as RFC 9457 problem+json in Dutch: a {@link Refusal} (also when the engine
- * wrapped it: Spring looks through causes), and the request errors Spring finds before a controller runs, which
- * become Refusals here with one Dutch message per field in {@code errors}.
- * <p>
- * Only for {@code @RestController}s: pages answer with pages. First among advices, so no other advice turns a
- * validation error into a Spring default body.
+ * wrapped it: Spring looks through causes), from any controller, as before; and, for {@code @RestController}s only
+ * (pages answer with pages), the request errors Spring finds before a controller runs, which become Refusals in
+ * {@link RequestErrors} with one Dutch message per field in {@code errors}. First among advices, so no other advice
+ * turns a refusal into a Spring default body.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RefusalProblems {
 
@@ -33,34 +32,40 @@ class RefusalProblems {
         return answer(refusal);
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.getBindingResult().getFieldErrors()
-                .forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        return answer(Refusal.invalid("Controleer de gemarkeerde velden").with("errors", errors));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return answer(Refusal.invalid("De invoer is geen geldige JSON of een veld heeft het verkeerde type "
-                + "(bedragen als getal, bijv. 1250.50)"));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
-        return answer(Refusal.invalid("Ongeldige waarde voor " + e.getName())
-                .with("errors", Map.of(e.getName(), "Ongeldige waarde: " + e.getValue())));
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
-        return answer(Refusal.invalid("Parameter " + e.getParameterName() + " ontbreekt")
-                .with("errors", Map.of(e.getParameterName(), "Verplicht")));
-    }
-
-    private static ResponseEntity<ProblemDetail> answer(Refusal refusal) {
+    static ResponseEntity<ProblemDetail> answer(Refusal refusal) {
         return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemJson.of(refusal));
+    }
+
+    /** Bean validation, unreadable JSON, a missing or mistyped parameter of a REST controller, as Refusals. */
+    @RestControllerAdvice(annotations = RestController.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class RequestErrors {
+
+        @ExceptionHandler(MethodArgumentNotValidException.class)
+        ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.getBindingResult().getFieldErrors()
+                    .forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+            return answer(Refusal.invalid("Controleer de gemarkeerde velden").with("errors", errors));
+        }
+
+        @ExceptionHandler(HttpMessageNotReadableException.class)
+        ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+            return answer(Refusal.invalid("De invoer is geen geldige JSON of een veld heeft het verkeerde type "
+                    + "(bedragen als getal, bijv. 1250.50)"));
+        }
+
+        @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+        ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+            return answer(Refusal.invalid("Ongeldige waarde voor " + e.getName())
+                    .with("errors", Map.of(e.getName(), "Ongeldige waarde: " + e.getValue())));
+        }
+
+        @ExceptionHandler(MissingServletRequestParameterException.class)
+        ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+            return answer(Refusal.invalid("Parameter " + e.getParameterName() + " ontbreekt")
+                    .with("errors", Map.of(e.getParameterName(), "Verplicht")));
+        }
     }
 }

@@ -1,5 +1,6 @@
 /**
  * How the application refuses: one exception type with a Dutch message ({@link nl.wijkzaken.refusal.Refusal}),
- * answered once for the engine REST API and Tasklist and once for our own Spring MVC API.
+ * unwrapped once from the engine, answered once for the engine REST API and Tasklist (with the engine's own refusals
+ * in Dutch too) and once for our own Spring MVC API; filters write it with the one problem+json writer.
  */
 package nl.wijkzaken.refusal;

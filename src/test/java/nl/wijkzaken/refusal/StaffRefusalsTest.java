@@ -94,14 +94,21 @@ class StaffRefusalsTest {
         Reply overRest = StaffApi.as("wm.loenen", port).post("/engine-rest/task/" + check.getId() + "/submit-form", complete);
         Reply claimOverRest = StaffApi.as("wm.loenen", port).post("/engine-rest/task/" + check.getId() + "/claim",
                 Map.of("userId", "wm.loenen"));
-        HttpResponse<String> inTasklist = tasklist("wm.loenen").postJson(
+        Reply openOverRest = StaffApi.as("wm.loenen", port).get("/engine-rest/task/" + check.getId());
+        WebappSession tasklist = tasklist("wm.loenen");
+        HttpResponse<String> inTasklist = tasklist.postJson(
                 "/api/engine/engine/default/task/" + check.getId() + "/submit-form", json(complete), true);
+        HttpResponse<String> openInTasklist = tasklist.get("/api/engine/engine/default/task/" + check.getId());
 
-        assertThat(List.of(overRest.status(), claimOverRest.status(), inTasklist.statusCode()))
-                .as(overRest + " / " + claimOverRest + " / " + inTasklist.body()).containsOnly(404);
-        assertThat(List.of(overRest.message(), claimOverRest.message(), message(inTasklist.body())))
+        assertThat(List.of(overRest.status(), claimOverRest.status(), openOverRest.status(), inTasklist.statusCode(),
+                        openInTasklist.statusCode()))
+                .as(overRest + " / " + claimOverRest + " / " + openOverRest + " / " + inTasklist.body()
+                        + " / " + openInTasklist.body()).containsOnly(404);
+        assertThat(List.of(overRest.message(), claimOverRest.message(), openOverRest.message(),
+                        message(inTasklist.body()), message(openInTasklist.body())))
                 .containsOnly(EngineFailures.TASK_GONE);
-        assertThat(List.of(overRest.body(), claimOverRest.body(), inTasklist.body()))
+        assertThat(List.of(overRest.body(), claimOverRest.body(), openOverRest.body(), inTasklist.body(),
+                        openInTasklist.body()))
                 .allSatisfy(body -> withoutEngineDetails(body, check));
     }
 
