@@ -7,7 +7,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** Amounts as the ledger stores them (two decimals) and as Dutch readers write them ("€ 1.234,56"). */
-final class Amounts {
+public final class Amounts {
 
     /** NUMERIC(12,2): ten digits before the decimal separator. */
     static final BigDecimal MAXIMUM = new BigDecimal("9999999999.99");
@@ -15,11 +15,11 @@ final class Amounts {
     private Amounts() {
     }
 
-    static BigDecimal scaled(BigDecimal amount) {
+    public static BigDecimal scaled(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    static String euro(BigDecimal amount) {
+    public static String euro(BigDecimal amount) {
         DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-NL")));
         return "€ " + format.format(amount);
     }

@@ -1,7 +1,7 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.process;
 
-import static nl.wijkzaken.casefile.ProcessVariables.amount;
-import static nl.wijkzaken.casefile.ProcessVariables.string;
+import static nl.wijkzaken.process.ProcessVariables.amount;
+import static nl.wijkzaken.process.ProcessVariables.string;
 
 import java.math.BigDecimal;
 
@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFiles;
 
 /**
  * Bean {@code decisionRecord}, complete listener of "Besluit nemen", "Snel afhandelen" and "Besluit

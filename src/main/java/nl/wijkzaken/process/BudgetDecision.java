@@ -1,4 +1,4 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.process;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.budget.Amounts;
+import nl.wijkzaken.budget.BudgetLedger;
 
 /**
  * Bean {@code budgetDecision}: the buurtbudget side of the decision tasks of {@code resident-request}

@@ -1,9 +1,9 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.process;
 
-import static nl.wijkzaken.casefile.ProcessVariables.amount;
-import static nl.wijkzaken.casefile.ProcessVariables.decision;
-import static nl.wijkzaken.casefile.ProcessVariables.period;
-import static nl.wijkzaken.casefile.ProcessVariables.string;
+import static nl.wijkzaken.process.ProcessVariables.amount;
+import static nl.wijkzaken.process.ProcessVariables.decision;
+import static nl.wijkzaken.process.ProcessVariables.period;
+import static nl.wijkzaken.process.ProcessVariables.string;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,6 +17,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.casefile.CaseFile;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.refusal.Refusal;
 
 /**
  * Bean {@code caseFile}: the process writes its case file through this (open, status changes, conclusion),

@@ -1,4 +1,4 @@
-package nl.wijkzaken.intake;
+package nl.wijkzaken.process;
 
 import java.math.BigDecimal;
 import java.time.Year;
@@ -17,6 +17,10 @@ import nl.wijkzaken.casefile.CaseNumbers;
 import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.ResidentRequest;
 
 /**
  * Bean {@code requestRegistration}, the first step of resident-request ("Verzoek registreren"): validates the

@@ -1,7 +1,7 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.process;
 
-import static nl.wijkzaken.casefile.ProcessVariables.period;
-import static nl.wijkzaken.casefile.ProcessVariables.string;
+import static nl.wijkzaken.process.ProcessVariables.period;
+import static nl.wijkzaken.process.ProcessVariables.string;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -17,6 +17,10 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.casefile.EngineTime;
 
 /**
  * Bean {@code deadlineWatch}: suspension (Awb 4:15), extension (Awb 4:14), reminder and escalation of the legal

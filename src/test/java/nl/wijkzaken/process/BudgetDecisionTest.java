@@ -1,7 +1,7 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.process;
 
-import static nl.wijkzaken.budget.DecisionSteps.decision;
-import static nl.wijkzaken.budget.DecisionSteps.owner;
+import static nl.wijkzaken.support.DecisionSteps.decision;
+import static nl.wijkzaken.support.DecisionSteps.owner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -28,6 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.support.DecisionSteps;
+import nl.wijkzaken.budget.Amounts;
+import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.budget.BudgetMovement;
+import nl.wijkzaken.budget.BudgetOverview;
+import nl.wijkzaken.budget.InsufficientBudgetException;
+import nl.wijkzaken.budget.MovementType;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.EngineTime;

@@ -1,4 +1,4 @@
-package nl.wijkzaken.notification;
+package nl.wijkzaken.process;
 
 import java.time.Duration;
 import java.util.List;

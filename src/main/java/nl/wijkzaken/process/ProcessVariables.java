@@ -1,4 +1,4 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.process;
 
 import java.math.BigDecimal;
 import java.time.Period;

@@ -1,4 +1,4 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.process;
 
 import java.util.List;
 import java.util.Objects;

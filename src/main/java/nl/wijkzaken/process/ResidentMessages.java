@@ -1,4 +1,4 @@
-package nl.wijkzaken.notification;
+package nl.wijkzaken.process;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

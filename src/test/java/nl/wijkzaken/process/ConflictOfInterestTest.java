@@ -1,4 +1,4 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.process;
 
 import static nl.wijkzaken.support.StaffApi.variables;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

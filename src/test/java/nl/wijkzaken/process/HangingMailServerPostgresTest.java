@@ -1,4 +1,4 @@
-package nl.wijkzaken.notification;
+package nl.wijkzaken.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

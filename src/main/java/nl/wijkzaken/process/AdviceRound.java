@@ -1,7 +1,7 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.process;
 
-import static nl.wijkzaken.casefile.ProcessVariables.amount;
-import static nl.wijkzaken.casefile.ProcessVariables.string;
+import static nl.wijkzaken.process.ProcessVariables.amount;
+import static nl.wijkzaken.process.ProcessVariables.string;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.EngineTime;
 
 /**
  * Bean {@code adviceRound}: the domains that advise (from the triage table's comma-separated {@code adviceDomains}),

@@ -1,4 +1,4 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.support;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -15,32 +15,31 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
-import nl.wijkzaken.support.MessageSteps;
 
 /**
  * Test steps: brings resident-request cases of a demo neighbourhood to their decision task on the application's
  * own engine, as the demo users would (the job executor is off in tests, so the message steps run here).
  */
-final class DecisionSteps {
+public final class DecisionSteps {
 
     private final ApplicationContext context;
     private final RequestIntake intake;
     private final TaskService taskService;
     private final ManagementService managementService;
 
-    DecisionSteps(ApplicationContext context) {
+    public DecisionSteps(ApplicationContext context) {
         this.context = context;
         this.intake = context.getBean(RequestIntake.class);
         this.taskService = context.getBean(TaskService.class);
         this.managementService = context.getBean(ManagementService.class);
     }
 
-    static String owner(String neighbourhood) {
+    public static String owner(String neighbourhood) {
         return "wm." + neighbourhood;
     }
 
     /** A normal request for green space: one advice (fysiek), positive, then "Besluit nemen". */
-    RegisteredRequest toDecision(String neighbourhood, String amount) {
+    public RegisteredRequest toDecision(String neighbourhood, String amount) {
         RegisteredRequest request = submit(neighbourhood, Category.GROEN_EN_OPENBARE_RUIMTE, amount, Urgency.NORMAAL);
         complete(request, "CheckCompleteness", owner(neighbourhood),
                 Map.of("completeness", "compleet", "completenessMotivation", "Compleet."));
@@ -50,13 +49,13 @@ final class DecisionSteps {
     }
 
     /** A small acute traffic request: "Snel afhandelen" by the owner. */
-    RegisteredRequest toFastLane(String neighbourhood, String amount) {
+    public RegisteredRequest toFastLane(String neighbourhood, String amount) {
         RegisteredRequest request = submit(neighbourhood, Category.VERKEER_EN_PARKEREN, amount, Urgency.ACUUT);
         task(request, "HandleFastLane");
         return request;
     }
 
-    RegisteredRequest submit(String neighbourhood, Category category, String amount, Urgency urgency) {
+    public RegisteredRequest submit(String neighbourhood, Category category, String amount, Urgency urgency) {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", neighbourhood, category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
                 new BigDecimal(amount), urgency, "Straatweg 1"), "online");
@@ -65,7 +64,7 @@ final class DecisionSteps {
     }
 
     /** The open task of that step; fails when there is none. */
-    Task task(RegisteredRequest request, String taskKey) {
+    public Task task(RegisteredRequest request, String taskKey) {
         List<Task> tasks = taskService.createTaskQuery().processInstanceId(request.processInstanceId())
                 .taskDefinitionKey(taskKey).active().list();
         if (tasks.size() != 1) {
@@ -75,13 +74,13 @@ final class DecisionSteps {
     }
 
     /** Claims the task for the user (unless someone has it) and completes it with the values of the form. */
-    void complete(RegisteredRequest request, String taskKey, String user, Map<String, Object> variables) {
+    public void complete(RegisteredRequest request, String taskKey, String user, Map<String, Object> variables) {
         Task task = claim(request, taskKey, user);
         taskService.complete(task.getId(), new HashMap<>(variables));
         runMessages(request);
     }
 
-    Task claim(RegisteredRequest request, String taskKey, String user) {
+    public Task claim(RegisteredRequest request, String taskKey, String user) {
         Task task = task(request, taskKey);
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), user);
@@ -89,7 +88,7 @@ final class DecisionSteps {
         return task;
     }
 
-    static Map<String, Object> decision(String outcome, Integer partialAmount) {
+    public static Map<String, Object> decision(String outcome, Integer partialAmount) {
         Map<String, Object> variables = new HashMap<>(Map.of("outcome", outcome, "decisionMotivation", "Past binnen het beleid."));
         if (partialAmount != null) {
             variables.put("decidedAmount", partialAmount);
@@ -98,7 +97,7 @@ final class DecisionSteps {
     }
 
     /** Runs the asynchronous message steps of the case, not its timers. */
-    void runMessages(RegisteredRequest request) {
+    public void runMessages(RegisteredRequest request) {
         MessageSteps.run(context, request.processInstanceId(), false, null);
     }
 }
