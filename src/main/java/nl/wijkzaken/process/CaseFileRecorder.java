@@ -25,10 +25,10 @@ import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.refusal.Refusal;
 
 /**
- * Bean {@code caseFile}: the process writes its case file through this (open, status changes, conclusion),
+ * Bean {@code caseFileRecorder}: the process writes its case file through this (open, status changes, conclusion),
  * and it flattens the DMN results into the plain variables that forms and expressions use.
  */
-@Component("caseFile")
+@Component
 public class CaseFileRecorder {
 
     static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-yyyy");

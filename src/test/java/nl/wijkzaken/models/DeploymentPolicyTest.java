@@ -77,10 +77,10 @@ class DeploymentPolicyTest {
             "${execution.processEngineServices}",
             "${task.execution}",
             "${execution.getVariable('ownerGroup')}",
-            "${caseFile.class}",
-            "${caseFile.recorder}",
-            "${caseFile.open}",
-            "${caseFile.delete(execution)}",
+            "${caseFileRecorder.class}",
+            "${caseFileRecorder.recorder}",
+            "${caseFileRecorder.open}",
+            "${caseFileRecorder.delete(execution)}",
             "${''.getClass().forName('java.lang.Runtime')}",
             "${ownerGroup.getClass()}",
             "${ownerGroup.bytes.getClass()}",
@@ -91,7 +91,7 @@ class DeploymentPolicyTest {
             "${processEngineConfiguration}",
             "${dataSource}",
             "${sys:exec('id')}",
-            "${caseFile.status(execution, identityService)}",
+            "${caseFileRecorder.status(execution, identityService)}",
             "${dateTime().plusDays(3)}",
             "aanvraag ${execution.processEngine} klaar",
             "#{identityService}",
@@ -103,8 +103,8 @@ class DeploymentPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "${caseFile.open(execution)}",
-            "${caseFile.status(execution, 'ADVIES')}",
+            "${caseFileRecorder.open(execution)}",
+            "${caseFileRecorder.status(execution, 'ADVIES')}",
             "${budgetDecision.reserve(task)}",
             "${adviceRound.dueDate(adviceAssignment)}",
             "${requestRegistration}",
@@ -157,7 +157,7 @@ class DeploymentPolicyTest {
     @ValueSource(strings = {
             "<scriptTask id=\"Stap\" scriptFormat=\"javascript\"><script>java.lang.Runtime.getRuntime()</script></scriptTask>",
             "<serviceTask id=\"Stap\" camunda:class=\"org.example.Escalate\"/>",
-            "<serviceTask id=\"Stap\" camunda:expression=\"${caseFile.open(execution)}\"><extensionElements><camunda:executionListener event=\"start\" class=\"org.example.Escalate\"/></extensionElements></serviceTask>",
+            "<serviceTask id=\"Stap\" camunda:expression=\"${caseFileRecorder.open(execution)}\"><extensionElements><camunda:executionListener event=\"start\" class=\"org.example.Escalate\"/></extensionElements></serviceTask>",
             "<userTask id=\"Stap\"><extensionElements><camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"groovy\">1</camunda:script></camunda:taskListener></extensionElements></userTask>",
             "<serviceTask id=\"Stap\"><extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\"><camunda:script scriptFormat=\"groovy\" resource=\"deployment://x.groovy\"/></camunda:inputParameter></camunda:inputOutput></extensionElements></serviceTask>",
             "<serviceTask id=\"Stap\"><extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></extensionElements></serviceTask>",

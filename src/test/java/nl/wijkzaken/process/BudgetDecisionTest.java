@@ -223,7 +223,7 @@ class BudgetDecisionTest {
                 .replace("<process id=\"resident-request\"", "<process id=\"resident-request-failing\"")
                 .replace("<camunda:taskListener expression=\"${budgetDecision.reserve(task)}\" event=\"complete\" /><camunda:inputOutput>",
                         "<camunda:taskListener expression=\"${budgetDecision.reserve(task)}\" event=\"complete\" />"
-                                + "<camunda:taskListener expression=\"${caseFile.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}\" "
+                                + "<camunda:taskListener expression=\"${caseFileRecorder.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}\" "
                                 + "event=\"complete\" /><camunda:inputOutput>");
         assertThat(model).contains("NOBODY_KNOWS_THIS_STATUS").contains("resident-request-failing");
         Deployment deployment = repositoryService.createDeployment().name("failing decision test")
