@@ -12,14 +12,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.audit.CaseRegister;
-import nl.wijkzaken.audit.CaseSearch;
-import nl.wijkzaken.audit.CaseSearchResult;
-import nl.wijkzaken.audit.RegisteredCase;
 
-/** The case files as the auditors' register: search on the indexed columns (V40), newest receipt first. */
+/**
+ * The case files as a register to search and read (the auditors' search): on the indexed columns (V40), newest
+ * receipt first. Published for the modules on top (audit) so they read case files without knowing the table.
+ */
 @Component
-class CaseFileRegister implements CaseRegister {
+public class CaseFileRegister {
 
     private final JdbcClient jdbc;
 
@@ -27,14 +26,13 @@ class CaseFileRegister implements CaseRegister {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public Optional<RegisteredCase> find(String caseNumber) {
+    public Optional<CaseFileEntry> find(String caseNumber) {
         return jdbc.sql("SELECT * FROM case_file WHERE case_number = ?").param(caseNumber)
                 .query(CaseFileRegister::registered).optional();
     }
 
-    @Override
-    public CaseSearchResult search(CaseSearch search) {
+    /** Newest receipt first; {@link CaseFileSearch#page()} is zero-based. */
+    public CaseFileSearchResult search(CaseFileSearch search) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (search.caseNumber() != null) {
@@ -60,7 +58,7 @@ class CaseFileRegister implements CaseRegister {
         }
         if (search.decidingGroups() != null) {
             if (search.decidingGroups().isEmpty()) {
-                return new CaseSearchResult(List.of(), 0, search.page(), search.size());
+                return new CaseFileSearchResult(List.of(), 0, search.page(), search.size());
             }
             where.append(" AND deciding_group IN (")
                     .append(String.join(", ", search.decidingGroups().stream().map(group -> "?").toList())).append(')');
@@ -74,16 +72,16 @@ class CaseFileRegister implements CaseRegister {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(search.size());
         pageParams.add((long) search.page() * search.size());
-        List<RegisteredCase> items = jdbc.sql("SELECT * FROM case_file" + where
+        List<CaseFileEntry> items = jdbc.sql("SELECT * FROM case_file" + where
                         + " ORDER BY received_on DESC, case_number DESC LIMIT ? OFFSET ?")
                 .params(pageParams).query(CaseFileRegister::registered).list();
-        return new CaseSearchResult(items, total, search.page(), search.size());
+        return new CaseFileSearchResult(items, total, search.page(), search.size());
     }
 
-    private static RegisteredCase registered(ResultSet rs, int row) throws SQLException {
+    private static CaseFileEntry registered(ResultSet rs, int row) throws SQLException {
         boolean late = rs.getBoolean("decided_after_deadline");
         Boolean decidedAfterDeadline = rs.wasNull() ? null : late;
-        return new RegisteredCase(rs.getString("case_number"), rs.getString("title"), rs.getString("neighbourhood"),
+        return new CaseFileEntry(rs.getString("case_number"), rs.getString("title"), rs.getString("neighbourhood"),
                 rs.getString("category"), rs.getBigDecimal("amount_requested"), rs.getString("owner_group"),
                 localDate(rs, "received_on"), localDate(rs, "legal_deadline"), localDate(rs, "suspended_since"),
                 rs.getBoolean("deadline_extended"), CaseStatus.valueOf(rs.getString("status_code")).text(),

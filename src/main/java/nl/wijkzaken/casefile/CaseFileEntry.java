@@ -1,4 +1,4 @@
-package nl.wijkzaken.audit;
+package nl.wijkzaken.casefile;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * One case as the register knows it. The decision fields are empty until the case is concluded;
  * {@code decidedAfterDeadline} compares the day the decision became final with the legal deadline of that moment.
  */
-public record RegisteredCase(
+public record CaseFileEntry(
         String caseNumber,
         String title,
         String neighbourhood,

@@ -1,4 +1,4 @@
-package nl.wijkzaken.audit;
+package nl.wijkzaken.casefile;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -8,7 +8,7 @@ import java.util.Collection;
  * number; the period is the day of receipt (both ends included); {@code decidingGroups} are the groups of the
  * requested deciding role (an empty collection matches nothing).
  */
-public record CaseSearch(String caseNumber, String neighbourhood, LocalDate receivedFrom, LocalDate receivedTo,
+public record CaseFileSearch(String caseNumber, String neighbourhood, LocalDate receivedFrom, LocalDate receivedTo,
                          String outcome, Collection<String> decidingGroups, Boolean decidedAfterDeadline,
                          int page, int size) {
 }
