@@ -1,32 +1,33 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.audit;
 
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.audit.DossierEntry;
-import nl.wijkzaken.audit.DossierSource;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.EngineTime;
 
 /**
  * The case file's own history for the dossier: resident-facing statuses, advice and decision records, and every
  * deadline event with the deadline before and after.
  */
 @Component
-class CaseFileDossierSource implements DossierSource {
+class CaseEventEntries implements DossierSource {
 
     private static final Set<String> DEADLINE_EVENTS = Set.of(CaseEvent.DEADLINE_SUSPENDED, CaseEvent.DEADLINE_RESUMED,
             CaseEvent.DEADLINE_EXTENDED, CaseEvent.DEADLINE_REMINDED, CaseEvent.DEADLINE_ESCALATED);
 
     private final CaseFiles caseFiles;
 
-    CaseFileDossierSource(CaseFiles caseFiles) {
+    CaseEventEntries(CaseFiles caseFiles) {
         this.caseFiles = caseFiles;
     }
 
     @Override
     public List<DossierEntry> entriesFor(String caseNumber) {
-        return caseFiles.events(caseNumber).stream().map(CaseFileDossierSource::entry).toList();
+        return caseFiles.events(caseNumber).stream().map(CaseEventEntries::entry).toList();
     }
 
     private static DossierEntry entry(CaseEvent event) {

@@ -1,4 +1,4 @@
-package nl.wijkzaken.mail;
+package nl.wijkzaken.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,14 +10,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mail.MailException;
 
-import nl.wijkzaken.audit.DossierEntry;
+import nl.wijkzaken.mail.MessageType;
+import nl.wijkzaken.mail.ResidentMail;
+import nl.wijkzaken.mail.ResidentMailer;
 import nl.wijkzaken.support.TestMailServer;
 
 @SpringBootTest
-class MailDossierSourceTest {
+class MailEntriesTest {
 
     @Autowired
-    MailDossierSource source;
+    MailEntries source;
 
     @Autowired
     ResidentMailer mailer;

@@ -1,4 +1,4 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import nl.wijkzaken.audit.DossierEntry;
+import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
 @SpringBootTest
-class BudgetDossierSourceTest {
+class BudgetEntriesTest {
 
     @Autowired
-    BudgetDossierSource source;
+    BudgetEntries source;
 
     @Autowired
     BudgetLedger ledger;

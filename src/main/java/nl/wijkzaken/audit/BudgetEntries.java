@@ -1,20 +1,21 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.audit;
 
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.audit.DossierEntry;
-import nl.wijkzaken.audit.DossierSource;
+import nl.wijkzaken.budget.Amounts;
+import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.budget.MovementType;
 
 /** The buurtbudget movements of a case (reservations, releases), for the dossier. */
 @Component
-class BudgetDossierSource implements DossierSource {
+class BudgetEntries implements DossierSource {
 
     private final BudgetLedger ledger;
 
-    BudgetDossierSource(BudgetLedger ledger) {
+    BudgetEntries(BudgetLedger ledger) {
         this.ledger = ledger;
     }
 
