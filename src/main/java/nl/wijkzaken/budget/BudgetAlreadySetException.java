@@ -1,7 +1,7 @@
 package nl.wijkzaken.budget;
 
 /** A second budget for the same neighbourhood and year: a conflict, not a typo. */
-class BudgetAlreadySetException extends BudgetRuleException {
+public class BudgetAlreadySetException extends BudgetRuleException {
 
     BudgetAlreadySetException(String message) {
         super("year", message);

@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.wijkzaken.mail.internal.RenderedMail;
+import nl.wijkzaken.mail.internal.MailTemplates;
 
 /**
  * Sends mail to residents from the templates, at most once per message id (table {@code resident_mail}).

@@ -11,9 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import nl.wijkzaken.casefile.CaseFileSearch;
-import nl.wijkzaken.casefile.CaseFileSearchResult;
-import nl.wijkzaken.casefile.CaseFileEntry;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.support.CaseDriver;

@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import nl.wijkzaken.casefile.CaseFileSearch;
-import nl.wijkzaken.casefile.CaseFileEntry;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.support.CaseDriver;

@@ -1,4 +1,4 @@
-package nl.wijkzaken.casefile;
+package nl.wijkzaken.casefile.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
 
 /**
  * A case whose process instance is deleted (Cockpit, {@code DELETE /engine-rest/process-instance/{id}}) before it

@@ -1,4 +1,4 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.budget.internal;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.wijkzaken.models;
+package nl.wijkzaken.models.internal;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;

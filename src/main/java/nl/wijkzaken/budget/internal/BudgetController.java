@@ -1,4 +1,4 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.budget.internal;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.budget.BudgetOverview;
 
 /** Budget overviews for staff, and setting or changing a neighbourhood's yearly budget. */
 @RestController

@@ -1,4 +1,4 @@
-package nl.wijkzaken.models;
+package nl.wijkzaken.models.internal;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.budget.internal;
 
 import java.time.Year;
 import java.time.ZoneId;
@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.budget.BudgetLedger;
 
 /**
  * Gives each demo neighbourhood its budget for the current year (application-demo.yml). Idempotent: a

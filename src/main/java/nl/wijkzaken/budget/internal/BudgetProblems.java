@@ -1,4 +1,4 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.budget.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +13,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import nl.wijkzaken.budget.BudgetRuleException;
+import nl.wijkzaken.budget.BudgetAlreadySetException;
 
 /** RFC 9457 problem+json for the budget API, in Dutch, with a message per field where a field is at fault. */
 @RestControllerAdvice(assignableTypes = BudgetController.class)

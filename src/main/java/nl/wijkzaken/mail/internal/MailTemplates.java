@@ -1,4 +1,4 @@
-package nl.wijkzaken.mail;
+package nl.wijkzaken.mail.internal;
 
 import java.util.Map;
 
@@ -7,10 +7,11 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import nl.wijkzaken.mail.MessageType;
 
 /** Renders the plain-text mail templates in templates/mail/ (Thymeleaf TEXT mode, editable by non-developers). */
 @Component
-class MailTemplates {
+public class MailTemplates {
 
     private static final String SUBJECT_PREFIX = "Onderwerp:";
 
@@ -26,7 +27,7 @@ class MailTemplates {
         engine.setTemplateResolver(resolver);
     }
 
-    RenderedMail render(MessageType type, Map<String, String> values) {
+    public RenderedMail render(MessageType type, Map<String, String> values) {
         Context context = new Context();
         values.forEach(context::setVariable);
         String text = engine.process(type.template(), context).replace("\r\n", "\n");

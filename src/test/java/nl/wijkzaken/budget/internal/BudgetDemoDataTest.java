@@ -1,4 +1,4 @@
-package nl.wijkzaken.budget;
+package nl.wijkzaken.budget.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import nl.wijkzaken.budget.MovementType;
+import nl.wijkzaken.budget.BudgetMovement;
+import nl.wijkzaken.budget.BudgetLedger;
 
 @SpringBootTest
 class BudgetDemoDataTest {

@@ -1,4 +1,4 @@
-package nl.wijkzaken.models;
+package nl.wijkzaken.models.internal;
 
 import java.util.AbstractMap;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package nl.wijkzaken.models;
+package nl.wijkzaken.models.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.models.DeploymentRefusals;
 
 /**
  * Finding 3 of issue 12: a deployed model must not be a way to run code with the engine's rights.

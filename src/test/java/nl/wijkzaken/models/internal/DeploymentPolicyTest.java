@@ -1,4 +1,4 @@
-package nl.wijkzaken.models;
+package nl.wijkzaken.models.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

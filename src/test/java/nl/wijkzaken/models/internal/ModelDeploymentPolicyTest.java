@@ -1,4 +1,4 @@
-package nl.wijkzaken.models;
+package nl.wijkzaken.models.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +36,7 @@ import org.springframework.web.client.RestClient;
 
 import nl.wijkzaken.support.StaffApi;
 import nl.wijkzaken.support.StaffApi.Reply;
+import nl.wijkzaken.models.DeploymentRefusals;
 
 /**
  * Issue 12, finding 3, over real HTTP with the demo users and a running job executor: the process owner's
