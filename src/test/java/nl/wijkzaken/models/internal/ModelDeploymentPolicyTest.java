@@ -161,7 +161,7 @@ class ModelDeploymentPolicyTest {
 
     @Test
     void anExpressionStillReachesTheBeansOfOurModels() {
-        assertThat(evaluate("${caseFile}")).isNotNull();
+        assertThat(evaluate("${caseFileRecorder}")).isNotNull();
         assertThat(evaluate("${requestRegistration}")).isNotNull();
     }
 
