@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import nl.wijkzaken.casefile.CaseFileEntry;
+import nl.wijkzaken.casefile.CaseFileRegister;
+import nl.wijkzaken.casefile.CaseFileSearch;
+import nl.wijkzaken.casefile.CaseFileSearchResult;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
@@ -29,18 +33,18 @@ class DossierSearches {
     static final int MAX_SIZE = 100;
     private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,20}");
 
-    private final CaseRegister register;
+    private final CaseFileRegister register;
     private final Neighbourhoods neighbourhoods;
     private final DecidingRoles roles;
 
-    DossierSearches(CaseRegister register, Neighbourhoods neighbourhoods, DecidingRoles roles) {
+    DossierSearches(CaseFileRegister register, Neighbourhoods neighbourhoods, DecidingRoles roles) {
         this.register = register;
         this.neighbourhoods = neighbourhoods;
         this.roles = roles;
     }
 
     /** The criteria, or per field what is wrong with it; nothing is searched when anything is wrong. */
-    record Checked(CaseSearch search, Map<String, String> errors) {
+    record Checked(CaseFileSearch search, Map<String, String> errors) {
         boolean valid() {
             return errors.isEmpty();
         }
@@ -128,7 +132,7 @@ class DossierSearches {
         if (!errors.isEmpty()) {
             return new Checked(null, errors);
         }
-        return new Checked(new CaseSearch(caseNumber, neighbourhood, from, to, outcome, groups, late, page, size), Map.of());
+        return new Checked(new CaseFileSearch(caseNumber, neighbourhood, from, to, outcome, groups, late, page, size), Map.of());
     }
 
     /** An outcome code from the case file in words; an unknown code as it is. */
@@ -136,11 +140,11 @@ class DossierSearches {
         return outcome == null ? null : Outcome.ofCode(outcome).map(Outcome::label).orElse(outcome);
     }
 
-    Result search(CaseSearch search) {
+    Result search(CaseFileSearch search) {
         Map<String, String> names = neighbourhoods.all().stream()
                 .collect(Collectors.toMap(Neighbourhood::code, Neighbourhood::name));
-        CaseSearchResult found = register.search(search);
-        Function<RegisteredCase, Hit> hit = c -> new Hit(c.caseNumber(), c.title(), c.neighbourhood(),
+        CaseFileSearchResult found = register.search(search);
+        Function<CaseFileEntry, Hit> hit = c -> new Hit(c.caseNumber(), c.title(), c.neighbourhood(),
                 names.getOrDefault(c.neighbourhood(), c.neighbourhood()), c.receivedOn(), c.legalDeadline(), c.status(),
                 c.outcome(), label(c.outcome()), c.decidedAmount(), c.decidedOn(), c.decidedBy(),
                 c.decidingGroup(), roles.roleOf(c.decidingGroup()).orElse(null), c.decidedAfterDeadline(),

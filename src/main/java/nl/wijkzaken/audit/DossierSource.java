@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Contributes a module's own records of a case (case events, budget movements, sent mail) to its dossier.
- * Implemented by the modules that keep such records; the dossier merges them with the engine's history.
+ * Implemented here, in audit, on the query API each of those modules publishes: audit sits on top and reads them,
+ * they know nothing of the dossier. The dossier merges these entries with the engine's history.
  */
-public interface DossierSource {
+interface DossierSource {
 
     List<DossierEntry> entriesFor(String caseNumber);
 }

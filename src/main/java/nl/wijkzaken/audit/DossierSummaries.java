@@ -12,6 +12,8 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.casefile.CaseFileEntry;
+import nl.wijkzaken.casefile.CaseFileRegister;
 import nl.wijkzaken.audit.DossierEntry.Kind;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
@@ -31,11 +33,11 @@ class DossierSummaries {
     static final Set<String> DECISION_TASKS = Set.of("Decide", "HandleFastLane");
     static final String CO_SIGN_TASK = "CoSignDecision";
 
-    private final ObjectProvider<CaseRegister> register;
+    private final ObjectProvider<CaseFileRegister> register;
     private final DecidingRoles roles;
     private final Neighbourhoods neighbourhoods;
 
-    DossierSummaries(ObjectProvider<CaseRegister> register, DecidingRoles roles, Neighbourhoods neighbourhoods) {
+    DossierSummaries(ObjectProvider<CaseFileRegister> register, DecidingRoles roles, Neighbourhoods neighbourhoods) {
         this.register = register;
         this.roles = roles;
         this.neighbourhoods = neighbourhoods;
@@ -54,8 +56,8 @@ class DossierSummaries {
 
     DossierSummary summarize(String caseNumber, List<CompletedTask> tasks, List<Evaluation> evaluations,
                              List<DossierEntry> timeline) {
-        CaseRegister cases = register.getIfAvailable();
-        RegisteredCase file = cases == null ? null : cases.find(caseNumber).orElse(null);
+        CaseFileRegister cases = register.getIfAvailable();
+        CaseFileEntry file = cases == null ? null : cases.find(caseNumber).orElse(null);
 
         CompletedTask decision = last(tasks, DECISION_TASKS);
         CompletedTask coSign = last(tasks, Set.of(CO_SIGN_TASK));
@@ -135,7 +137,7 @@ class DossierSummaries {
         return value == null ? null : LocalDate.parse(value.toString());
     }
 
-    static String verdict(RegisteredCase file, LocalDate deadline, LocalDate decidedOn, Long daysAfter) {
+    static String verdict(CaseFileEntry file, LocalDate deadline, LocalDate decidedOn, Long daysAfter) {
         if (file == null || deadline == null) {
             return "Geen zaakdossier: de beslistermijn is niet bekend.";
         }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Amounts as the ledger stores them (two decimals); for readers, see {@link nl.wijkzaken.shared.DutchFormat#euro}. */
-final class Amounts {
+public final class Amounts {
 
     /** NUMERIC(12,2): ten digits before the decimal separator. */
     static final BigDecimal MAXIMUM = new BigDecimal("9999999999.99");
@@ -12,7 +12,7 @@ final class Amounts {
     private Amounts() {
     }
 
-    static BigDecimal scaled(BigDecimal amount) {
+    public static BigDecimal scaled(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 }

@@ -33,8 +33,8 @@ import nl.wijkzaken.shared.EngineClock;
 @Transactional(propagation = Propagation.REQUIRED)
 public class BudgetLedger {
 
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2999;
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2999;
 
     private final JdbcClient jdbc;
     private final Neighbourhoods neighbourhoods;

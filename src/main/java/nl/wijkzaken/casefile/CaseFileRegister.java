@@ -12,14 +12,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.audit.CaseRegister;
-import nl.wijkzaken.audit.CaseSearch;
-import nl.wijkzaken.audit.CaseSearchResult;
-import nl.wijkzaken.audit.RegisteredCase;
 
-/** The case files as the auditors' register: search on the indexed columns (V40), newest receipt first. */
+/**
+ * The case files as a register to search and read (the auditors' search): on the indexed columns (V40), newest
+ * receipt first. Published for the modules on top (audit) so they read case files without knowing the table.
+ */
 @Component
-class CaseFileRegister implements CaseRegister {
+public class CaseFileRegister {
 
     private static final String SELECT = """
             SELECT case_number, title, neighbourhood, category, amount_requested, owner_group, received_on,
@@ -33,16 +32,14 @@ class CaseFileRegister implements CaseRegister {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public Optional<RegisteredCase> find(String caseNumber) {
+    public Optional<CaseFileEntry> find(String caseNumber) {
         return jdbc.sql(SELECT + " WHERE case_number = :caseNumber").param("caseNumber", caseNumber)
                 .query(CaseFileRow.class).optional().map(CaseFileRow::registered);
     }
 
-    @Override
-    public CaseSearchResult search(CaseSearch search) {
+    public CaseFileSearchResult search(CaseFileSearch search) {
         if (search.decidingGroups() != null && search.decidingGroups().isEmpty()) {
-            return new CaseSearchResult(List.of(), 0, search.page(), search.size());
+            return new CaseFileSearchResult(List.of(), 0, search.page(), search.size());
         }
         // Only the criteria that are given become conditions, so each query can use its column's index.
         List<String> conditions = new ArrayList<>(List.of("1 = 1"));
@@ -78,11 +75,11 @@ class CaseFileRegister implements CaseRegister {
         }
         String where = " WHERE " + String.join(" AND ", conditions);
         long total = jdbc.sql("SELECT COUNT(*) FROM case_file" + where).params(params).query(Long.class).single();
-        List<RegisteredCase> items = jdbc.sql(SELECT + where
+        List<CaseFileEntry> items = jdbc.sql(SELECT + where
                         + " ORDER BY received_on DESC, case_number DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", search.size()).param("offset", (long) search.page() * search.size())
                 .query(CaseFileRow.class).list().stream().map(CaseFileRow::registered).toList();
-        return new CaseSearchResult(items, total, search.page(), search.size());
+        return new CaseFileSearchResult(items, total, search.page(), search.size());
     }
 
     /** A row of case_file as selected above; JdbcClient maps the columns onto the components by name. */
@@ -92,8 +89,8 @@ class CaseFileRegister implements CaseRegister {
                                String statusCode, String outcome, BigDecimal decidedAmount, String decidedBy,
                                String decidingGroup, LocalDate decidedOn, Boolean decidedAfterDeadline) {
 
-        RegisteredCase registered() {
-            return new RegisteredCase(caseNumber, title, neighbourhood, category, amountRequested, ownerGroup,
+        CaseFileEntry registered() {
+            return new CaseFileEntry(caseNumber, title, neighbourhood, category, amountRequested, ownerGroup,
                     receivedOn, legalDeadline, suspendedSince, deadlineExtended, CaseStatus.valueOf(statusCode).text(),
                     outcome, decidedAmount, decidedBy, decidingGroup, decidedOn, decidedAfterDeadline);
         }

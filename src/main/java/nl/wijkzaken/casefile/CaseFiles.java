@@ -43,7 +43,7 @@ public class CaseFiles {
         append(caseNumber, type, status == null ? null : status.text(), detail, actor, null, null);
     }
 
-    void open(CaseFile file) {
+    public void open(CaseFile file) {
         jdbc.sql("""
                 INSERT INTO case_file (case_number, process_instance_id, channel, applicant_name, applicant_email,
                   neighbourhood, category, title, amount_requested, urgency, owner_group, owner_team, received_on,
@@ -58,12 +58,12 @@ public class CaseFiles {
                 "Verzoek geregistreerd, behandeld door " + file.ownerTeam(), null, null, file.legalDeadline());
     }
 
-    void changeStatus(String caseNumber, CaseStatus status, String detail, String actor) {
+    public void changeStatus(String caseNumber, CaseStatus status, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET status_code = ? WHERE case_number = ?").params(status.name(), caseNumber).update();
         append(caseNumber, CaseEventType.STATUS, status.text(), detail, actor, null, null);
     }
 
-    void conclude(String caseNumber, CaseStatus status, Outcome outcome, BigDecimal decidedAmount, String detail, String actor) {
+    public void conclude(String caseNumber, CaseStatus status, Outcome outcome, BigDecimal decidedAmount, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET status_code = ?, outcome = ?, decided_amount = ?, closed_on = ? WHERE case_number = ?")
                 .params(status.name(), outcome.code(), decidedAmount, Date.valueOf(EngineClock.today()), caseNumber).update();
         append(caseNumber, CaseEventType.STATUS, status.text(), detail, actor, null, null);
@@ -73,7 +73,7 @@ public class CaseFiles {
      * Who decided, in which group, and whether the day the decision became final lies after the legal deadline
      * as it stands then (suspensions and an extension included).
      */
-    void recordDecision(String caseNumber, String decidedBy, String decidingGroup, LocalDate decidedOn) {
+    public void recordDecision(String caseNumber, String decidedBy, String decidingGroup, LocalDate decidedOn) {
         jdbc.sql("""
                 UPDATE case_file SET decided_by = ?, deciding_group = ?, decided_on = ?,
                   decided_after_deadline = CASE WHEN legal_deadline < ? THEN TRUE ELSE FALSE END
@@ -82,7 +82,7 @@ public class CaseFiles {
                 .update();
     }
 
-    void changeDeadline(String caseNumber, CaseEventType type, CaseStatus status, LocalDate before, LocalDate after,
+    public void changeDeadline(String caseNumber, CaseEventType type, CaseStatus status, LocalDate before, LocalDate after,
                         LocalDate suspendedSince, boolean extended, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET legal_deadline = ?, suspended_since = ?, deadline_extended = ?"
                         + (status == null ? "" : ", status_code = '" + status.name() + "'") + " WHERE case_number = ?")
@@ -91,7 +91,7 @@ public class CaseFiles {
         append(caseNumber, type, status == null ? null : status.text(), detail, actor, before, after);
     }
 
-    void recordDeadlineEvent(String caseNumber, CaseEventType type, LocalDate deadline, String detail) {
+    public void recordDeadlineEvent(String caseNumber, CaseEventType type, LocalDate deadline, String detail) {
         append(caseNumber, type, null, detail, null, deadline, deadline);
     }
 

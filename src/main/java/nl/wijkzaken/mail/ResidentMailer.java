@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.wijkzaken.mail.internal.RenderedMail;
+import nl.wijkzaken.mail.internal.MailTemplates;
 
 import nl.wijkzaken.shared.EngineClock;
 

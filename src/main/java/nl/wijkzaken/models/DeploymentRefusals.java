@@ -33,7 +33,7 @@ public class DeploymentRefusals {
     }
 
     /** Stores a refusal in a transaction of its own: the deployment's transaction is about to roll back. */
-    void record(String user, String deploymentName, List<String> resources, String reason) {
+    public void record(String user, String deploymentName, List<String> resources, String reason) {
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                             INSERT INTO model_deployment_refusal

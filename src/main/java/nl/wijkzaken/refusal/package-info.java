@@ -3,4 +3,5 @@
  * unwrapped once from the engine, answered once for the engine REST API and Tasklist (with the engine's own refusals
  * in Dutch too) and once for our own Spring MVC API; filters write it with the one problem+json writer.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package nl.wijkzaken.refusal;

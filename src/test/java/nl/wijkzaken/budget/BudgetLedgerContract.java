@@ -221,7 +221,7 @@ abstract class BudgetLedgerContract {
                 .camundaExpression("${budgetLedger.reserve(caseNumber, neighbourhood, year, amount, 'wm', 'Toekenning')}")
                 .endEvent("done")
                 // A listener after the reservation fails: there is no such case status.
-                .camundaExecutionListenerExpression("start", "${caseFile.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}")
+                .camundaExecutionListenerExpression("start", "${caseFileRecorder.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}")
                 .done());
 
         Throwable failure = catchThrowable(() -> runtimeService.startProcessInstanceByKey("budget-rollback-test",

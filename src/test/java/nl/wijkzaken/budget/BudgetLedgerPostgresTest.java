@@ -34,6 +34,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.EngineClock;

@@ -1,6 +1,6 @@
 package nl.wijkzaken.budget;
 
-import static nl.wijkzaken.budget.DecisionSteps.decision;
+import static nl.wijkzaken.support.DecisionSteps.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;

@@ -11,10 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import nl.wijkzaken.audit.CaseRegister;
-import nl.wijkzaken.audit.CaseSearch;
-import nl.wijkzaken.audit.CaseSearchResult;
-import nl.wijkzaken.audit.RegisteredCase;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.support.CaseDriver;
@@ -49,9 +45,9 @@ class CaseFileRegisterPostgresTest {
             CaseDriver open = new CaseDriver(app);
             open.submit("breukelen", Category.OVERIG, "300", Urgency.NORMAAL);
             running = open.caseNumber();
-            CaseRegister register = app.getBean(CaseRegister.class);
+            CaseFileRegister register = app.getBean(CaseFileRegister.class);
 
-            assertThat(numbers(register.search(new CaseSearch(late.substring(3), "loenen", today, today, "afgewezen",
+            assertThat(numbers(register.search(new CaseFileSearch(late.substring(3), "loenen", today, today, "afgewezen",
                     List.of("wijkmanager-loenen", "wijkmanager-breukelen"), true, 0, 10)))).containsExactly(late);
             assertThat(register.find(late).orElseThrow()).satisfies(file -> {
                 assertThat(file.decidedBy()).isEqualTo("wm.loenen");
@@ -59,11 +55,11 @@ class CaseFileRegisterPostgresTest {
                 assertThat(file.decidedAfterDeadline()).isTrue();
                 assertThat(file.decidedOn()).isEqualTo(today.plusDays(60));
             });
-            assertThat(numbers(register.search(new CaseSearch(null, null, null, null, null, null, false, 0, 10)))).isEmpty();
-            assertThat(numbers(register.search(new CaseSearch("%", null, null, null, null, null, null, 0, 10)))).isEmpty();
-            assertThat(numbers(register.search(new CaseSearch(null, null, today.plusDays(1), null, null, null, null, 0, 10)))).isEmpty();
-            CaseSearchResult page1 = register.search(new CaseSearch("bv-", null, null, today, null, null, null, 0, 1));
-            CaseSearchResult page2 = register.search(new CaseSearch("bv-", null, null, today, null, null, null, 1, 1));
+            assertThat(numbers(register.search(new CaseFileSearch(null, null, null, null, null, null, false, 0, 10)))).isEmpty();
+            assertThat(numbers(register.search(new CaseFileSearch("%", null, null, null, null, null, null, 0, 10)))).isEmpty();
+            assertThat(numbers(register.search(new CaseFileSearch(null, null, today.plusDays(1), null, null, null, null, 0, 10)))).isEmpty();
+            CaseFileSearchResult page1 = register.search(new CaseFileSearch("bv-", null, null, today, null, null, null, 0, 1));
+            CaseFileSearchResult page2 = register.search(new CaseFileSearch("bv-", null, null, today, null, null, null, 1, 1));
             assertThat(page1.totalItems()).isEqualTo(2);
             assertThat(page1.totalPages()).isEqualTo(2);
             assertThat(numbers(page1)).hasSize(1);
@@ -73,7 +69,7 @@ class CaseFileRegisterPostgresTest {
         }
     }
 
-    private static List<String> numbers(CaseSearchResult result) {
-        return result.items().stream().map(RegisteredCase::caseNumber).toList();
+    private static List<String> numbers(CaseFileSearchResult result) {
+        return result.items().stream().map(CaseFileEntry::caseNumber).toList();
     }
 }

@@ -14,9 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import nl.wijkzaken.audit.CaseRegister;
-import nl.wijkzaken.audit.CaseSearch;
-import nl.wijkzaken.audit.RegisteredCase;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.support.CaseDriver;
@@ -28,7 +25,7 @@ import nl.wijkzaken.support.CaseDriver;
 @SpringBootTest
 class CaseFileRegisterTest {
 
-    @Autowired CaseRegister register;
+    @Autowired CaseFileRegister register;
     @Autowired ApplicationContext context;
 
     @AfterEach
@@ -43,7 +40,7 @@ class CaseFileRegisterTest {
         driver.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk",
                 "completenessMotivation", "Geen bevoegdheid van de gemeente."));
 
-        RegisteredCase file = register.find(driver.caseNumber()).orElseThrow();
+        CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
         assertThat(file.outcome()).isEqualTo(Outcome.NIET_ONTVANKELIJK);
         assertThat(file.decidedBy()).isEqualTo("wm.breukelen");
@@ -62,7 +59,7 @@ class CaseFileRegisterTest {
         driver.tick(Duration.ofDays(16));
         driver.fireTimer("RepairTermLapsed");
 
-        RegisteredCase file = register.find(driver.caseNumber()).orElseThrow();
+        CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
         assertThat(file.outcome()).isEqualTo(Outcome.BUITEN_BEHANDELING);
         assertThat(file.decidedBy()).isNull();
@@ -78,7 +75,7 @@ class CaseFileRegisterTest {
         driver.complete("HandleFastLane", "wm.maarssenbroek", Map.of("outcome", "toegekend",
                 "decisionMotivation", "Direct geregeld."));
 
-        RegisteredCase file = register.find(driver.caseNumber()).orElseThrow();
+        CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
         assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND);
         assertThat(file.decidedBy()).isEqualTo("wm.maarssenbroek");
@@ -95,11 +92,11 @@ class CaseFileRegisterTest {
         assertThat(register.search(search("%")).totalItems()).isZero();
         assertThat(register.search(search("BV_")).totalItems()).isZero();
         assertThat(register.search(search(driver.caseNumber().toLowerCase())).items())
-                .extracting(RegisteredCase::caseNumber).containsExactly(driver.caseNumber());
+                .extracting(CaseFileEntry::caseNumber).containsExactly(driver.caseNumber());
     }
 
-    private static CaseSearch search(String caseNumber) {
-        return new CaseSearch(caseNumber, null, null, null, null, null, null, 0, 100);
+    private static CaseFileSearch search(String caseNumber) {
+        return new CaseFileSearch(caseNumber, null, null, null, null, null, null, 0, 100);
     }
 
     private static LocalDate today() {

@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.wijkzaken.support.TestMailServer;
+import nl.wijkzaken.mail.internal.MailTemplates;
+import nl.wijkzaken.mail.internal.RenderedMail;
 
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)

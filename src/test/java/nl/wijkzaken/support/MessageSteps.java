@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationContext;
 
-import nl.wijkzaken.notification.ResidentMessageWorker;
+import nl.wijkzaken.process.ResidentMessageWorker;
 
 /**
  * TEST ONLY: runs a case's due asynchronous steps as the application would with its background threads on (they

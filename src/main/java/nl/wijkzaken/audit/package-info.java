@@ -1,0 +1,7 @@
+/**
+ * Auditors' dossier, search and model-deployment pages. On top: reads the published APIs of the modules below
+ * (case files, budget movements, mails, model refusals) and builds its own entries; nobody depends on audit.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "budget", "casefile", "mail", "models", "neighbourhood", "process", "refusal", "security"})
+package nl.wijkzaken.audit;

@@ -1,0 +1,66 @@
+package nl.wijkzaken.casefile.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
+
+/**
+ * A case whose process instance is deleted (Cockpit, {@code DELETE /engine-rest/process-instance/{id}}) before it
+ * was concluded is closed in its case file too: status "Behandeling beëindigd door de gemeente", outcome
+ * {@link Outcome#BEEINDIGD}, closed today, and an event naming who deleted it. Otherwise the resident's status page would
+ * show it as open, with a running deadline, forever. A built-in end listener on every process: it also runs when
+ * the deletion skips custom listeners, and no diagram needs to know about it.
+ */
+@Component
+class CaseEndedByDeletion extends AbstractProcessEnginePlugin {
+
+    private final CaseFiles caseFiles;
+
+    CaseEndedByDeletion(@Lazy CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        ExecutionListener listener = this::ended;
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, listener);
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    private void ended(DelegateExecution execution) {
+        ExecutionEntity instance = (ExecutionEntity) execution;
+        boolean deleted = instance.isExternallyTerminated() || instance.isCanceled();
+        if (!deleted || !instance.isProcessInstanceExecution()
+                || !(execution.getVariable("caseNumber") instanceof String caseNumber)) {
+            return;
+        }
+        caseFiles.find(caseNumber).filter(file -> file.outcome() == null).ifPresent(file -> {
+            String by = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+            caseFiles.conclude(caseNumber, CaseStatus.BEEINDIGD, Outcome.BEEINDIGD, null,
+                    "Zaak in de procesengine verwijderd" + (by == null ? "" : " door " + by)
+                            + (instance.getDeleteReason() == null ? "" : " (reden: " + instance.getDeleteReason() + ")")
+                            + "; er is geen besluit genomen.", by);
+        });
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Validating and registering a resident's request (online or by staff) as the start of a case.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"casefile", "neighbourhood", "refusal"})
+package nl.wijkzaken.intake;

@@ -1,4 +1,0 @@
-package nl.wijkzaken.mail;
-
-record RenderedMail(String subject, String body) {
-}

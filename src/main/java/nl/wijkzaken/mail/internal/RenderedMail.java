@@ -1,0 +1,4 @@
+package nl.wijkzaken.mail.internal;
+
+public record RenderedMail(String subject, String body) {
+}

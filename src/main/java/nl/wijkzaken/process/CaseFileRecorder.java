@@ -1,0 +1,129 @@
+package nl.wijkzaken.process;
+
+import static nl.wijkzaken.process.ProcessVariables.amount;
+import static nl.wijkzaken.process.ProcessVariables.decision;
+import static nl.wijkzaken.process.ProcessVariables.period;
+import static nl.wijkzaken.process.ProcessVariables.string;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFile;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.EngineClock;
+
+/**
+ * Bean {@code caseFileRecorder}: the process writes its case file through this (open, status changes, conclusion),
+ * and it flattens the DMN results into the plain variables that forms and expressions use.
+ */
+@Component
+public class CaseFileRecorder {
+
+    private final CaseFiles caseFiles;
+
+    CaseFileRecorder(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    /** After registration and the owner, triage, advice-domains and terms decisions ({@code adviceDomains} is the list the advice-domains table collected). */
+    public void open(DelegateExecution execution) {
+        Map<String, Object> owner = decision(execution, "owner");
+        Map<String, Object> triage = decision(execution, "triage");
+        LocalDate receivedOn = EngineClock.toLocalDate((java.util.Date) execution.getVariable("receivedOn"));
+        LocalDate deadline = AwbTerms.legalDeadline(receivedOn, period(execution, "terms", "decisionTerm"));
+
+        execution.setVariable("ownerGroup", owner.get("ownerGroup"));
+        execution.setVariable("ownerTeam", owner.get("ownerTeam"));
+        execution.setVariable("escalationGroup", owner.get("escalationGroup"));
+        execution.setVariable("fastLane", Boolean.TRUE.equals(triage.get("fastLane")));
+        execution.setVariable("advisers", new ArrayList<String>());
+        execution.setVariable("adviceSummary", "");
+        execution.setVariable("negativeAdviceCount", 0);
+        execution.setVariable("conditionalAdviceCount", 0);
+        execution.setVariable("totalCostEstimate", 0.0);
+        execution.setVariable("deadlineExtended", false);
+        DeadlineWatch.setDeadlineVariables(execution, deadline);
+
+        caseFiles.open(new CaseFile(string(execution, "caseNumber"), execution.getProcessInstanceId(),
+                string(execution, "channel"), string(execution, "applicantName"), string(execution, "applicantEmail"),
+                string(execution, "neighbourhood"), string(execution, "category"), string(execution, "title"),
+                amount(execution, "amountRequested"), string(execution, "urgency"),
+                (String) owner.get("ownerGroup"), (String) owner.get("ownerTeam"), receivedOn, deadline, null, false,
+                CaseStatus.ONTVANGEN, null, null, null));
+    }
+
+    public void status(DelegateExecution execution, String statusCode) {
+        caseFiles.changeStatus(string(execution, "caseNumber"), CaseStatus.valueOf(statusCode), null, null);
+    }
+
+    /**
+     * Records how the case ends and which message the resident gets ({@code resultMessageType}).
+     * The outcome and decided amount come from the variables {@code outcome} and {@code decidedAmount}.
+     */
+    public void conclude(DelegateExecution execution, String statusCode, String messageType) {
+        CaseStatus status = CaseStatus.valueOf(statusCode);
+        Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution) : Outcome.endingWith(status);
+        BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, "decidedAmount") : null;
+        caseFiles.conclude(string(execution, "caseNumber"), status, outcome, decided,
+                string(execution, status == CaseStatus.BESLUIT_GENOMEN ? "decisionMotivation" : "completenessMotivation"), null);
+        recordDecider(execution, status);
+        execution.setVariable("resultMessageType", messageType);
+    }
+
+    private static Outcome decided(DelegateExecution execution) {
+        String code = string(execution, "outcome");
+        return Outcome.ofCode(code).filter(Outcome::isDecision)
+                .orElseThrow(() -> new IllegalStateException("Onbekend besluit: " + code));
+    }
+
+    /**
+     * For the auditors' search: a decision is taken by {@code decidedBy} in the mandate's deciding group (fast lane:
+     * the owner group); "niet-ontvankelijk" by the owner who judged completeness; "buiten behandeling" by nobody
+     * (the repair term lapsed).
+     */
+    private void recordDecider(DelegateExecution execution, CaseStatus status) {
+        String decidedBy = null;
+        String group = null;
+        if (status == CaseStatus.BESLUIT_GENOMEN) {
+            // From the task history, not the variable: a variable can be written by others than the decider.
+            decidedBy = CaseHistory.decider(execution.getProcessInstanceId()).orElse(null);
+            Object mandate = execution.getVariable("mandate");
+            group = mandate instanceof Map<?, ?> map && map.get("decidingGroup") != null
+                    ? map.get("decidingGroup").toString() : string(execution, "ownerGroup");
+        } else if (status == CaseStatus.NIET_ONTVANKELIJK) {
+            Authentication user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
+            decidedBy = user == null ? null : user.getUserId();
+            group = string(execution, "ownerGroup");
+        }
+        caseFiles.recordDecision(string(execution, "caseNumber"), decidedBy, group, EngineClock.today());
+    }
+
+    /** Task listener expression on the deliberation task: an agreed revised amount is what gets decided. */
+    public void deliberated(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        boolean agreed = Boolean.TRUE.equals(task.getVariable("agreementReached"))
+                || "ja".equals(String.valueOf(task.getVariable("agreementReached")));
+        BigDecimal revised = amount(task, "revisedAmount");
+        if (agreed && revised != null) {
+            if (revised.signum() < 0) {
+                throw nl.wijkzaken.refusal.Refusal.invalid("Het herziene bedrag kan niet negatief zijn.");
+            }
+            task.getExecution().getProcessInstance().setVariable("amountToDecide", revised.doubleValue());
+        }
+        caseFiles.recordEvent(string(task, "caseNumber"), CaseEventType.DELIBERATION, null,
+                (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + string(task, "deliberationDate")
+                        + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions")
+                        + (agreed ? ". Afspraken: " + string(task, "agreedMeasures") + ". Herzien bedrag: " + revised : ""),
+                task.getAssignee());
+    }
+}

@@ -1,0 +1,199 @@
+package nl.wijkzaken.process;
+
+import static nl.wijkzaken.process.ProcessVariables.period;
+import static nl.wijkzaken.process.ProcessVariables.string;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.deadline.DeadlineMoments;
+import nl.wijkzaken.deadline.Suspension;
+import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
+
+/**
+ * Bean {@code deadlineWatch}: suspension (Awb 4:15), extension (Awb 4:14), reminder and escalation of the legal
+ * deadline. The date rules are in the deadline module ({@link Suspension}, {@link DeadlineMoments}); this bean applies
+ * them to the case. Timers in the model read {@code reminderAt} and {@code escalationAt} once; when the deadline moves
+ * this bean moves their jobs, and while the term is suspended the jobs are suspended too, through the engine's public
+ * {@link ManagementService} and {@link TaskService} (one exception: a suspended job that moves, see
+ * {@link #rescheduleTimers}).
+ */
+@Component("deadlineWatch")
+public class DeadlineWatch {
+
+    static final String REMINDER_TIMER = "ReminderTimer";
+    static final String ESCALATION_TIMER = "EscalationTimer";
+
+    private final CaseFiles caseFiles;
+
+    DeadlineWatch(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    static void setDeadlineVariables(DelegateExecution execution, LocalDate deadline) {
+        DeadlineMoments moments = DeadlineMoments.of(deadline, reminderBefore(execution));
+        execution.setVariable("legalDeadline", EngineClock.startOf(moments.deadline()));
+        execution.setVariable("legalDeadlineText", DutchFormat.shortDate(moments.deadline()));
+        execution.setVariable("reminderAt", EngineClock.startOf(moments.reminderOn()));
+        execution.setVariable("escalationAt", EngineClock.startOf(moments.escalationOn()));
+    }
+
+    static LocalDate deadline(DelegateExecution execution) {
+        return EngineClock.toLocalDate((Date) execution.getVariable("legalDeadline"));
+    }
+
+    /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
+    public void suspend(DelegateExecution execution) {
+        Suspension suspension = Suspension.askedOn(EngineClock.today(), period(execution, "terms", "repairTerm"));
+        execution.setVariable("supplementRequestedOn", EngineClock.startOf(suspension.requestedOn()));
+        execution.setVariable("repairTermEndsAt", EngineClock.startOf(suspension.lapsesOn()));
+        execution.setVariable("repairTermText", DutchFormat.shortDate(suspension.lastRepairDay()));
+        asTheProcess(execution, (management, tasks) -> List.of(REMINDER_TIMER, ESCALATION_TIMER).forEach(timer ->
+                timerJobs(execution, management, timer).forEach(job -> management.suspendJobById(job.getId()))));
+        LocalDate deadline = deadline(execution);
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
+                deadline, deadline, suspension.suspendedFrom(), extended(execution),
+                "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(suspension.suspendedFrom())
+                        + "; aanvullen kan tot en met " + DutchFormat.shortDate(suspension.lastRepairDay())
+                        + ". Gevraagd: " + string(execution, "completenessMotivation"), null);
+    }
+
+    /** The supplement arrived today, or the repair term lapsed: the suspended days are added to the deadline. */
+    public void resume(DelegateExecution execution, boolean termLapsed) {
+        Suspension suspension = Suspension.lapsingOn(
+                EngineClock.toLocalDate((Date) execution.getVariable("supplementRequestedOn")),
+                EngineClock.toLocalDate((Date) execution.getVariable("repairTermEndsAt")));
+        LocalDate endsOn = suspension.endsOn(EngineClock.today(), termLapsed);
+        LocalDate before = deadline(execution);
+        LocalDate after = suspension.deadlineAfter(before, endsOn);
+        setDeadlineVariables(execution, after);
+        rescheduleTimers(execution, before);
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_RESUMED,
+                termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
+                (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
+                        + suspension.suspendedDays(endsOn) + " dagen opgeschort.", null);
+    }
+
+    /** Awb 4:14: once, before the deadline, with a reason; the resident gets a notice in the next step. */
+    public void extend(DelegateExecution execution) {
+        if (extended(execution)) {
+            throw Refusal.invalid("De beslistermijn is al eens verlengd; dat kan maar één keer.");
+        }
+        String reason = string(execution, "extensionReason");
+        if (reason == null || reason.isBlank()) {
+            throw Refusal.invalid("Geef een reden voor de verlenging van de beslistermijn.");
+        }
+        LocalDate before = deadline(execution);
+        LocalDate after = DeadlineMoments.of(before, reminderBefore(execution))
+                .extendedBy(period(execution, "terms", "extensionTerm"), EngineClock.today(), reminderBefore(execution))
+                .deadline();
+        setDeadlineVariables(execution, after);
+        execution.setVariable("deadlineExtended", true);
+        rescheduleTimers(execution, before);
+        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
+                before, after, null, true, "Reden: " + reason, null);
+    }
+
+    public void reminded(DelegateExecution execution) {
+        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_REMINDED, deadline(execution),
+                "Herinnering aan " + string(execution, "ownerGroup") + ": de beslistermijn nadert.");
+    }
+
+    public void escalated(DelegateExecution execution) {
+        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_ESCALATED, deadline(execution),
+                "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
+    }
+
+    /**
+     * The timers get the new moments and run again; open tasks that are due on the legal deadline (the owner's and
+     * the deciders') follow it, advice tasks keep the due date their own table gave them.
+     */
+    private void rescheduleTimers(DelegateExecution execution, LocalDate previousDeadline) {
+        Date previous = EngineClock.startOf(previousDeadline);
+        Date deadline = (Date) execution.getVariable("legalDeadline");
+        asTheProcess(execution, (management, tasks) -> {
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+                if (previous.equals(task.getDueDate())) {
+                    task.setDueDate(deadline);
+                    tasks.saveTask(task);
+                }
+            }
+            for (String timer : List.of(REMINDER_TIMER, ESCALATION_TIMER)) {
+                Date moment = (Date) execution.getVariable(REMINDER_TIMER.equals(timer) ? "reminderAt" : "escalationAt");
+                for (Job job : timerJobs(execution, management, timer)) {
+                    if (job.isSuspended()) {
+                        // Not activateJobById + setJobDuedate: activation is a bulk UPDATE that raises the row's
+                        // revision before the entity update of the due date is flushed, and in one command the two
+                        // collide (OptimisticLockingException). So the job (the query returned this command's cached
+                        // entity) is activated and moved in a single entity update.
+                        JobEntity entity = (JobEntity) job;
+                        entity.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+                        entity.setDuedate(moment);
+                    } else {
+                        management.setJobDuedate(job.getId(), moment);
+                    }
+                }
+            }
+        });
+    }
+
+    private static List<Job> timerJobs(DelegateExecution execution, ManagementService management, String timer) {
+        return management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer).timers().list();
+    }
+
+    /**
+     * Runs the engine's public API inside the current command (nested service calls join it; they see the entities
+     * this transaction already holds). Two things are switched off for it, and that is why this needs the
+     * (internal) command context: authorization, because moving the timers is the process's own step, not the
+     * clerk's, who may complete the task without the right to update jobs; and the user operation log, because the
+     * case dossier lists its entries as manual operations of that clerk.
+     */
+    private static void asTheProcess(DelegateExecution execution, EngineWork work) {
+        ProcessEngineServices services = execution.getProcessEngineServices();
+        CommandContext context = Context.getCommandContext();
+        boolean logging = context.isUserOperationLogEnabled();
+        context.disableUserOperationLog();
+        try {
+            context.runWithoutAuthorization(() -> {
+                work.run(services.getManagementService(), services.getTaskService());
+                return null;
+            });
+        } finally {
+            if (logging) {
+                context.enableUserOperationLog();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface EngineWork {
+        void run(ManagementService management, TaskService tasks);
+    }
+
+    private static Period reminderBefore(DelegateExecution execution) {
+        return period(execution, "terms", "reminderBefore");
+    }
+
+    private static boolean extended(DelegateExecution execution) {
+        return Boolean.TRUE.equals(execution.getVariable("deadlineExtended"));
+    }
+}

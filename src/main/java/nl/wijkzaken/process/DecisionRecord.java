@@ -1,0 +1,79 @@
+package nl.wijkzaken.process;
+
+import static nl.wijkzaken.process.ProcessVariables.amount;
+import static nl.wijkzaken.process.ProcessVariables.string;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.shared.DutchFormat;
+
+/**
+ * Bean {@code decisionRecord}, complete listener of "Besluit nemen", "Snel afhandelen" and "Besluit
+ * medeondertekenen": checks the outcome against the amount, fixes {@code decidedAmount} and {@code decidedBy} (the
+ * assignee who completes the task, never a submitted value; {@code coSignedBy} for the co-signing), and appends the
+ * decision to the case history.
+ * Rule violations are {@link Refusal}s: the person gets a 400 with the Dutch rule, nothing is stored.
+ */
+@Component("decisionRecord")
+class DecisionRecord implements TaskListener {
+
+    private final CaseFiles caseFiles;
+
+    DecisionRecord(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String actor = ConflictOfInterest.actor(task);
+        DelegateExecution instance = task.getExecution().getProcessInstance();
+        String caseNumber = string(task, "caseNumber");
+        if (ConflictOfInterest.CO_SIGN_TASK.equals(task.getTaskDefinitionKey())) {
+            boolean agreed = Boolean.TRUE.equals(task.getVariable("coSignAgreed"));
+            if (!agreed && blank(string(task, "coSignRemark"))) {
+                throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");
+            }
+            instance.setVariable("coSignedBy", actor);
+            caseFiles.recordEvent(caseNumber, CaseEventType.CO_SIGNED, null,
+                    agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, "coSignRemark"), actor);
+            return;
+        }
+        String code = string(task, "outcome");
+        String motivation = string(task, "decisionMotivation");
+        if (code == null || blank(motivation)) {
+            throw Refusal.invalid("Kies een besluit en geef een motivering.");
+        }
+        Outcome outcome = Outcome.ofCode(code).filter(Outcome::isDecision)
+                .orElseThrow(() -> Refusal.invalid("Kies als besluit toegekend, gedeeltelijk toegekend of afgewezen."));
+        BigDecimal asked = amount(task, "amountToDecide") != null ? amount(task, "amountToDecide") : amount(task, "amountRequested");
+        BigDecimal decided = switch (outcome) {
+            case TOEGEKEND -> asked;
+            case AFGEWEZEN -> BigDecimal.ZERO.setScale(2);
+            case GEDEELTELIJK_TOEGEKEND -> {
+                BigDecimal partial = amount(task, "decidedAmount");
+                if (partial == null || partial.signum() <= 0 || partial.compareTo(asked) >= 0) {
+                    throw Refusal.invalid("Bij gedeeltelijke toekenning ligt het toegekende bedrag tussen € 0 en "
+                            + DutchFormat.euro(asked) + ".");
+                }
+                yield partial;
+            }
+            default -> throw new IllegalStateException("Geen besluit: " + outcome);
+        };
+        instance.setVariable("decidedAmount", decided.doubleValue());
+        instance.setVariable("decidedBy", actor);
+        caseFiles.recordEvent(caseNumber, CaseEventType.DECISION, null,
+                outcome.label() + ", " + DutchFormat.euro(decided) + ". " + motivation, actor);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,109 @@
+package nl.wijkzaken.process;
+
+import java.math.BigDecimal;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.casefile.CaseNumbers;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.shared.EngineClock;
+
+/**
+ * Bean {@code requestRegistration}, the first step of resident-request ("Verzoek registreren"): validates the
+ * variables as a {@link ResidentRequest}, gives the case its number (also the business key) and date of receipt.
+ * An invalid request fails the start with Dutch messages, so nothing is stored.
+ */
+@Component("requestRegistration")
+class RequestRegistration implements JavaDelegate {
+
+    private final Validator validator;
+    private final Neighbourhoods neighbourhoods;
+    private final CaseNumbers caseNumbers;
+
+    RequestRegistration(Validator validator, Neighbourhoods neighbourhoods, CaseNumbers caseNumbers) {
+        this.validator = validator;
+        this.neighbourhoods = neighbourhoods;
+        this.caseNumbers = caseNumbers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<String> problems = new ArrayList<>();
+        ResidentRequest request = request(execution, problems);
+        problems.addAll(validator.validate(request).stream().map(ConstraintViolation::getMessage).sorted().toList());
+        if (request.neighbourhood() != null && !request.neighbourhood().isBlank() && !neighbourhoods.exists(request.neighbourhood())) {
+            problems.add("Onbekende wijk: " + request.neighbourhood());
+        }
+        String channel = execution.getVariable("channel") == null ? "balie" : execution.getVariable("channel").toString();
+        if (!RequestIntake.CHANNELS.contains(channel)) {
+            problems.add("Onbekend kanaal: " + channel);
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid("Het verzoek is niet compleet of niet juist: "
+                    + problems.stream().distinct().collect(Collectors.joining(" ")));
+        }
+        String caseNumber = caseNumbers.next(Year.from(EngineClock.today()).getValue());
+        execution.setProcessBusinessKey(caseNumber);
+        execution.setVariable("caseNumber", caseNumber);
+        execution.setVariable("channel", channel);
+        execution.setVariable("amountRequested", request.amountRequested().doubleValue());
+        execution.setVariable("amountToDecide", request.amountRequested().doubleValue());
+        execution.setVariable("receivedOn", EngineClock.startOf(EngineClock.today()));
+        execution.setVariable("categoryLabel", request.category().label());
+        // Forms and Tasklist show the name ("Maarssen-Dorp"); tables and filters keep using the code.
+        execution.setVariable("neighbourhoodName", neighbourhoods.find(request.neighbourhood()).orElseThrow().name());
+    }
+
+    private static ResidentRequest request(DelegateExecution execution, List<String> problems) {
+        Category category = null;
+        String categoryCode = text(execution, "category");
+        if (categoryCode != null) {
+            try {
+                category = Category.fromCode(categoryCode);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage() + ".");
+            }
+        }
+        Urgency urgency = null;
+        String urgencyCode = text(execution, "urgency");
+        if (urgencyCode != null) {
+            try {
+                urgency = Urgency.fromCode(urgencyCode);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage() + ".");
+            }
+        }
+        BigDecimal amount = null;
+        Object amountValue = execution.getVariable("amountRequested");
+        if (amountValue != null) {
+            try {
+                amount = new BigDecimal(amountValue.toString());
+            } catch (NumberFormatException e) {
+                problems.add("Vul het gevraagde bedrag in als getal.");
+            }
+        }
+        return new ResidentRequest(text(execution, "applicantName"), text(execution, "applicantEmail"),
+                text(execution, "applicantPhone"), text(execution, "onBehalfOfGroup"), text(execution, "neighbourhood"),
+                category, text(execution, "title"), text(execution, "description"), amount, urgency,
+                text(execution, "location"));
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The residents' public pages and API: the request form, the status page with its token, supplements.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "casefile", "deadline", "intake", "mail", "neighbourhood", "refusal"})
+package nl.wijkzaken.residents;

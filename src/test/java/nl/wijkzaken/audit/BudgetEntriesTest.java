@@ -1,0 +1,45 @@
+package nl.wijkzaken.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.neighbourhood.Neighbourhood;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+@SpringBootTest
+class BudgetEntriesTest {
+
+    @Autowired
+    BudgetEntries source;
+
+    @Autowired
+    BudgetLedger ledger;
+
+    @Autowired
+    Neighbourhoods neighbourhoods;
+
+    @Test
+    void theDossierListsWhatWasReservedAndReleasedForTheCase() {
+        String wijk = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        neighbourhoods.register(new Neighbourhood(wijk, "Dossierwijk"));
+        ledger.setBudget(wijk, 2026, new BigDecimal("1000"), "gebiedsmanager", "Begroting");
+        ledger.reserve("BV-2026-777001", wijk, 2026, 300, "wethouder", "Toegekend: bankje");
+        ledger.release("BV-2026-777001", 100, "wethouder", "Minder uitgegeven");
+        ledger.reserve("BV-2026-777002", wijk, 2026, 50, "wethouder", "Andere zaak");
+
+        assertThat(source.entriesFor("BV-2026-777001"))
+                .extracting(DossierEntry::kind, DossierEntry::actor)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(DossierEntry.Kind.BUDGET, "wethouder"),
+                        org.assertj.core.groups.Tuple.tuple(DossierEntry.Kind.BUDGET, "wethouder"));
+        assertThat(source.entriesFor("BV-2026-777001").get(0).summary()).contains("300", "gereserveerd", "bankje");
+        assertThat(source.entriesFor("BV-2026-777001").get(1).summary()).contains("vrijgegeven");
+    }
+}

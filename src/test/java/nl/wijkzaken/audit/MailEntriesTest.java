@@ -1,0 +1,49 @@
+package nl.wijkzaken.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mail.MailException;
+
+import nl.wijkzaken.mail.MessageType;
+import nl.wijkzaken.mail.ResidentMail;
+import nl.wijkzaken.mail.ResidentMailer;
+import nl.wijkzaken.support.TestMailServer;
+
+@SpringBootTest
+class MailEntriesTest {
+
+    @Autowired
+    MailEntries source;
+
+    @Autowired
+    ResidentMailer mailer;
+
+    @Test
+    void aMailThatWaitsForTheMailServerIsInTheDossierWithItsFailedAttemptsAndOnceSentAsSent() {
+        ResidentMail mail = new ResidentMail("BV-2026-888001/ontvangstbevestiging", MessageType.ONTVANGSTBEVESTIGING,
+                "bewoner@example.org", Map.of("caseNumber", "BV-2026-888001", "applicantName", "Bea", "title", "Bankje",
+                        "statusUrl", "http://localhost/status/x"));
+        TestMailServer.stop();
+        assertThatThrownBy(() -> mailer.send(mail)).isInstanceOf(MailException.class);
+
+        assertThat(source.entriesFor("BV-2026-888001")).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(DossierEntry.Kind.MAIL);
+            assertThat(entry.summary()).contains("ontvangstbevestiging", "bewoner@example.org", "wacht op verzending",
+                    "1 mislukte poging");
+            assertThat(entry.details()).containsKey("lastError");
+        });
+        assertThat(source.entriesFor("BV-2026-888002")).isEmpty();
+
+        TestMailServer.start();
+        mailer.send(mail);
+
+        assertThat(source.entriesFor("BV-2026-888001")).singleElement()
+                .satisfies(entry -> assertThat(entry.summary()).endsWith("verstuurd"));
+    }
+}

@@ -1,0 +1,280 @@
+package nl.wijkzaken.process;
+
+import static nl.wijkzaken.support.DecisionSteps.decision;
+import static nl.wijkzaken.support.DecisionSteps.owner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import nl.wijkzaken.support.DecisionSteps;
+import nl.wijkzaken.budget.Amounts;
+import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.budget.BudgetMovement;
+import nl.wijkzaken.budget.BudgetOverview;
+import nl.wijkzaken.budget.InsufficientBudgetException;
+import nl.wijkzaken.budget.MovementType;
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
+
+/**
+ * The buurtbudget in the real resident-request process: what each decision books, when, for whom, and that
+ * a refused or failed decision books nothing. Demo budgets of this year; a far year where a test needs a
+ * budget of its own.
+ */
+@SpringBootTest
+class BudgetDecisionTest {
+
+    /** A year only this class books in, moved to on the engine's clock. */
+    static final int OWN_YEAR = 2091;
+
+    @Autowired ApplicationContext context;
+    @Autowired BudgetLedger ledger;
+    @Autowired TaskService taskService;
+    @Autowired FormService formService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired CaseFiles caseFiles;
+
+    DecisionSteps steps;
+    int year;
+
+    @BeforeEach
+    void steps() {
+        steps = new DecisionSteps(context);
+        year = EngineClock.today().getYear();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aGrantReservesTheDecidedAmountOfThisYearsBudgetWithTheDeciderAndCaseNumber() {
+        RegisteredRequest request = steps.toDecision("maarssen-dorp", "2000");
+        BigDecimal before = ledger.remaining("maarssen-dorp", year);
+
+        steps.complete(request, "Decide", "wm.maarssen-dorp", decision("toegekend", null));
+
+        assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before.subtract(new BigDecimal("2000")));
+        assertThat(ledger.movementsOfCase(request.caseNumber())).singleElement().satisfies(m -> {
+            assertThat(m.type()).isEqualTo(MovementType.RESERVATION);
+            assertThat(m.amount()).isEqualByComparingTo("-2000");
+            assertThat(m.actor()).isEqualTo("wm.maarssen-dorp");
+            assertThat(m.reason()).isEqualTo("Besluit op " + request.caseNumber() + ": toegekend");
+            assertThat(m.occurredAt()).isNotNull();
+        });
+        assertThat(ledger.overview("maarssen-dorp", year).orElseThrow().grants())
+                .contains(new BudgetOverview.Grant(request.caseNumber(), new BigDecimal("2000.00")));
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().decidedAmount()).isEqualByComparingTo("2000");
+    }
+
+    @Test
+    void aPartialGrantReservesOnlyThePartGranted() {
+        RegisteredRequest request = steps.toDecision("maarssen-dorp", "2000");
+        BigDecimal before = ledger.remaining("maarssen-dorp", year);
+
+        steps.complete(request, "Decide", "wm.maarssen-dorp", decision("gedeeltelijk-toegekend", 1200));
+
+        assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before.subtract(new BigDecimal("1200")));
+        assertThat(ledger.movementsOfCase(request.caseNumber())).singleElement().satisfies(m -> {
+            assertThat(m.amount()).isEqualByComparingTo("-1200");
+            assertThat(m.reason()).isEqualTo("Besluit op " + request.caseNumber() + ": gedeeltelijk toegekend");
+        });
+    }
+
+    @Test
+    void aRejectionReservesNothing() {
+        RegisteredRequest request = steps.toDecision("maarssen-dorp", "2000");
+        BigDecimal before = ledger.remaining("maarssen-dorp", year);
+
+        steps.complete(request, "Decide", "wm.maarssen-dorp", decision("afgewezen", null));
+
+        assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();
+        assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before);
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo("afgewezen");
+    }
+
+    @Test
+    void aRefusedCoSigningReleasesTheReservationAndTheNextDecisionReservesAgain() {
+        RegisteredRequest request = steps.toDecision("maarssenbroek", "12000");
+        BigDecimal before = ledger.remaining("maarssenbroek", year);
+
+        steps.complete(request, "Decide", "gebiedsmanager", decision("toegekend", null));
+        assertThat(ledger.remaining("maarssenbroek", year)).isEqualByComparingTo(before.subtract(new BigDecimal("12000")));
+        assertThat(taskVariable(request, "CoSignDecision", BudgetDecision.REMAINING_BUDGET))
+                .isEqualTo(euro(before.subtract(new BigDecimal("12000"))) + " (Maarssenbroek, " + year + ")");
+
+        steps.complete(request, "CoSignDecision", "wethouder",
+                Map.of("coSignAgreed", false, "coSignRemark", "Eerst een tweede offerte."));
+        assertThat(ledger.remaining("maarssenbroek", year)).isEqualByComparingTo(before);
+        assertThat(taskVariable(request, "Decide", BudgetDecision.REMAINING_BUDGET))
+                .as("the decider sees the money given back").isEqualTo(euro(before) + " (Maarssenbroek, " + year + ")");
+
+        steps.complete(request, "Decide", "gebiedsmanager", decision("gedeeltelijk-toegekend", 10000));
+        steps.complete(request, "CoSignDecision", "wethouder", Map.of("coSignAgreed", true));
+
+        assertThat(ledger.movementsOfCase(request.caseNumber()))
+                .extracting(BudgetMovement::type, m -> m.amount().toPlainString(), BudgetMovement::actor)
+                .containsExactly(
+                        Tuple.tuple(MovementType.RESERVATION, "-12000.00", "gebiedsmanager"),
+                        Tuple.tuple(MovementType.RELEASE, "12000.00", "wethouder"),
+                        Tuple.tuple(MovementType.RESERVATION, "-10000.00", "gebiedsmanager"));
+        assertThat(ledger.movementsOfCase(request.caseNumber()).get(1).reason())
+                .isEqualTo("Medeondertekening geweigerd op " + request.caseNumber() + ": Eerst een tweede offerte.");
+        assertThat(ledger.reservedForCase(request.caseNumber())).isEqualByComparingTo("10000");
+        assertThat(ledger.remaining("maarssenbroek", year)).isEqualByComparingTo(before.subtract(new BigDecimal("10000")));
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().decidedAmount()).isEqualByComparingTo("10000");
+    }
+
+    @Test
+    void aFastLaneGrantReservesTheAmountAsked() {
+        RegisteredRequest request = steps.toFastLane("maarssen-dorp", "500");
+        BigDecimal before = ledger.remaining("maarssen-dorp", year);
+        assertThat(taskVariable(request, "HandleFastLane", BudgetDecision.REMAINING_BUDGET))
+                .isEqualTo(euro(before) + " (Maarssen-Dorp, " + year + ")");
+
+        steps.complete(request, "HandleFastLane", "wm.maarssen-dorp", decision("toegekend", null));
+
+        assertThat(ledger.movementsOfCase(request.caseNumber())).singleElement().satisfies(m -> {
+            assertThat(m.amount()).isEqualByComparingTo("-500");
+            assertThat(m.actor()).isEqualTo("wm.maarssen-dorp");
+        });
+        assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before.subtract(new BigDecimal("500")));
+    }
+
+    @Test
+    void theDecisionFormShowsTheRemainingBudgetAsItIsWhenTheTaskIsCreatedAndWhenItIsClaimed() {
+        RegisteredRequest request = steps.toDecision("maarssen-dorp", "1000");
+        BigDecimal atCreation = ledger.remaining("maarssen-dorp", year);
+        Task task = steps.task(request, "Decide");
+
+        assertThat(formService.getTaskFormVariables(task.getId()).get(BudgetDecision.REMAINING_BUDGET))
+                .isEqualTo(euro(atCreation) + " (Maarssen-Dorp, " + year + ")");
+
+        // Meanwhile another decision in the same neighbourhood takes money.
+        RegisteredRequest other = steps.toDecision("maarssen-dorp", "700");
+        steps.complete(other, "Decide", "wm.maarssen-dorp", decision("toegekend", null));
+        steps.claim(request, "Decide", "wm.maarssen-dorp");
+
+        assertThat(formService.getTaskFormVariables(task.getId()).get(BudgetDecision.REMAINING_BUDGET))
+                .isEqualTo(euro(atCreation.subtract(new BigDecimal("700"))) + " (Maarssen-Dorp, " + year + ")");
+        assertThat(runtimeService.getVariable(request.processInstanceId(), BudgetDecision.REMAINING_BUDGET))
+                .as("a variable of the task, not of the case").isNull();
+    }
+
+    @Test
+    void aGrantBeyondTheRemainingBudgetIsRefusedTheTaskStaysOpenAndALowerAmountCanThenBeGranted() {
+        moveClockTo(OWN_YEAR);
+        if (!ledger.hasBudget("loenen", OWN_YEAR)) {
+            ledger.setBudget("loenen", OWN_YEAR, new BigDecimal("1500"), "gebiedsmanager", "Begroting " + OWN_YEAR);
+        }
+        RegisteredRequest request = steps.toDecision("loenen", "2000");
+        assertThat(request.caseNumber()).startsWith("BV-" + OWN_YEAR);
+        assertThat(taskVariable(request, "Decide", BudgetDecision.REMAINING_BUDGET)).isEqualTo("€ 1.500,00 (Loenen, 2091)");
+
+        Throwable refused = catchThrowable(() -> steps.complete(request, "Decide", "wm.loenen", decision("toegekend", null)));
+
+        assertThat(Refusal.in(refused)).get().satisfies(e -> {
+            assertThat(e.getMessage()).isEqualTo("Onvoldoende buurtbudget: resterend € 1.500,00 van Loenen in 2091, "
+                    + "gevraagd € 2.000,00. Verlaag het bedrag of wijs de aanvraag af.");
+            assertThat((BigDecimal) e.properties().get("remaining")).isEqualByComparingTo("1500");
+        });
+        Task open = steps.task(request, "Decide");
+        assertThat(open.getAssignee()).as("still the decider's task").isEqualTo("wm.loenen");
+        assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();
+        assertThat(runtimeService.getVariable(request.processInstanceId(), "decidedBy")).isNull();
+        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEventType.DECISION);
+
+        steps.complete(request, "Decide", "wm.loenen", decision("gedeeltelijk-toegekend", 1500));
+
+        assertThat(ledger.remaining("loenen", OWN_YEAR)).isEqualByComparingTo("0");
+        assertThat(ledger.reservedForCase(request.caseNumber())).isEqualByComparingTo("1500");
+    }
+
+    @Test
+    void whenAListenerAfterTheReservationFailsTheDecisionAndTheReservationAreRolledBackTogether() throws Exception {
+        // The real model where the step after "Budget reserveren" (in the same transaction) fails.
+        String model = Files.readString(Path.of("processes/resident-request.bpmn"))
+                .replace("<process id=\"resident-request\"", "<process id=\"resident-request-failing\"")
+                .replace("<incoming>Flow_Decide_ReserveBudget</incoming>",
+                        "<extensionElements><camunda:executionListener "
+                                + "expression=\"${caseFileRecorder.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}\" event=\"end\" />"
+                                + "</extensionElements><incoming>Flow_Decide_ReserveBudget</incoming>");
+        assertThat(model).contains("NOBODY_KNOWS_THIS_STATUS").contains("resident-request-failing");
+        Deployment deployment = repositoryService.createDeployment().name("failing decision test")
+                .addString("resident-request-failing.bpmn", model).deploy();
+        try {
+            var instance = runtimeService.startProcessInstanceByKey("resident-request-failing", requestVariables("maarssen-dorp", 1800.0));
+            RegisteredRequest request = new RegisteredRequest(instance.getBusinessKey(), instance.getId());
+            steps.runMessages(request);
+            steps.complete(request, "CheckCompleteness", owner("maarssen-dorp"), Map.of("completeness", "compleet", "completenessMotivation", "Ja."));
+            steps.complete(request, "GiveAdvice", "adv.fysiek", Map.of("adviceOutcome", "positief", "adviceMotivation", "Prima."));
+            BigDecimal before = ledger.remaining("maarssen-dorp", year);
+
+            Throwable failure = catchThrowable(() -> steps.complete(request, "Decide", "wm.maarssen-dorp", decision("toegekend", null)));
+
+            assertThat(failure).hasMessageContaining("NOBODY_KNOWS_THIS_STATUS");
+            assertThat(ledger.movementsOfCase(request.caseNumber())).as("the reservation was rolled back").isEmpty();
+            assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before);
+            assertThat(steps.task(request, "Decide").getAssignee()).isEqualTo("wm.maarssen-dorp");
+            assertThat(runtimeService.getVariable(request.processInstanceId(), "decidedAmount")).isNull();
+            assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEventType.DECISION);
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    private Object taskVariable(RegisteredRequest request, String taskKey, String name) {
+        return taskService.getVariableLocal(steps.task(request, taskKey).getId(), name);
+    }
+
+    private static String euro(BigDecimal amount) {
+        return DutchFormat.euro(Amounts.scaled(amount));
+    }
+
+    private static void moveClockTo(int year) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, 3, 1, 10, 0).atZone(DutchFormat.ZONE).toInstant()));
+    }
+
+    private static Map<String, Object> requestVariables(String neighbourhood, double amount) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("applicantName", "Fatima de Vries");
+        variables.put("applicantEmail", "fatima@example.org");
+        variables.put("neighbourhood", neighbourhood);
+        variables.put("category", "groen-en-openbare-ruimte");
+        variables.put("title", "Bankjes");
+        variables.put("description", "Twee bankjes bij de vijver.");
+        variables.put("amountRequested", amount);
+        variables.put("urgency", "normaal");
+        variables.put("channel", "online");
+        return variables;
+    }
+}
