@@ -1,5 +1,6 @@
 package nl.wijkzaken.audit;
 
+import nl.wijkzaken.audit.DossierEntry.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +43,6 @@ import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
 
-import nl.wijkzaken.audit.DossierEntry.Kind;
 
 /**
  * Builds a case's dossier from the engine's history (steps, tasks, form values, DMN decisions with the rule

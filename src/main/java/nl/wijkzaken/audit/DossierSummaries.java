@@ -1,5 +1,6 @@
 package nl.wijkzaken.audit;
 
+import nl.wijkzaken.audit.DossierEntry.Kind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseFileEntry;
 import nl.wijkzaken.casefile.CaseFileRegister;
-import nl.wijkzaken.audit.DossierEntry.Kind;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.shared.DutchFormat;

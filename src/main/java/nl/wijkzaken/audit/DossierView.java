@@ -1,5 +1,6 @@
 package nl.wijkzaken.audit;
 
+import nl.wijkzaken.audit.DossierEntry.Kind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.wijkzaken.audit.DossierEntry.Kind;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.shared.DutchFormat;
 

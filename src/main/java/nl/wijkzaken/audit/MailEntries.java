@@ -1,5 +1,6 @@
 package nl.wijkzaken.audit;
 
+import nl.wijkzaken.mail.MailHistory.MailRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,6 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.mail.MailHistory;
-import nl.wijkzaken.mail.MailHistory.MailRecord;
 
 /** Every mail to the resident of a case, sent or still waiting for the mail server, for the dossier. */
 @Component

@@ -55,7 +55,7 @@ public enum Outcome {
     }
 
     /** The outcome of a case concluded with this status other than by a decision. */
-    static Outcome endingWith(CaseStatus status) {
+    public static Outcome endingWith(CaseStatus status) {
         return switch (status) {
             case NIET_ONTVANKELIJK -> NIET_ONTVANKELIJK;
             case BUITEN_BEHANDELING -> BUITEN_BEHANDELING;

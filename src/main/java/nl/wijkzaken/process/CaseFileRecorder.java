@@ -1,5 +1,6 @@
 package nl.wijkzaken.process;
 
+import nl.wijkzaken.casefile.Outcome;
 import static nl.wijkzaken.process.ProcessVariables.amount;
 import static nl.wijkzaken.process.ProcessVariables.decision;
 import static nl.wijkzaken.process.ProcessVariables.period;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFile;
+import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.refusal.Refusal;

@@ -1,5 +1,6 @@
 package nl.wijkzaken.process;
 
+import nl.wijkzaken.casefile.CaseEventType;
 import static nl.wijkzaken.process.ProcessVariables.period;
 import static nl.wijkzaken.process.ProcessVariables.string;
 

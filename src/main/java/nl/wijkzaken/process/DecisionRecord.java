@@ -1,5 +1,7 @@
 package nl.wijkzaken.process;
 
+import nl.wijkzaken.casefile.CaseEventType;
+import nl.wijkzaken.casefile.Outcome;
 import static nl.wijkzaken.process.ProcessVariables.amount;
 import static nl.wijkzaken.process.ProcessVariables.string;
 

@@ -1,5 +1,7 @@
 package nl.wijkzaken.security;
 
+import nl.wijkzaken.security.EngineCommands.StartSubmission;
+import nl.wijkzaken.security.EngineCommands.TaskSubmission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.refusal.Refusal;
-import nl.wijkzaken.security.EngineCommands.StartSubmission;
-import nl.wijkzaken.security.EngineCommands.TaskSubmission;
 
 /**
  * What a person may send and do with a task or a start, whichever door he uses (REST {@code complete},

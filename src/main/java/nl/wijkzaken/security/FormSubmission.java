@@ -1,5 +1,7 @@
 package nl.wijkzaken.security;
 
+import nl.wijkzaken.security.FormSchema.Field;
+import nl.wijkzaken.security.FormSchema.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,8 +21,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import nl.wijkzaken.refusal.Refusal;
-import nl.wijkzaken.security.FormSchema.Field;
-import nl.wijkzaken.security.FormSchema.Type;
 
 /**
  * Checks what a person sends with a task completion or a process start against the deployed form: only its

@@ -1,5 +1,6 @@
 package nl.wijkzaken.audit;
 
+import nl.wijkzaken.audit.DossierEntry.Kind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-import nl.wijkzaken.audit.DossierEntry.Kind;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;

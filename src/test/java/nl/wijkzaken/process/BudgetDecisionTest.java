@@ -33,7 +33,6 @@ import nl.wijkzaken.budget.Amounts;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.budget.BudgetMovement;
 import nl.wijkzaken.budget.BudgetOverview;
-import nl.wijkzaken.budget.InsufficientBudgetException;
 import nl.wijkzaken.budget.MovementType;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;

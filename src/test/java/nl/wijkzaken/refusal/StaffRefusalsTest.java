@@ -1,5 +1,6 @@
 package nl.wijkzaken.refusal;
 
+import nl.wijkzaken.support.StaffApi.Reply;
 import static nl.wijkzaken.support.StaffApi.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,6 @@ import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
-import nl.wijkzaken.support.StaffApi.Reply;
 import nl.wijkzaken.support.WebappSession;
 
 /**

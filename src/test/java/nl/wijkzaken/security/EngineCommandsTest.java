@@ -1,5 +1,7 @@
 package nl.wijkzaken.security;
 
+import nl.wijkzaken.security.FormSchema.Field;
+import nl.wijkzaken.security.FormSchema.Type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -20,8 +22,6 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.junit.jupiter.api.Test;
 
-import nl.wijkzaken.security.FormSchema.Field;
-import nl.wijkzaken.security.FormSchema.Type;
 
 /**
  * The form guard reads protected fields of the engine's commands: an engine upgrade that renames one fails here,

@@ -1,5 +1,6 @@
 package nl.wijkzaken.security;
 
+import nl.wijkzaken.support.StaffApi.Reply;
 import static nl.wijkzaken.support.StaffApi.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +31,6 @@ import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
-import nl.wijkzaken.support.StaffApi.Reply;
 import nl.wijkzaken.support.WebappSession;
 
 /**

@@ -1,5 +1,6 @@
 package nl.wijkzaken.security;
 
+import nl.wijkzaken.support.StaffApi.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -18,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 
 import nl.wijkzaken.support.StaffApi;
-import nl.wijkzaken.support.StaffApi.Reply;
 import nl.wijkzaken.support.WebappSession;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -1,5 +1,6 @@
 package nl.wijkzaken.security;
 
+import nl.wijkzaken.support.StaffApi.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -24,7 +25,6 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
-import nl.wijkzaken.support.StaffApi.Reply;
 
 /** The Tasklist filters of role-authorizations.yml: who sees which filter, and what each filter shows them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

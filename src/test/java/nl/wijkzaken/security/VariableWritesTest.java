@@ -1,5 +1,6 @@
 package nl.wijkzaken.security;
 
+import nl.wijkzaken.support.StaffApi.Reply;
 import static nl.wijkzaken.support.StaffApi.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,6 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
-import nl.wijkzaken.support.StaffApi.Reply;
 
 /**
  * Issue 12: staff change a case only through the form of their task. Over real HTTP as every staff role on a real

@@ -1,5 +1,6 @@
 package nl.wijkzaken.casefile.internal;
 
+import nl.wijkzaken.casefile.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 

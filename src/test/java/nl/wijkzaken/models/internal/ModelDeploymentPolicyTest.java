@@ -1,5 +1,6 @@
 package nl.wijkzaken.models.internal;
 
+import nl.wijkzaken.support.StaffApi.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import nl.wijkzaken.support.StaffApi;
-import nl.wijkzaken.support.StaffApi.Reply;
 import nl.wijkzaken.models.DeploymentRefusals;
 
 /**
