@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.audit.DossierEntry.Kind;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.process.ResidentRequestProcess.Decisions;
+import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
@@ -27,9 +29,7 @@ import nl.wijkzaken.shared.EngineClock;
 @Component
 class DossierSummaries {
 
-    static final String MANDATE_DECISION = "decision-mandate";
-    static final Set<String> DECISION_TASKS = Set.of("Decide", "HandleFastLane");
-    static final String CO_SIGN_TASK = "CoSignDecision";
+    static final Set<String> DECISION_TASKS = Set.of(Tasks.DECIDE, Tasks.HANDLE_FAST_LANE);
 
     private final ObjectProvider<CaseRegister> register;
     private final DecidingRoles roles;
@@ -58,7 +58,7 @@ class DossierSummaries {
         RegisteredCase file = cases == null ? null : cases.find(caseNumber).orElse(null);
 
         CompletedTask decision = last(tasks, DECISION_TASKS);
-        CompletedTask coSign = last(tasks, Set.of(CO_SIGN_TASK));
+        CompletedTask coSign = last(tasks, Set.of(Tasks.CO_SIGN_DECISION));
         if (coSign != null && (decision == null || coSign.at().isBefore(decision.at()) || !agreed(coSign, timeline))) {
             coSign = null; // refused, or a co-signature of an earlier version of the decision
         }
@@ -68,7 +68,7 @@ class DossierSummaries {
                 ? actor(file.decidedBy(), file.decidingGroup() == null ? List.of() : List.of(file.decidingGroup()))
                 : null;
         Evaluation mandate = evaluations.stream()
-                .filter(evaluation -> MANDATE_DECISION.equals(evaluation.decisionKey()))
+                .filter(evaluation -> Decisions.MANDATE.equals(evaluation.decisionKey()))
                 .max(Comparator.comparing(Evaluation::at)).orElse(null);
 
         LocalDate deadline = file == null ? null : file.legalDeadline();

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
@@ -27,9 +28,6 @@ import nl.wijkzaken.shared.EngineClock;
  */
 @Component("deadlineWatch")
 public class DeadlineWatch {
-
-    static final String REMINDER_TIMER = "ReminderTimer";
-    static final String ESCALATION_TIMER = "EscalationTimer";
 
     private final CaseFiles caseFiles;
 
@@ -111,7 +109,7 @@ public class DeadlineWatch {
     private void rescheduleTimers(DelegateExecution execution, LocalDate previousDeadline) {
         moveTaskDueDates(execution, EngineClock.startOf(previousDeadline));
         forEachDeadlineTimer(execution, (activity, job) -> {
-            job.setDuedate((Date) execution.getVariable(REMINDER_TIMER.equals(activity) ? "reminderAt" : "escalationAt"));
+            job.setDuedate((Date) execution.getVariable(Tasks.REMINDER_TIMER.equals(activity) ? "reminderAt" : "escalationAt"));
             job.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
         });
     }
@@ -135,7 +133,7 @@ public class DeadlineWatch {
      */
     private void forEachDeadlineTimer(DelegateExecution execution, java.util.function.BiConsumer<String, JobEntity> action) {
         for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId())) {
-            if (job instanceof TimerEntity && (REMINDER_TIMER.equals(job.getActivityId()) || ESCALATION_TIMER.equals(job.getActivityId()))) {
+            if (job instanceof TimerEntity && (Tasks.REMINDER_TIMER.equals(job.getActivityId()) || Tasks.ESCALATION_TIMER.equals(job.getActivityId()))) {
                 action.accept(job.getActivityId(), job);
             }
         }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
 
@@ -33,7 +34,7 @@ class DecisionRecord implements TaskListener {
         String actor = ConflictOfInterest.actor(task);
         DelegateExecution instance = task.getExecution().getProcessInstance();
         String caseNumber = string(task, "caseNumber");
-        if (ConflictOfInterest.CO_SIGN_TASK.equals(task.getTaskDefinitionKey())) {
+        if (Tasks.CO_SIGN_DECISION.equals(task.getTaskDefinitionKey())) {
             boolean agreed = Boolean.TRUE.equals(task.getVariable("coSignAgreed"));
             if (!agreed && blank(string(task, "coSignRemark"))) {
                 throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.wijkzaken.process.ResidentRequestProcess;
+
 /**
  * The single way in for a resident's request from code (the public API): starts {@code resident-request} with the
  * request's fields as variables, exactly as the staff start form does. Validation happens in the process's first step.
@@ -17,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestIntake {
 
-    public static final String PROCESS_KEY = "resident-request";
     public static final Set<String> CHANNELS = Set.of("balie", "online");
 
     private final RuntimeService runtimeService;
@@ -31,9 +32,9 @@ public class RequestIntake {
         if (!CHANNELS.contains(channel)) {
             throw new IllegalArgumentException("Onbekend kanaal: " + channel);
         }
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables(request, channel));
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ResidentRequestProcess.KEY, variables(request, channel));
         if (instance.getBusinessKey() == null) {
-            throw new IllegalStateException("Process " + PROCESS_KEY + " did not assign a case number");
+            throw new IllegalStateException("Process " + ResidentRequestProcess.KEY + " did not assign a case number");
         }
         return new RegisteredRequest(instance.getBusinessKey(), instance.getId());
     }
