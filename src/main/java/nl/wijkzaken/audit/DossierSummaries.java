@@ -17,6 +17,7 @@ import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.process.ResidentRequestProcess.Decisions;
 import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
@@ -107,7 +108,7 @@ class DossierSummaries {
     private static boolean agreed(CompletedTask coSign, List<DossierEntry> timeline) {
         return timeline.stream()
                 .filter(entry -> entry.kind() == Kind.VARIABLE_CHANGED)
-                .filter(entry -> "coSignAgreed".equals(entry.details().get("variable"))
+                .filter(entry -> Variables.CO_SIGN_AGREED.equals(entry.details().get("variable"))
                         && coSign.taskId().equals(entry.details().get("taskId")))
                 .reduce((first, second) -> second)
                 .map(entry -> Boolean.TRUE.equals(entry.details().get("newValue"))

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
@@ -44,32 +45,32 @@ public class BudgetDecision {
     }
 
     public void showRemaining(DelegateTask task) {
-        task.setVariableLocal(REMAINING_BUDGET, remainingText((String) task.getVariable("neighbourhood"), year()));
+        task.setVariableLocal(REMAINING_BUDGET, remainingText((String) task.getVariable(Variables.NEIGHBOURHOOD), year()));
     }
 
     public void reserve(DelegateTask task) {
         DelegateExecution instance = task.getExecution().getProcessInstance();
-        String caseNumber = (String) instance.getVariable("caseNumber");
-        String actor = (String) instance.getVariable("decidedBy");
+        String caseNumber = (String) instance.getVariable(Variables.CASE_NUMBER);
+        String actor = (String) instance.getVariable(Variables.DECIDED_BY);
         // Normally nothing is reserved here (a refused co-signing released it); should a case come back to a
         // decision with money still reserved (e.g. moved back by an administrator), the new decision replaces it.
         if (ledger.reservedForCase(caseNumber).signum() > 0) {
             ledger.releaseAll(caseNumber, actor, "Nieuw besluit op " + caseNumber + " vervangt de eerdere reservering");
         }
-        Outcome outcome = Outcome.ofCode((String) instance.getVariable("outcome")).orElse(null);
-        Object amount = instance.getVariable("decidedAmount");
+        Outcome outcome = Outcome.ofCode((String) instance.getVariable(Variables.OUTCOME)).orElse(null);
+        Object amount = instance.getVariable(Variables.DECIDED_AMOUNT);
         if (outcome != null && outcome.grants() && amount instanceof Number number && number.doubleValue() > 0) {
-            ledger.reserve(caseNumber, (String) instance.getVariable("neighbourhood"), year(), number, actor,
+            ledger.reserve(caseNumber, (String) instance.getVariable(Variables.NEIGHBOURHOOD), year(), number, actor,
                     "Besluit op " + caseNumber + ": " + outcome.label().toLowerCase(DutchFormat.LOCALE));
         }
     }
 
     public void releaseWhenRefused(DelegateTask task) {
-        if (Boolean.TRUE.equals(task.getVariable("coSignAgreed"))) {
+        if (Boolean.TRUE.equals(task.getVariable(Variables.CO_SIGN_AGREED))) {
             return;
         }
-        String caseNumber = (String) task.getVariable("caseNumber");
-        Object remark = task.getVariable("coSignRemark");
+        String caseNumber = (String) task.getVariable(Variables.CASE_NUMBER);
+        Object remark = task.getVariable(Variables.CO_SIGN_REMARK);
         ledger.releaseAll(caseNumber, actor(task), "Medeondertekening geweigerd op " + caseNumber
                 + (remark == null ? "" : ": " + remark));
     }

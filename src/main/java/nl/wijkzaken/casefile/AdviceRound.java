@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.EngineClock;
 
@@ -78,7 +79,7 @@ public class AdviceRound implements TaskListener {
                 + (blank(task, "advicePolicyReference") ? "" : " Beleid: " + string(task, "advicePolicyReference") + ".");
         String summary = string(instance, "adviceSummary");
         instance.setVariable("adviceSummary", summary == null || summary.isEmpty() ? line : summary + "\n" + line);
-        caseFiles.recordEvent(string(task, "caseNumber"), CaseEventType.ADVICE_GIVEN, null, line, adviser);
+        caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.ADVICE_GIVEN, null, line, adviser);
     }
 
     private static boolean blank(DelegateTask task, String name) {

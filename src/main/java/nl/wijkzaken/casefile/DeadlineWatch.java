@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
@@ -36,43 +37,43 @@ public class DeadlineWatch {
     }
 
     static void setDeadlineVariables(DelegateExecution execution, LocalDate deadline) {
-        execution.setVariable("legalDeadline", EngineClock.startOf(deadline));
+        execution.setVariable(Variables.LEGAL_DEADLINE, EngineClock.startOf(deadline));
         execution.setVariable("legalDeadlineText", DutchFormat.shortDate(deadline));
         execution.setVariable("reminderAt", EngineClock.startOf(AwbTerms.reminderOn(deadline, period(execution, "terms", "reminderBefore"))));
         execution.setVariable("escalationAt", EngineClock.startOf(AwbTerms.escalationOn(deadline)));
     }
 
     static LocalDate deadline(DelegateExecution execution) {
-        return EngineClock.toLocalDate((Date) execution.getVariable("legalDeadline"));
+        return EngineClock.toLocalDate((Date) execution.getVariable(Variables.LEGAL_DEADLINE));
     }
 
     /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
     public void suspend(DelegateExecution execution) {
         LocalDate today = EngineClock.today();
         LocalDate lastDay = AwbTerms.repairTermEnds(today, period(execution, "terms", "repairTerm"));
-        execution.setVariable("supplementRequestedOn", EngineClock.startOf(today));
-        execution.setVariable("repairTermEndsAt", EngineClock.startOf(lastDay.plusDays(1)));
+        execution.setVariable(Variables.SUPPLEMENT_REQUESTED_ON, EngineClock.startOf(today));
+        execution.setVariable(Variables.REPAIR_TERM_ENDS_AT, EngineClock.startOf(lastDay.plusDays(1)));
         execution.setVariable("repairTermText", DutchFormat.shortDate(lastDay));
         forEachDeadlineTimer(execution, (activity, job) -> job.setSuspensionState(SuspensionState.SUSPENDED.getStateCode()));
         LocalDate deadline = deadline(execution);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
+        caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
                 deadline, deadline, today.plusDays(1), extended(execution),
                 "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(today.plusDays(1))
                         + "; aanvullen kan tot en met " + DutchFormat.shortDate(lastDay) + ". Gevraagd: "
-                        + string(execution, "completenessMotivation"), null);
+                        + string(execution, Variables.COMPLETENESS_MOTIVATION), null);
     }
 
     /** The supplement arrived today, or the repair term lapsed: the suspended days are added to the deadline. */
     public void resume(DelegateExecution execution, boolean termLapsed) {
-        LocalDate requestedOn = EngineClock.toLocalDate((Date) execution.getVariable("supplementRequestedOn"));
+        LocalDate requestedOn = EngineClock.toLocalDate((Date) execution.getVariable(Variables.SUPPLEMENT_REQUESTED_ON));
         LocalDate endsOn = termLapsed
-                ? EngineClock.toLocalDate((Date) execution.getVariable("repairTermEndsAt")).minusDays(1)
+                ? EngineClock.toLocalDate((Date) execution.getVariable(Variables.REPAIR_TERM_ENDS_AT)).minusDays(1)
                 : EngineClock.today();
         LocalDate before = deadline(execution);
         LocalDate after = AwbTerms.afterSuspension(before, requestedOn, endsOn);
         setDeadlineVariables(execution, after);
         rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_RESUMED,
+        caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_RESUMED,
                 termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
                 (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
                         + AwbTerms.suspendedDays(requestedOn, endsOn) + " dagen opgeschort.", null);
@@ -83,7 +84,7 @@ public class DeadlineWatch {
         if (extended(execution)) {
             throw Refusal.invalid("De beslistermijn is al eens verlengd; dat kan maar één keer.");
         }
-        String reason = string(execution, "extensionReason");
+        String reason = string(execution, Variables.EXTENSION_REASON);
         if (reason == null || reason.isBlank()) {
             throw Refusal.invalid("Geef een reden voor de verlenging van de beslistermijn.");
         }
@@ -92,17 +93,17 @@ public class DeadlineWatch {
         setDeadlineVariables(execution, after);
         execution.setVariable("deadlineExtended", true);
         rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
+        caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
                 before, after, null, true, "Reden: " + reason, null);
     }
 
     public void reminded(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_REMINDED, deadline(execution),
-                "Herinnering aan " + string(execution, "ownerGroup") + ": de beslistermijn nadert.");
+        caseFiles.recordDeadlineEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_REMINDED, deadline(execution),
+                "Herinnering aan " + string(execution, Variables.OWNER_GROUP) + ": de beslistermijn nadert.");
     }
 
     public void escalated(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_ESCALATED, deadline(execution),
+        caseFiles.recordDeadlineEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_ESCALATED, deadline(execution),
                 "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
     }
 
@@ -119,7 +120,7 @@ public class DeadlineWatch {
      * due date their own table gave them.
      */
     private static void moveTaskDueDates(DelegateExecution execution, Date previousDeadline) {
-        Date deadline = (Date) execution.getVariable("legalDeadline");
+        Date deadline = (Date) execution.getVariable(Variables.LEGAL_DEADLINE);
         for (TaskEntity task : Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(execution.getProcessInstanceId())) {
             if (previousDeadline.equals(task.getDueDate())) {
                 task.setDueDate(deadline);
@@ -133,7 +134,8 @@ public class DeadlineWatch {
      */
     private void forEachDeadlineTimer(DelegateExecution execution, java.util.function.BiConsumer<String, JobEntity> action) {
         for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId())) {
-            if (job instanceof TimerEntity && (Tasks.REMINDER_TIMER.equals(job.getActivityId()) || Tasks.ESCALATION_TIMER.equals(job.getActivityId()))) {
+            if (job instanceof TimerEntity && (Tasks.REMINDER_TIMER.equals(job.getActivityId())
+                    || Tasks.ESCALATION_TIMER.equals(job.getActivityId()))) {
                 action.accept(job.getActivityId(), job);
             }
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.process.ResidentRequestProcess;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 
 /**
  * The single way in for a resident's request from code (the public API): starts {@code resident-request} with the
@@ -41,18 +42,18 @@ public class RequestIntake {
 
     static Map<String, Object> variables(ResidentRequest request, String channel) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantName", request.applicantName());
-        variables.put("applicantEmail", request.applicantEmail());
+        variables.put(Variables.APPLICANT_NAME, request.applicantName());
+        variables.put(Variables.APPLICANT_EMAIL, request.applicantEmail());
         variables.put("applicantPhone", request.applicantPhone());
         variables.put("onBehalfOfGroup", request.onBehalfOfGroup());
-        variables.put("neighbourhood", request.neighbourhood());
-        variables.put("category", request.category() == null ? null : request.category().code());
-        variables.put("title", request.title());
+        variables.put(Variables.NEIGHBOURHOOD, request.neighbourhood());
+        variables.put(Variables.CATEGORY, request.category() == null ? null : request.category().code());
+        variables.put(Variables.TITLE, request.title());
         variables.put("description", request.description());
-        variables.put("amountRequested", request.amountRequested() == null ? null : request.amountRequested().doubleValue());
-        variables.put("urgency", request.urgency() == null ? null : request.urgency().code());
+        variables.put(Variables.AMOUNT_REQUESTED, request.amountRequested() == null ? null : request.amountRequested().doubleValue());
+        variables.put(Variables.URGENCY, request.urgency() == null ? null : request.urgency().code());
         variables.put("location", request.location());
-        variables.put("channel", channel);
+        variables.put(Variables.CHANNEL, channel);
         return variables;
     }
 }

@@ -17,10 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.wijkzaken.process.ResidentRequestProcess.Topics;
-import nl.wijkzaken.process.ResidentRequestProcess;
 
 /**
- * Runs the process's message steps (external tasks on topic {@value ResidentRequestProcess.Topics#RESIDENT_MESSAGE}: "Ontvangstbevestiging sturen",
+ * Runs the process's message steps (external tasks on topic {@value Topics#RESIDENT_MESSAGE}: "Ontvangstbevestiging sturen",
  * "Aanvulling vragen", "Verlenging melden", "Uitkomst aan bewoner sturen") in this application, on one thread of its
  * own. External tasks rather than asynchronous service tasks because a job runs inside a database transaction:
  * a mail server that accepts and never answers kept every job thread "idle in transaction" with a connection of

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.process.ResidentRequestProcess;
 import nl.wijkzaken.process.ResidentRequestProcess.Messages;
 import nl.wijkzaken.process.ResidentRequestProcess.Variables;
-import nl.wijkzaken.process.ResidentRequestProcess;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
@@ -53,9 +53,9 @@ class Supplements {
         if (!waiting) {
             return Optional.empty();
         }
-        Object asked = runtimeService.getVariable(processInstanceId, "completenessMotivation");
+        Object asked = runtimeService.getVariable(processInstanceId, Variables.COMPLETENESS_MOTIVATION);
         // repairTermEndsAt is the start of the day after the last day.
-        Date endsAt = (Date) runtimeService.getVariable(processInstanceId, "repairTermEndsAt");
+        Date endsAt = (Date) runtimeService.getVariable(processInstanceId, Variables.REPAIR_TERM_ENDS_AT);
         return Optional.of(new Request(asked == null ? null : asked.toString(),
                 endsAt == null ? null : EngineClock.toLocalDate(endsAt).minusDays(1)));
     }
