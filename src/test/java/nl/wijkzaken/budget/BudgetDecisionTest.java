@@ -31,6 +31,7 @@ import org.springframework.context.ApplicationContext;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
@@ -111,7 +112,7 @@ class BudgetDecisionTest {
 
         assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();
         assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before);
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo("afgewezen");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo(Outcome.AFGEWEZEN);
     }
 
     @Test

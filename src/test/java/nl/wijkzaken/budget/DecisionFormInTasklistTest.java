@@ -25,7 +25,6 @@ import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
-import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.Browser;
 import nl.wijkzaken.support.RequiresBrowser;
 
