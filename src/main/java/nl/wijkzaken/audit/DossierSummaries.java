@@ -17,6 +17,9 @@ import nl.wijkzaken.casefile.CaseFileEntry;
 import nl.wijkzaken.casefile.CaseFileRegister;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.process.ResidentRequestProcess.Decisions;
+import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
@@ -29,9 +32,7 @@ import nl.wijkzaken.shared.EngineClock;
 @Component
 class DossierSummaries {
 
-    static final String MANDATE_DECISION = "decision-mandate";
-    static final Set<String> DECISION_TASKS = Set.of("Decide", "HandleFastLane");
-    static final String CO_SIGN_TASK = "CoSignDecision";
+    static final Set<String> DECISION_TASKS = Set.of(Tasks.DECIDE, Tasks.HANDLE_FAST_LANE);
 
     private final ObjectProvider<CaseFileRegister> register;
     private final DecidingRoles roles;
@@ -60,7 +61,7 @@ class DossierSummaries {
         CaseFileEntry file = cases == null ? null : cases.find(caseNumber).orElse(null);
 
         CompletedTask decision = last(tasks, DECISION_TASKS);
-        CompletedTask coSign = last(tasks, Set.of(CO_SIGN_TASK));
+        CompletedTask coSign = last(tasks, Set.of(Tasks.CO_SIGN_DECISION));
         if (coSign != null && (decision == null || coSign.at().isBefore(decision.at()) || !agreed(coSign, timeline))) {
             coSign = null; // refused, or a co-signature of an earlier version of the decision
         }
@@ -70,7 +71,7 @@ class DossierSummaries {
                 ? actor(file.decidedBy(), file.decidingGroup() == null ? List.of() : List.of(file.decidingGroup()))
                 : null;
         Evaluation mandate = evaluations.stream()
-                .filter(evaluation -> MANDATE_DECISION.equals(evaluation.decisionKey()))
+                .filter(evaluation -> Decisions.MANDATE.equals(evaluation.decisionKey()))
                 .max(Comparator.comparing(Evaluation::at)).orElse(null);
 
         LocalDate deadline = file == null ? null : file.legalDeadline();
@@ -109,7 +110,7 @@ class DossierSummaries {
     private static boolean agreed(CompletedTask coSign, List<DossierEntry> timeline) {
         return timeline.stream()
                 .filter(entry -> entry.kind() == Kind.VARIABLE_CHANGED)
-                .filter(entry -> "coSignAgreed".equals(entry.details().get("variable"))
+                .filter(entry -> Variables.CO_SIGN_AGREED.equals(entry.details().get("variable"))
                         && coSign.taskId().equals(entry.details().get("taskId")))
                 .reduce((first, second) -> second)
                 .map(entry -> Boolean.TRUE.equals(entry.details().get("newValue"))

@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.wijkzaken.process.ResidentRequestProcess;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+
 /**
  * The single way in for a resident's request from code (the public API): starts {@code resident-request} with the
  * request's fields as variables, exactly as the staff start form does. Validation happens in the process's first step.
@@ -17,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestIntake {
 
-    public static final String PROCESS_KEY = "resident-request";
     public static final Set<String> CHANNELS = Set.of("balie", "online");
 
     private final RuntimeService runtimeService;
@@ -31,27 +33,27 @@ public class RequestIntake {
         if (!CHANNELS.contains(channel)) {
             throw new IllegalArgumentException("Onbekend kanaal: " + channel);
         }
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables(request, channel));
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ResidentRequestProcess.KEY, variables(request, channel));
         if (instance.getBusinessKey() == null) {
-            throw new IllegalStateException("Process " + PROCESS_KEY + " did not assign a case number");
+            throw new IllegalStateException("Process " + ResidentRequestProcess.KEY + " did not assign a case number");
         }
         return new RegisteredRequest(instance.getBusinessKey(), instance.getId());
     }
 
     static Map<String, Object> variables(ResidentRequest request, String channel) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantName", request.applicantName());
-        variables.put("applicantEmail", request.applicantEmail());
+        variables.put(Variables.APPLICANT_NAME, request.applicantName());
+        variables.put(Variables.APPLICANT_EMAIL, request.applicantEmail());
         variables.put("applicantPhone", request.applicantPhone());
         variables.put("onBehalfOfGroup", request.onBehalfOfGroup());
-        variables.put("neighbourhood", request.neighbourhood());
-        variables.put("category", request.category() == null ? null : request.category().code());
-        variables.put("title", request.title());
+        variables.put(Variables.NEIGHBOURHOOD, request.neighbourhood());
+        variables.put(Variables.CATEGORY, request.category() == null ? null : request.category().code());
+        variables.put(Variables.TITLE, request.title());
         variables.put("description", request.description());
-        variables.put("amountRequested", request.amountRequested() == null ? null : request.amountRequested().doubleValue());
-        variables.put("urgency", request.urgency() == null ? null : request.urgency().code());
+        variables.put(Variables.AMOUNT_REQUESTED, request.amountRequested() == null ? null : request.amountRequested().doubleValue());
+        variables.put(Variables.URGENCY, request.urgency() == null ? null : request.urgency().code());
         variables.put("location", request.location());
-        variables.put("channel", channel);
+        variables.put(Variables.CHANNEL, channel);
         return variables;
     }
 }

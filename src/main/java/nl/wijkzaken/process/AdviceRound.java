@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
@@ -72,7 +73,7 @@ public class AdviceRound implements TaskListener {
                 + (blank(task, "advicePolicyReference") ? "" : " Beleid: " + string(task, "advicePolicyReference") + ".");
         String summary = string(instance, "adviceSummary");
         instance.setVariable("adviceSummary", summary == null || summary.isEmpty() ? line : summary + "\n" + line);
-        caseFiles.recordEvent(string(task, "caseNumber"), CaseEventType.ADVICE_GIVEN, null, line, adviser);
+        caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.ADVICE_GIVEN, null, line, adviser);
     }
 
     private static boolean blank(DelegateTask task, String name) {

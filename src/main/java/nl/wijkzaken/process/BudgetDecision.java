@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
@@ -45,29 +46,29 @@ public class BudgetDecision {
     }
 
     public void showRemaining(DelegateTask task) {
-        task.setVariableLocal(REMAINING_BUDGET, remainingText((String) task.getVariable("neighbourhood"), year()));
+        task.setVariableLocal(REMAINING_BUDGET, remainingText((String) task.getVariable(Variables.NEIGHBOURHOOD), year()));
     }
 
     public void reserve(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        String actor = (String) execution.getVariable("decidedBy");
+        String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
+        String actor = (String) execution.getVariable(Variables.DECIDED_BY);
         // Normally nothing is reserved here (a refused co-signing released it); should a case come back to a
         // decision with money still reserved (e.g. moved back by an administrator), the new decision replaces it.
         if (ledger.reservedForCase(caseNumber).signum() > 0) {
             ledger.releaseAll(caseNumber, actor, "Nieuw besluit op " + caseNumber + " vervangt de eerdere reservering");
         }
-        Outcome outcome = Outcome.ofCode((String) execution.getVariable("outcome")).orElse(null);
-        Object amount = execution.getVariable("decidedAmount");
+        Outcome outcome = Outcome.ofCode((String) execution.getVariable(Variables.OUTCOME)).orElse(null);
+        Object amount = execution.getVariable(Variables.DECIDED_AMOUNT);
         if (outcome != null && outcome.grants() && amount instanceof Number number && number.doubleValue() > 0) {
-            ledger.reserve(caseNumber, (String) execution.getVariable("neighbourhood"), year(), number, actor,
+            ledger.reserve(caseNumber, (String) execution.getVariable(Variables.NEIGHBOURHOOD), year(), number, actor,
                     "Besluit op " + caseNumber + ": " + outcome.label().toLowerCase(DutchFormat.LOCALE));
         }
     }
 
     /** Only on the "niet akkoord" path of the co-signing; the co-signer is {@code coSignedBy} (set by decisionRecord). */
     public void release(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        Object remark = execution.getVariable("coSignRemark");
+        String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
+        Object remark = execution.getVariable(Variables.CO_SIGN_REMARK);
         Object coSigner = execution.getVariable("coSignedBy");
         ledger.releaseAll(caseNumber, coSigner == null ? "onbekend" : coSigner.toString(),
                 "Medeondertekening geweigerd op " + caseNumber + (remark == null ? "" : ": " + remark));

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.casefile.CaseEvent;
-import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseEventType;
+import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.EngineClock;
 
@@ -42,11 +43,11 @@ public class CaseFileRecorder {
     public void open(DelegateExecution execution) {
         Map<String, Object> owner = decision(execution, "owner");
         Map<String, Object> triage = decision(execution, "triage");
-        LocalDate receivedOn = EngineClock.toLocalDate((java.util.Date) execution.getVariable("receivedOn"));
+        LocalDate receivedOn = EngineClock.toLocalDate((java.util.Date) execution.getVariable(Variables.RECEIVED_ON));
         LocalDate deadline = AwbTerms.legalDeadline(receivedOn, period(execution, "terms", "decisionTerm"));
 
-        execution.setVariable("ownerGroup", owner.get("ownerGroup"));
-        execution.setVariable("ownerTeam", owner.get("ownerTeam"));
+        execution.setVariable(Variables.OWNER_GROUP, owner.get("ownerGroup"));
+        execution.setVariable(Variables.OWNER_TEAM, owner.get("ownerTeam"));
         execution.setVariable("escalationGroup", owner.get("escalationGroup"));
         execution.setVariable("fastLane", Boolean.TRUE.equals(triage.get("fastLane")));
         execution.setVariable("advisers", new ArrayList<String>());
@@ -57,16 +58,17 @@ public class CaseFileRecorder {
         execution.setVariable("deadlineExtended", false);
         DeadlineWatch.setDeadlineVariables(execution, deadline);
 
-        caseFiles.open(new CaseFile(string(execution, "caseNumber"), execution.getProcessInstanceId(),
-                string(execution, "channel"), string(execution, "applicantName"), string(execution, "applicantEmail"),
-                string(execution, "neighbourhood"), string(execution, "category"), string(execution, "title"),
-                amount(execution, "amountRequested"), string(execution, "urgency"),
+        caseFiles.open(new CaseFile(string(execution, Variables.CASE_NUMBER), execution.getProcessInstanceId(),
+                string(execution, Variables.CHANNEL), string(execution, Variables.APPLICANT_NAME),
+                string(execution, Variables.APPLICANT_EMAIL), string(execution, Variables.NEIGHBOURHOOD),
+                string(execution, Variables.CATEGORY), string(execution, Variables.TITLE),
+                amount(execution, Variables.AMOUNT_REQUESTED), string(execution, Variables.URGENCY),
                 (String) owner.get("ownerGroup"), (String) owner.get("ownerTeam"), receivedOn, deadline, null, false,
                 CaseStatus.ONTVANGEN, null, null, null));
     }
 
     public void status(DelegateExecution execution, String statusCode) {
-        caseFiles.changeStatus(string(execution, "caseNumber"), CaseStatus.valueOf(statusCode), null, null);
+        caseFiles.changeStatus(string(execution, Variables.CASE_NUMBER), CaseStatus.valueOf(statusCode), null, null);
     }
 
     /**
@@ -76,15 +78,16 @@ public class CaseFileRecorder {
     public void conclude(DelegateExecution execution, String statusCode, String messageType) {
         CaseStatus status = CaseStatus.valueOf(statusCode);
         Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution) : Outcome.endingWith(status);
-        BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, "decidedAmount") : null;
-        caseFiles.conclude(string(execution, "caseNumber"), status, outcome, decided,
-                string(execution, status == CaseStatus.BESLUIT_GENOMEN ? "decisionMotivation" : "completenessMotivation"), null);
+        BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, Variables.DECIDED_AMOUNT) : null;
+        caseFiles.conclude(string(execution, Variables.CASE_NUMBER), status, outcome, decided,
+                string(execution, status == CaseStatus.BESLUIT_GENOMEN
+                        ? Variables.DECISION_MOTIVATION : Variables.COMPLETENESS_MOTIVATION), null);
         recordDecider(execution, status);
         execution.setVariable("resultMessageType", messageType);
     }
 
     private static Outcome decided(DelegateExecution execution) {
-        String code = string(execution, "outcome");
+        String code = string(execution, Variables.OUTCOME);
         return Outcome.ofCode(code).filter(Outcome::isDecision)
                 .orElseThrow(() -> new IllegalStateException("Onbekend besluit: " + code));
     }
@@ -102,13 +105,13 @@ public class CaseFileRecorder {
             decidedBy = CaseHistory.decider(execution.getProcessInstanceId()).orElse(null);
             Object mandate = execution.getVariable("mandate");
             group = mandate instanceof Map<?, ?> map && map.get("decidingGroup") != null
-                    ? map.get("decidingGroup").toString() : string(execution, "ownerGroup");
+                    ? map.get("decidingGroup").toString() : string(execution, Variables.OWNER_GROUP);
         } else if (status == CaseStatus.NIET_ONTVANKELIJK) {
             Authentication user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
             decidedBy = user == null ? null : user.getUserId();
-            group = string(execution, "ownerGroup");
+            group = string(execution, Variables.OWNER_GROUP);
         }
-        caseFiles.recordDecision(string(execution, "caseNumber"), decidedBy, group, EngineClock.today());
+        caseFiles.recordDecision(string(execution, Variables.CASE_NUMBER), decidedBy, group, EngineClock.today());
     }
 
     /** Task listener expression on the deliberation task: an agreed revised amount is what gets decided. */
@@ -120,9 +123,9 @@ public class CaseFileRecorder {
             if (revised.signum() < 0) {
                 throw nl.wijkzaken.refusal.Refusal.invalid("Het herziene bedrag kan niet negatief zijn.");
             }
-            task.getExecution().getProcessInstance().setVariable("amountToDecide", revised.doubleValue());
+            task.getExecution().getProcessInstance().setVariable(Variables.AMOUNT_TO_DECIDE, revised.doubleValue());
         }
-        caseFiles.recordEvent(string(task, "caseNumber"), CaseEventType.DELIBERATION, null,
+        caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.DELIBERATION, null,
                 (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + string(task, "deliberationDate")
                         + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions")
                         + (agreed ? ". Afspraken: " + string(task, "agreedMeasures") + ". Herzien bedrag: " + revised : ""),

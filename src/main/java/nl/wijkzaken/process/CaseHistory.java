@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
+
 /**
  * Who did what on a case, as the engine recorded it (task history: the assignee who completed a task), never from
  * process variables a caller could have sent. Only the assignee completes a task (security.FormGuard), so the
@@ -15,16 +17,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  */
 final class CaseHistory {
 
-    static final String ADVICE_TASK = "GiveAdvice";
-    static final String DECIDE_TASK = "Decide";
-    static final String FAST_LANE_TASK = "HandleFastLane";
-
     private CaseHistory() {
     }
 
     /** Everyone who completed an advice task of the case. */
     static List<String> advisers(String processInstanceId) {
-        return tasks(processInstanceId, true, ADVICE_TASK).stream()
+        return tasks(processInstanceId, true, Tasks.GIVE_ADVICE).stream()
                 .map(HistoricTaskInstance::getAssignee).filter(Objects::nonNull).distinct().toList();
     }
 
@@ -33,7 +31,7 @@ final class CaseHistory {
      * the one completing it, afterwards the one who decided.
      */
     static Optional<String> decider(String processInstanceId) {
-        return tasks(processInstanceId, false, DECIDE_TASK, FAST_LANE_TASK).stream().findFirst()
+        return tasks(processInstanceId, false, Tasks.DECIDE, Tasks.HANDLE_FAST_LANE).stream().findFirst()
                 .map(HistoricTaskInstance::getAssignee);
     }
 

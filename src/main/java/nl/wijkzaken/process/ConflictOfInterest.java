@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.refusal.Refusal;
 
 /**
@@ -16,8 +17,6 @@ import nl.wijkzaken.refusal.Refusal;
  */
 @Component("conflictOfInterest")
 class ConflictOfInterest implements TaskListener {
-
-    static final String CO_SIGN_TASK = "CoSignDecision";
 
     /** Who acts on the task: the assignee, or else the logged-in user; nobody anonymous. */
     static String actor(DelegateTask task) {
@@ -41,7 +40,7 @@ class ConflictOfInterest implements TaskListener {
         if (CaseHistory.advisers(task.getProcessInstanceId()).contains(actor)) {
             throw Refusal.forbidden(actor + " heeft over deze zaak geadviseerd en mag er daarom niet over beslissen.");
         }
-        boolean coSign = CO_SIGN_TASK.equals(task.getTaskDefinitionKey());
+        boolean coSign = Tasks.CO_SIGN_DECISION.equals(task.getTaskDefinitionKey());
         if (coSign && CaseHistory.decider(task.getProcessInstanceId()).filter(actor::equals).isPresent()) {
             throw Refusal.forbidden("Medeondertekenen moet iemand anders doen dan " + actor + ", die het besluit nam.");
         }

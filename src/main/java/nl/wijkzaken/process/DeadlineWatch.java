@@ -1,5 +1,7 @@
 package nl.wijkzaken.process;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.casefile.CaseEventType;
 import static nl.wijkzaken.process.ProcessVariables.period;
 import static nl.wijkzaken.process.ProcessVariables.string;
@@ -41,8 +43,6 @@ import nl.wijkzaken.shared.EngineClock;
 @Component("deadlineWatch")
 public class DeadlineWatch {
 
-    static final String REMINDER_TIMER = "ReminderTimer";
-    static final String ESCALATION_TIMER = "EscalationTimer";
 
     private final CaseFiles caseFiles;
 
@@ -59,7 +59,7 @@ public class DeadlineWatch {
     }
 
     static LocalDate deadline(DelegateExecution execution) {
-        return EngineClock.toLocalDate((Date) execution.getVariable("legalDeadline"));
+        return EngineClock.toLocalDate((Date) execution.getVariable(Variables.LEGAL_DEADLINE));
     }
 
     /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
@@ -68,27 +68,27 @@ public class DeadlineWatch {
         execution.setVariable("supplementRequestedOn", EngineClock.startOf(suspension.requestedOn()));
         execution.setVariable("repairTermEndsAt", EngineClock.startOf(suspension.lapsesOn()));
         execution.setVariable("repairTermText", DutchFormat.shortDate(suspension.lastRepairDay()));
-        asTheProcess(execution, (management, tasks) -> List.of(REMINDER_TIMER, ESCALATION_TIMER).forEach(timer ->
+        asTheProcess(execution, (management, tasks) -> List.of(Tasks.REMINDER_TIMER, Tasks.ESCALATION_TIMER).forEach(timer ->
                 timerJobs(execution, management, timer).forEach(job -> management.suspendJobById(job.getId()))));
         LocalDate deadline = deadline(execution);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
+        caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
                 deadline, deadline, suspension.suspendedFrom(), extended(execution),
                 "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(suspension.suspendedFrom())
                         + "; aanvullen kan tot en met " + DutchFormat.shortDate(suspension.lastRepairDay())
-                        + ". Gevraagd: " + string(execution, "completenessMotivation"), null);
+                        + ". Gevraagd: " + string(execution, Variables.COMPLETENESS_MOTIVATION), null);
     }
 
     /** The supplement arrived today, or the repair term lapsed: the suspended days are added to the deadline. */
     public void resume(DelegateExecution execution, boolean termLapsed) {
         Suspension suspension = Suspension.lapsingOn(
-                EngineClock.toLocalDate((Date) execution.getVariable("supplementRequestedOn")),
-                EngineClock.toLocalDate((Date) execution.getVariable("repairTermEndsAt")));
+                EngineClock.toLocalDate((Date) execution.getVariable(Variables.SUPPLEMENT_REQUESTED_ON)),
+                EngineClock.toLocalDate((Date) execution.getVariable(Variables.REPAIR_TERM_ENDS_AT)));
         LocalDate endsOn = suspension.endsOn(EngineClock.today(), termLapsed);
         LocalDate before = deadline(execution);
         LocalDate after = suspension.deadlineAfter(before, endsOn);
         setDeadlineVariables(execution, after);
         rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_RESUMED,
+        caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_RESUMED,
                 termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
                 (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
                         + suspension.suspendedDays(endsOn) + " dagen opgeschort.", null);
@@ -99,7 +99,7 @@ public class DeadlineWatch {
         if (extended(execution)) {
             throw Refusal.invalid("De beslistermijn is al eens verlengd; dat kan maar één keer.");
         }
-        String reason = string(execution, "extensionReason");
+        String reason = string(execution, Variables.EXTENSION_REASON);
         if (reason == null || reason.isBlank()) {
             throw Refusal.invalid("Geef een reden voor de verlenging van de beslistermijn.");
         }
@@ -110,17 +110,17 @@ public class DeadlineWatch {
         setDeadlineVariables(execution, after);
         execution.setVariable("deadlineExtended", true);
         rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, "caseNumber"), CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
+        caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
                 before, after, null, true, "Reden: " + reason, null);
     }
 
     public void reminded(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_REMINDED, deadline(execution),
-                "Herinnering aan " + string(execution, "ownerGroup") + ": de beslistermijn nadert.");
+        caseFiles.recordDeadlineEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_REMINDED, deadline(execution),
+                "Herinnering aan " + string(execution, Variables.OWNER_GROUP) + ": de beslistermijn nadert.");
     }
 
     public void escalated(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, "caseNumber"), CaseEventType.DEADLINE_ESCALATED, deadline(execution),
+        caseFiles.recordDeadlineEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_ESCALATED, deadline(execution),
                 "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
     }
 
@@ -130,7 +130,7 @@ public class DeadlineWatch {
      */
     private void rescheduleTimers(DelegateExecution execution, LocalDate previousDeadline) {
         Date previous = EngineClock.startOf(previousDeadline);
-        Date deadline = (Date) execution.getVariable("legalDeadline");
+        Date deadline = (Date) execution.getVariable(Variables.LEGAL_DEADLINE);
         asTheProcess(execution, (management, tasks) -> {
             for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
                 if (previous.equals(task.getDueDate())) {
@@ -138,8 +138,8 @@ public class DeadlineWatch {
                     tasks.saveTask(task);
                 }
             }
-            for (String timer : List.of(REMINDER_TIMER, ESCALATION_TIMER)) {
-                Date moment = (Date) execution.getVariable(REMINDER_TIMER.equals(timer) ? "reminderAt" : "escalationAt");
+            for (String timer : List.of(Tasks.REMINDER_TIMER, Tasks.ESCALATION_TIMER)) {
+                Date moment = (Date) execution.getVariable(Tasks.REMINDER_TIMER.equals(timer) ? "reminderAt" : "escalationAt");
                 for (Job job : timerJobs(execution, management, timer)) {
                     if (job.isSuspended()) {
                         // Not activateJobById + setJobDuedate: activation is a bulk UPDATE that raises the row's

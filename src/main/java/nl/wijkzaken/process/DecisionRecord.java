@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
@@ -37,30 +39,31 @@ class DecisionRecord implements TaskListener {
     public void notify(DelegateTask task) {
         String actor = ConflictOfInterest.actor(task);
         DelegateExecution instance = task.getExecution().getProcessInstance();
-        String caseNumber = string(task, "caseNumber");
-        if (ConflictOfInterest.CO_SIGN_TASK.equals(task.getTaskDefinitionKey())) {
-            boolean agreed = Boolean.TRUE.equals(task.getVariable("coSignAgreed"));
-            if (!agreed && blank(string(task, "coSignRemark"))) {
+        String caseNumber = string(task, Variables.CASE_NUMBER);
+        if (Tasks.CO_SIGN_DECISION.equals(task.getTaskDefinitionKey())) {
+            boolean agreed = Boolean.TRUE.equals(task.getVariable(Variables.CO_SIGN_AGREED));
+            if (!agreed && blank(string(task, Variables.CO_SIGN_REMARK))) {
                 throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");
             }
             instance.setVariable("coSignedBy", actor);
             caseFiles.recordEvent(caseNumber, CaseEventType.CO_SIGNED, null,
-                    agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, "coSignRemark"), actor);
+                    agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, Variables.CO_SIGN_REMARK), actor);
             return;
         }
-        String code = string(task, "outcome");
-        String motivation = string(task, "decisionMotivation");
+        String code = string(task, Variables.OUTCOME);
+        String motivation = string(task, Variables.DECISION_MOTIVATION);
         if (code == null || blank(motivation)) {
             throw Refusal.invalid("Kies een besluit en geef een motivering.");
         }
         Outcome outcome = Outcome.ofCode(code).filter(Outcome::isDecision)
                 .orElseThrow(() -> Refusal.invalid("Kies als besluit toegekend, gedeeltelijk toegekend of afgewezen."));
-        BigDecimal asked = amount(task, "amountToDecide") != null ? amount(task, "amountToDecide") : amount(task, "amountRequested");
+        BigDecimal asked = amount(task, Variables.AMOUNT_TO_DECIDE) != null
+                ? amount(task, Variables.AMOUNT_TO_DECIDE) : amount(task, Variables.AMOUNT_REQUESTED);
         BigDecimal decided = switch (outcome) {
             case TOEGEKEND -> asked;
             case AFGEWEZEN -> BigDecimal.ZERO.setScale(2);
             case GEDEELTELIJK_TOEGEKEND -> {
-                BigDecimal partial = amount(task, "decidedAmount");
+                BigDecimal partial = amount(task, Variables.DECIDED_AMOUNT);
                 if (partial == null || partial.signum() <= 0 || partial.compareTo(asked) >= 0) {
                     throw Refusal.invalid("Bij gedeeltelijke toekenning ligt het toegekende bedrag tussen € 0 en "
                             + DutchFormat.euro(asked) + ".");
@@ -69,8 +72,8 @@ class DecisionRecord implements TaskListener {
             }
             default -> throw new IllegalStateException("Geen besluit: " + outcome);
         };
-        instance.setVariable("decidedAmount", decided.doubleValue());
-        instance.setVariable("decidedBy", actor);
+        instance.setVariable(Variables.DECIDED_AMOUNT, decided.doubleValue());
+        instance.setVariable(Variables.DECIDED_BY, actor);
         caseFiles.recordEvent(caseNumber, CaseEventType.DECISION, null,
                 outcome.label() + ", " + DutchFormat.euro(decided) + ". " + motivation, actor);
     }

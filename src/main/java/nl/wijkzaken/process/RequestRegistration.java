@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseNumbers;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RequestIntake;
@@ -48,7 +49,7 @@ class RequestRegistration implements JavaDelegate {
         if (request.neighbourhood() != null && !request.neighbourhood().isBlank() && !neighbourhoods.exists(request.neighbourhood())) {
             problems.add("Onbekende wijk: " + request.neighbourhood());
         }
-        String channel = execution.getVariable("channel") == null ? "balie" : execution.getVariable("channel").toString();
+        String channel = execution.getVariable(Variables.CHANNEL) == null ? "balie" : execution.getVariable(Variables.CHANNEL).toString();
         if (!RequestIntake.CHANNELS.contains(channel)) {
             problems.add("Onbekend kanaal: " + channel);
         }
@@ -58,11 +59,11 @@ class RequestRegistration implements JavaDelegate {
         }
         String caseNumber = caseNumbers.next(Year.from(EngineClock.today()).getValue());
         execution.setProcessBusinessKey(caseNumber);
-        execution.setVariable("caseNumber", caseNumber);
-        execution.setVariable("channel", channel);
-        execution.setVariable("amountRequested", request.amountRequested().doubleValue());
-        execution.setVariable("amountToDecide", request.amountRequested().doubleValue());
-        execution.setVariable("receivedOn", EngineClock.startOf(EngineClock.today()));
+        execution.setVariable(Variables.CASE_NUMBER, caseNumber);
+        execution.setVariable(Variables.CHANNEL, channel);
+        execution.setVariable(Variables.AMOUNT_REQUESTED, request.amountRequested().doubleValue());
+        execution.setVariable(Variables.AMOUNT_TO_DECIDE, request.amountRequested().doubleValue());
+        execution.setVariable(Variables.RECEIVED_ON, EngineClock.startOf(EngineClock.today()));
         execution.setVariable("categoryLabel", request.category().label());
         // Forms and Tasklist show the name ("Maarssen-Dorp"); tables and filters keep using the code.
         execution.setVariable("neighbourhoodName", neighbourhoods.find(request.neighbourhood()).orElseThrow().name());
@@ -70,7 +71,7 @@ class RequestRegistration implements JavaDelegate {
 
     private static ResidentRequest request(DelegateExecution execution, List<String> problems) {
         Category category = null;
-        String categoryCode = text(execution, "category");
+        String categoryCode = text(execution, Variables.CATEGORY);
         if (categoryCode != null) {
             try {
                 category = Category.fromCode(categoryCode);
@@ -79,7 +80,7 @@ class RequestRegistration implements JavaDelegate {
             }
         }
         Urgency urgency = null;
-        String urgencyCode = text(execution, "urgency");
+        String urgencyCode = text(execution, Variables.URGENCY);
         if (urgencyCode != null) {
             try {
                 urgency = Urgency.fromCode(urgencyCode);
@@ -88,7 +89,7 @@ class RequestRegistration implements JavaDelegate {
             }
         }
         BigDecimal amount = null;
-        Object amountValue = execution.getVariable("amountRequested");
+        Object amountValue = execution.getVariable(Variables.AMOUNT_REQUESTED);
         if (amountValue != null) {
             try {
                 amount = new BigDecimal(amountValue.toString());
@@ -96,9 +97,9 @@ class RequestRegistration implements JavaDelegate {
                 problems.add("Vul het gevraagde bedrag in als getal.");
             }
         }
-        return new ResidentRequest(text(execution, "applicantName"), text(execution, "applicantEmail"),
-                text(execution, "applicantPhone"), text(execution, "onBehalfOfGroup"), text(execution, "neighbourhood"),
-                category, text(execution, "title"), text(execution, "description"), amount, urgency,
+        return new ResidentRequest(text(execution, Variables.APPLICANT_NAME), text(execution, Variables.APPLICANT_EMAIL),
+                text(execution, "applicantPhone"), text(execution, "onBehalfOfGroup"), text(execution, Variables.NEIGHBOURHOOD),
+                category, text(execution, Variables.TITLE), text(execution, "description"), amount, urgency,
                 text(execution, "location"));
     }
 

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Topics;
+
 /**
- * Runs the process's message steps (external tasks on topic {@value #TOPIC}: "Ontvangstbevestiging sturen",
+ * Runs the process's message steps (external tasks on topic {@value Topics#RESIDENT_MESSAGE}: "Ontvangstbevestiging sturen",
  * "Aanvulling vragen", "Verlenging melden", "Uitkomst aan bewoner sturen") in this application, on one thread of its
  * own. External tasks rather than asynchronous service tasks because a job runs inside a database transaction:
  * a mail server that accepts and never answers kept every job thread "idle in transaction" with a connection of
@@ -38,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ResidentMessageWorker implements SmartLifecycle {
 
-    static final String TOPIC = "resident-message";
     static final int RETRIES = 5;
     private static final Logger log = LoggerFactory.getLogger(ResidentMessageWorker.class);
     private static final int BATCH = 10;
@@ -81,7 +82,7 @@ public class ResidentMessageWorker implements SmartLifecycle {
 
     /** As {@link #sendDue()}, for one case only (its business key) when {@code caseNumber} is not null. */
     public int sendDue(String caseNumber) {
-        var topic = externalTasks.fetchAndLock(BATCH, workerId).topic(TOPIC, lockMillis);
+        var topic = externalTasks.fetchAndLock(BATCH, workerId).topic(Topics.RESIDENT_MESSAGE, lockMillis);
         if (caseNumber != null) {
             topic = topic.businessKey(caseNumber);
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
@@ -15,6 +14,7 @@ import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
 import nl.wijkzaken.mail.SentMail;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.residents.StatusLinks;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
@@ -52,9 +52,9 @@ class ResidentMessages {
 
     /** Sends the step's mail from the case's variables; call with no transaction open (see ResidentMailer#send). */
     Sent send(Map<String, Object> variables) {
-        MessageType type = MessageType.ofTemplate(text(variables, "messageType"));
-        String caseNumber = text(variables, "caseNumber");
-        String recipient = text(variables, "applicantEmail");
+        MessageType type = MessageType.ofTemplate(text(variables, Variables.MESSAGE_TYPE));
+        String caseNumber = text(variables, Variables.CASE_NUMBER);
+        String recipient = text(variables, Variables.APPLICANT_EMAIL);
         int occurrence = variables.get(counterVariable(type)) instanceof Number n ? n.intValue() + 1 : 1;
         String messageId = ResidentMail.messageId(caseNumber, type, occurrence);
         if (type == MessageType.ONTVANGSTBEVESTIGING && occurrence == 1) {
@@ -77,30 +77,30 @@ class ResidentMessages {
     /** The template's values (see templates/mail/README.md) from the process variables. */
     static Map<String, String> values(Map<String, Object> variables, MessageType type) {
         Map<String, String> values = new HashMap<>();
-        put(values, "applicantName", text(variables, "applicantName"));
-        put(values, "caseNumber", text(variables, "caseNumber"));
-        put(values, "title", text(variables, "title"));
-        put(values, "team", text(variables, "ownerTeam"));
+        put(values, "applicantName", text(variables, Variables.APPLICANT_NAME));
+        put(values, "caseNumber", text(variables, Variables.CASE_NUMBER));
+        put(values, "title", text(variables, Variables.TITLE));
+        put(values, "team", text(variables, Variables.OWNER_TEAM));
         switch (type) {
-            case ONTVANGSTBEVESTIGING -> put(values, "deadline", date(variables, "legalDeadline", 0));
+            case ONTVANGSTBEVESTIGING -> put(values, "deadline", date(variables, Variables.LEGAL_DEADLINE, 0));
             case AANVULLING_GEVRAAGD, BUITEN_BEHANDELING -> {
-                put(values, "missingInformation", text(variables, "completenessMotivation"));
+                put(values, "missingInformation", text(variables, Variables.COMPLETENESS_MOTIVATION));
                 // repairTermEndsAt is the start of the day after the last day.
-                put(values, "repairTerm", date(variables, "repairTermEndsAt", -1));
+                put(values, "repairTerm", date(variables, Variables.REPAIR_TERM_ENDS_AT, -1));
             }
             case TERMIJN_VERLENGD -> {
-                put(values, "newDeadline", date(variables, "legalDeadline", 0));
-                put(values, "reason", text(variables, "extensionReason"));
+                put(values, "newDeadline", date(variables, Variables.LEGAL_DEADLINE, 0));
+                put(values, "reason", text(variables, Variables.EXTENSION_REASON));
             }
             case BESLUIT, SNELLE_AFHANDELING -> {
-                Outcome outcome = decided(text(variables, "outcome"));
+                Outcome outcome = decided(text(variables, Variables.OUTCOME));
                 put(values, "decision", "uw verzoek is " + outcome.label().toLowerCase(DutchFormat.LOCALE) + ".");
-                if (outcome.grants() && variables.get("decidedAmount") instanceof Number amount) {
+                if (outcome.grants() && variables.get(Variables.DECIDED_AMOUNT) instanceof Number amount) {
                     put(values, "amount", DutchFormat.euro(amount));
                 }
-                put(values, "motivation", text(variables, "decisionMotivation"));
+                put(values, "motivation", text(variables, Variables.DECISION_MOTIVATION));
             }
-            case NIET_ONTVANKELIJK -> put(values, "motivation", text(variables, "completenessMotivation"));
+            case NIET_ONTVANKELIJK -> put(values, "motivation", text(variables, Variables.COMPLETENESS_MOTIVATION));
         }
         return values;
     }

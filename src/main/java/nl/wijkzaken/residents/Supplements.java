@@ -9,22 +9,22 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.process.ResidentRequestProcess;
+import nl.wijkzaken.process.ResidentRequestProcess.Messages;
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
  * The resident's supplement to an incomplete request (Awb 4:5). Offered only while the process waits for the
- * message {@code aanvulling-ontvangen}; sending it correlates that message with the text as variable
+ * message {@value ResidentRequestProcess.Messages#SUPPLEMENT_RECEIVED}; sending it correlates that message with the text as variable
  * {@code supplementText}, which the owner reads in "Volledigheid beoordelen", and the deadline runs again.
  */
 @Service
 class Supplements {
 
-    static final String MESSAGE = "aanvulling-ontvangen";
-    static final String VARIABLE = "supplementText";
     static final int MAX_LENGTH = 4000;
 
     private final RuntimeService runtimeService;
@@ -49,13 +49,13 @@ class Supplements {
     Optional<Request> requested(ResidentCase residentCase) {
         String processInstanceId = residentCase.processInstanceId();
         boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-                .eventType("message").eventName(MESSAGE).count() > 0;
+                .eventType("message").eventName(Messages.SUPPLEMENT_RECEIVED).count() > 0;
         if (!waiting) {
             return Optional.empty();
         }
-        Object asked = runtimeService.getVariable(processInstanceId, "completenessMotivation");
+        Object asked = runtimeService.getVariable(processInstanceId, Variables.COMPLETENESS_MOTIVATION);
         // repairTermEndsAt is the start of the day after the last day.
-        Date endsAt = (Date) runtimeService.getVariable(processInstanceId, "repairTermEndsAt");
+        Date endsAt = (Date) runtimeService.getVariable(processInstanceId, Variables.REPAIR_TERM_ENDS_AT);
         return Optional.of(new Request(asked == null ? null : asked.toString(),
                 endsAt == null ? null : EngineClock.toLocalDate(endsAt).minusDays(1)));
     }
@@ -87,9 +87,9 @@ class Supplements {
         String supplement = RequestForm.lineBreaks(text).strip();
         // The whole text (up to the column's 4000 characters): the event type and actor "bewoner" say what it is.
         caseFiles.recordEvent(residentCase.caseNumber(), CaseEventType.SUPPLEMENT_RECEIVED, null, supplement, "bewoner");
-        runtimeService.createMessageCorrelation(MESSAGE)
+        runtimeService.createMessageCorrelation(Messages.SUPPLEMENT_RECEIVED)
                 .processInstanceBusinessKey(residentCase.caseNumber())
-                .setVariable(VARIABLE, supplement)
+                .setVariable(Variables.SUPPLEMENT_TEXT, supplement)
                 .correlate();
     }
 }

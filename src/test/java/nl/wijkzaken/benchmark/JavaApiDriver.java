@@ -18,6 +18,7 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.process.ResidentRequestProcess;
 
 /**
  * The Java API as application code uses it, with the engine's authorization checks: every call runs as the step's
@@ -49,7 +50,7 @@ final class JavaApiDriver implements CaseDriver {
     public StartedCase start(CaseScript script) {
         as("balie");
         try {
-            if (script.processKey().equals(RequestIntake.PROCESS_KEY)) {
+            if (script.processKey().equals(ResidentRequestProcess.KEY)) {
                 RegisteredRequest registered = intake.submit(request(script.startVariables()), "balie");
                 return new StartedCase(registered.processInstanceId(), registered.caseNumber());
             }

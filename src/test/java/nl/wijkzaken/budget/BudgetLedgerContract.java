@@ -27,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.shared.DutchFormat;
-import nl.wijkzaken.shared.EngineClock;
 
 import nl.wijkzaken.refusal.Refusal;
 

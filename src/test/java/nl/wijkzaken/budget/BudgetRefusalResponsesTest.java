@@ -33,7 +33,6 @@ import org.springframework.context.ApplicationContext;
 import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
-import nl.wijkzaken.shared.EngineClock;
 
 /**
  * A decision the budget does not cover, submitted over HTTP as the decider does: through the engine REST API

@@ -26,7 +26,6 @@ import org.springframework.context.ApplicationContext;
 import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
-import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.Browser;
 import nl.wijkzaken.support.RequiresBrowser;
 

@@ -42,7 +42,7 @@ class CaseFileRegisterTest {
 
         CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
-        assertThat(file.outcome()).isEqualTo(Outcome.NIET_ONTVANKELIJK);
+        assertThat(file.outcome()).isEqualTo(Outcome.NIET_ONTVANKELIJK.code());
         assertThat(file.decidedBy()).isEqualTo("wm.breukelen");
         assertThat(file.decidingGroup()).isEqualTo("wijkmanager-breukelen");
         assertThat(file.decidedOn()).isEqualTo(today());
@@ -61,7 +61,7 @@ class CaseFileRegisterTest {
 
         CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
-        assertThat(file.outcome()).isEqualTo(Outcome.BUITEN_BEHANDELING);
+        assertThat(file.outcome()).isEqualTo(Outcome.BUITEN_BEHANDELING.code());
         assertThat(file.decidedBy()).isNull();
         assertThat(file.decidingGroup()).isNull();
         assertThat(file.decidedOn()).isEqualTo(today());
@@ -77,7 +77,7 @@ class CaseFileRegisterTest {
 
         CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
-        assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND);
+        assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND.code());
         assertThat(file.decidedBy()).isEqualTo("wm.maarssenbroek");
         assertThat(file.decidingGroup()).isEqualTo("wijkmanager-maarssenbroek");
         assertThat(file.decidedAfterDeadline()).isFalse();

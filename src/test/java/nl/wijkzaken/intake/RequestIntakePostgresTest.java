@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.process.ResidentRequestProcess;
 import nl.wijkzaken.support.PostgresTestDatabase;
 import nl.wijkzaken.support.RequiresPostgres;
 import nl.wijkzaken.support.StandaloneApplication;
@@ -55,7 +56,7 @@ class RequestIntakePostgresTest {
                 assertThat(numbers.stream().map(n -> Integer.parseInt(n.substring(8))).sorted().toList())
                         .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList());
                 assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery()
-                        .processDefinitionKey(RequestIntake.PROCESS_KEY).count()).isEqualTo(12);
+                        .processDefinitionKey(ResidentRequestProcess.KEY).count()).isEqualTo(12);
             } finally {
                 pool.shutdown();
             }

@@ -37,6 +37,7 @@ import nl.wijkzaken.budget.MovementType;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
@@ -118,7 +119,7 @@ class BudgetDecisionTest {
 
         assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();
         assertThat(ledger.remaining("maarssen-dorp", year)).isEqualByComparingTo(before);
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo("afgewezen");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo(Outcome.AFGEWEZEN);
     }
 
     @Test

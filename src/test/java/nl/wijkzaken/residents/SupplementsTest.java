@@ -34,6 +34,7 @@ import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.process.ResidentRequestProcess;
 import nl.wijkzaken.support.TaskDriver;
 
 /** The supplement form of the status page, posted over HTTP as a browser does (session cookie and CSRF token). */
@@ -198,7 +199,7 @@ class SupplementsTest {
 
     private boolean waitsForSupplement(Submission submission) {
         return runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId(submission))
-                .eventName(Supplements.MESSAGE).count() == 1;
+                .eventName(ResidentRequestProcess.Messages.SUPPLEMENT_RECEIVED).count() == 1;
     }
 
     private String processInstanceId(Submission submission) {

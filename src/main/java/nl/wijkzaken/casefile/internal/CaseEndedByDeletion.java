@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 
+import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+
 /**
  * A case whose process instance is deleted (Cockpit, {@code DELETE /engine-rest/process-instance/{id}}) before it
  * was concluded is closed in its case file too: status "Behandeling beëindigd door de gemeente", outcome
@@ -53,7 +55,7 @@ class CaseEndedByDeletion extends AbstractProcessEnginePlugin {
         ExecutionEntity instance = (ExecutionEntity) execution;
         boolean deleted = instance.isExternallyTerminated() || instance.isCanceled();
         if (!deleted || !instance.isProcessInstanceExecution()
-                || !(execution.getVariable("caseNumber") instanceof String caseNumber)) {
+                || !(execution.getVariable(Variables.CASE_NUMBER) instanceof String caseNumber)) {
             return;
         }
         caseFiles.find(caseNumber).filter(file -> file.outcome() == null).ifPresent(file -> {
