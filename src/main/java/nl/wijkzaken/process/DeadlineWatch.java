@@ -43,7 +43,6 @@ import nl.wijkzaken.shared.EngineClock;
 @Component("deadlineWatch")
 public class DeadlineWatch {
 
-
     private final CaseFiles caseFiles;
 
     DeadlineWatch(CaseFiles caseFiles) {
