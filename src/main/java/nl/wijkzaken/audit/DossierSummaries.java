@@ -17,9 +17,9 @@ import nl.wijkzaken.casefile.CaseFileEntry;
 import nl.wijkzaken.casefile.CaseFileRegister;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
-import nl.wijkzaken.process.ResidentRequestProcess.Decisions;
-import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
-import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+import nl.wijkzaken.models.ResidentRequestProcess.Decisions;
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 

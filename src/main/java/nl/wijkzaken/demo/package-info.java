@@ -1,5 +1,5 @@
 /**
  * Demo users, groups and data for a first start; off in production.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"budget", "neighbourhood"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"neighbourhood"})
 package nl.wijkzaken.demo;

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.wijkzaken.process.ResidentRequestProcess;
-import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+import nl.wijkzaken.models.ResidentRequestProcess;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 
 /**
  * The single way in for a resident's request from code (the public API): starts {@code resident-request} with the

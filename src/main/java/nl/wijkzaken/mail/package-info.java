@@ -2,5 +2,5 @@
  * Mail to residents: templates, the mailer with its delivery guarantee, and the published mail history
  * of a case; templates in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package nl.wijkzaken.mail;

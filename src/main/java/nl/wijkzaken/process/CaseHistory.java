@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
-import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 
 /**
  * Who did what on a case, as the engine recorded it (task history: the assignee who completed a task), never from

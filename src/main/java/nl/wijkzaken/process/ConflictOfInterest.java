@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.refusal.Refusal;
 
 /**

@@ -1,7 +1,7 @@
 package nl.wijkzaken.process;
 
-import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
-import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.casefile.CaseEventType;
 import static nl.wijkzaken.process.ProcessVariables.period;
 import static nl.wijkzaken.process.ProcessVariables.string;

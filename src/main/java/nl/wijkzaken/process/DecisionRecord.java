@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.process.ResidentRequestProcess.Tasks;
-import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseNumbers;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
-import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RequestIntake;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.wijkzaken.process.ResidentRequestProcess.Topics;
+import nl.wijkzaken.models.ResidentRequestProcess.Topics;
 
 /**
  * Runs the process's message steps (external tasks on topic {@value Topics#RESIDENT_MESSAGE}: "Ontvangstbevestiging sturen",

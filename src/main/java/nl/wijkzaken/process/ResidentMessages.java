@@ -14,7 +14,7 @@ import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
 import nl.wijkzaken.mail.SentMail;
-import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.residents.StatusLinks;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;

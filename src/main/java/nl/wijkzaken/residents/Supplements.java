@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.ResidentRequest;
-import nl.wijkzaken.process.ResidentRequestProcess;
-import nl.wijkzaken.process.ResidentRequestProcess.Messages;
-import nl.wijkzaken.process.ResidentRequestProcess.Variables;
+import nl.wijkzaken.models.ResidentRequestProcess;
+import nl.wijkzaken.models.ResidentRequestProcess.Messages;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.shared.EngineClock;
 
 /**

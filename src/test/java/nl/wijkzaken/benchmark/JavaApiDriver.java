@@ -18,7 +18,7 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
-import nl.wijkzaken.process.ResidentRequestProcess;
+import nl.wijkzaken.models.ResidentRequestProcess;
 
 /**
  * The Java API as application code uses it, with the engine's authorization checks: every call runs as the step's

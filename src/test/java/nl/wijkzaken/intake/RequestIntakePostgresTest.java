@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
-import nl.wijkzaken.process.ResidentRequestProcess;
+import nl.wijkzaken.models.ResidentRequestProcess;
 import nl.wijkzaken.support.PostgresTestDatabase;
 import nl.wijkzaken.support.RequiresPostgres;
 import nl.wijkzaken.support.StandaloneApplication;

@@ -34,7 +34,7 @@ import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
-import nl.wijkzaken.process.ResidentRequestProcess;
+import nl.wijkzaken.models.ResidentRequestProcess;
 import nl.wijkzaken.support.TaskDriver;
 
 /** The supplement form of the status page, posted over HTTP as a browser does (session cookie and CSRF token). */

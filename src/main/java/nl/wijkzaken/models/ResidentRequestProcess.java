@@ -1,4 +1,4 @@
-package nl.wijkzaken.process;
+package nl.wijkzaken.models;
 
 /**
  * The names {@code processes/resident-request.bpmn} and its DMN tables and forms share with Java: the one place
@@ -77,7 +77,7 @@ public final class ResidentRequestProcess {
         public static final String EXTENSION_REASON = "extensionReason";
         /** The amount the decider decides on: the requested amount, or the amount agreed in deliberation. */
         public static final String AMOUNT_TO_DECIDE = "amountToDecide";
-        /** An {@link nl.wijkzaken.casefile.Outcome} code. */
+        /** An outcome code (casefile's {@code Outcome}). */
         public static final String OUTCOME = "outcome";
         public static final String DECIDED_AMOUNT = "decidedAmount";
         public static final String DECIDED_BY = "decidedBy";
