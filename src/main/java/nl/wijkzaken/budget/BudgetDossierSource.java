@@ -33,7 +33,6 @@ class BudgetDossierSource implements DossierSource {
         return switch (type) {
             case RESERVATION -> "gereserveerd";
             case RELEASE -> "vrijgegeven";
-            case CORRECTION -> "gecorrigeerd";
             case BUDGET_SET, BUDGET_CHANGE -> "budget vastgesteld";
         };
     }

@@ -1,7 +1,6 @@
 package nl.wijkzaken.budget;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 
 /**
  * A reservation that the remaining budget does not cover. Nothing was booked; the decider can lower the
@@ -41,18 +40,5 @@ public class InsufficientBudgetException extends RuntimeException {
 
     public BigDecimal requested() {
         return requested;
-    }
-
-    /**
-     * Finds this exception in a cause chain, e.g. under the ProcessEngineException the engine throws when a
-     * service task expression that called the ledger failed.
-     */
-    public static Optional<InsufficientBudgetException> findIn(Throwable throwable) {
-        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InsufficientBudgetException insufficient) {
-                return Optional.of(insufficient);
-            }
-        }
-        return Optional.empty();
     }
 }

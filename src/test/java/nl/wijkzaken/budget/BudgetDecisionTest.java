@@ -25,20 +25,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.EngineTime;
 import nl.wijkzaken.intake.RegisteredRequest;
+import nl.wijkzaken.support.ApplicationTest;
 
 /**
  * The buurtbudget in the real resident-request process: what each decision books, when, for whom, and that
  * a refused or failed decision books nothing. Demo budgets of this year; a far year where a test needs a
  * budget of its own.
  */
-@SpringBootTest
+@ApplicationTest
 class BudgetDecisionTest {
 
     /** A year only this class books in, moved to on the engine's clock. */
@@ -192,7 +192,8 @@ class BudgetDecisionTest {
 
         Throwable refused = catchThrowable(() -> steps.complete(request, "Decide", "wm.loenen", decision("toegekend", null)));
 
-        assertThat(InsufficientBudgetException.findIn(refused)).get().satisfies(e -> {
+        // The engine wraps what a listener throws; the ledger's refusal is at the root, with its figures.
+        assertThat(refused).rootCause().isInstanceOfSatisfying(InsufficientBudgetException.class, e -> {
             assertThat(e.getMessage()).isEqualTo("Onvoldoende buurtbudget: resterend € 1.500,00 van Loenen in 2091, "
                     + "gevraagd € 2.000,00. Verlaag het bedrag of wijs de aanvraag af.");
             assertThat(e.remaining()).isEqualByComparingTo("1500");

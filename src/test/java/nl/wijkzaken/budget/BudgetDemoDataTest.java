@@ -8,9 +8,10 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest
+import nl.wijkzaken.support.ApplicationTest;
+
+@ApplicationTest
 class BudgetDemoDataTest {
 
     static final int THIS_YEAR = Year.now(ZoneId.of("Europe/Amsterdam")).getValue();

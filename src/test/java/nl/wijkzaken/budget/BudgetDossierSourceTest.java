@@ -7,13 +7,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import nl.wijkzaken.audit.DossierEntry;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.support.ApplicationTest;
 
-@SpringBootTest
+@ApplicationTest
 class BudgetDossierSourceTest {
 
     @Autowired
@@ -31,7 +31,7 @@ class BudgetDossierSourceTest {
         neighbourhoods.register(new Neighbourhood(wijk, "Dossierwijk"));
         ledger.setBudget(wijk, 2026, new BigDecimal("1000"), "gebiedsmanager", "Begroting");
         ledger.reserve("BV-2026-777001", wijk, 2026, 300, "wethouder", "Toegekend: bankje");
-        ledger.release("BV-2026-777001", 100, "wethouder", "Minder uitgegeven");
+        ledger.release(wijk, 2026, "BV-2026-777001", 100, "wethouder", "Minder uitgegeven");
         ledger.reserve("BV-2026-777002", wijk, 2026, 50, "wethouder", "Andere zaak");
 
         assertThat(source.entriesFor("BV-2026-777001"))

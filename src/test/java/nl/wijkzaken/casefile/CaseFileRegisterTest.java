@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.audit.CaseRegister;
@@ -19,13 +18,14 @@ import nl.wijkzaken.audit.CaseSearch;
 import nl.wijkzaken.audit.RegisteredCase;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.CaseDriver;
 
 /**
  * Who the case file records as decider when a case ends in another way than "Besluit nemen" (the usual path is in
  * the audit tests), and that the register's case-number search takes its input literally.
  */
-@SpringBootTest
+@ApplicationTest
 class CaseFileRegisterTest {
 
     @Autowired CaseRegister register;

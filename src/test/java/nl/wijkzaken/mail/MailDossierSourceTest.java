@@ -7,13 +7,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mail.MailException;
 
 import nl.wijkzaken.audit.DossierEntry;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.TestMailServer;
 
-@SpringBootTest
+@ApplicationTest
 class MailDossierSourceTest {
 
     @Autowired
