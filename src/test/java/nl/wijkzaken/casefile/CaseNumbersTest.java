@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.wijkzaken.support.ApplicationTest;
 
-/** Years far ahead, which no other test of the shared context numbers cases in. */
+/** Years (with a counter, see V11) in which no other test of the shared context numbers cases. */
 @ApplicationTest
 class CaseNumbersTest {
 
@@ -24,22 +24,22 @@ class CaseNumbersTest {
 
     @Test
     void numbersAreSequentialPerYearAndUniqueUnderConcurrentStarts() throws Exception {
-        String first = transactions.execute(status -> caseNumbers.next(2131));
-        assertThat(first).isEqualTo("BV-2131-000001");
-        assertThat((String) transactions.execute(status -> caseNumbers.next(2132))).isEqualTo("BV-2132-000001");
+        String first = transactions.execute(status -> caseNumbers.next(2081));
+        assertThat(first).isEqualTo("BV-2081-000001");
+        assertThat((String) transactions.execute(status -> caseNumbers.next(2082))).isEqualTo("BV-2082-000001");
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> numbers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                Callable<String> take = () -> transactions.execute(status -> caseNumbers.next(2131));
+                Callable<String> take = () -> transactions.execute(status -> caseNumbers.next(2081));
                 numbers.add(pool.submit(take));
             }
             List<String> taken = new ArrayList<>();
             for (Future<String> number : numbers) {
                 taken.add(number.get());
             }
-            assertThat(taken).doesNotHaveDuplicates().hasSize(20).allMatch(n -> n.matches("BV-2131-0000(0[2-9]|1\\d|2[01])"));
+            assertThat(taken).doesNotHaveDuplicates().hasSize(20).allMatch(n -> n.matches("BV-2081-0000(0[2-9]|1\\d|2[01])"));
         } finally {
             pool.shutdown();
         }
@@ -47,13 +47,13 @@ class CaseNumbersTest {
 
     @Test
     void aRolledBackStartGivesItsNumberBack() {
-        String before = transactions.execute(status -> caseNumbers.next(2133));
+        String before = transactions.execute(status -> caseNumbers.next(2083));
         transactions.executeWithoutResult(status -> {
-            caseNumbers.next(2133);
+            caseNumbers.next(2083);
             status.setRollbackOnly();
         });
-        String after = transactions.execute(status -> caseNumbers.next(2133));
-        assertThat(before).isEqualTo("BV-2133-000001");
-        assertThat(after).isEqualTo("BV-2133-000002");
+        String after = transactions.execute(status -> caseNumbers.next(2083));
+        assertThat(before).isEqualTo("BV-2083-000001");
+        assertThat(after).isEqualTo("BV-2083-000002");
     }
 }
