@@ -55,7 +55,8 @@ import nl.wijkzaken.support.RequiresPostgres;
         "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
 class BudgetLedgerPostgresTest extends BudgetLedgerContract {
 
-    static final String ENGINE = "budget-postgres";
+    /** Without a hyphen: the Camunda starter ignores such a name and falls back to "default". */
+    static final String ENGINE = "budgetpostgres";
 
     static final int DECIDERS = 60;
     static final String WIJK = "loenen";
