@@ -35,7 +35,6 @@ class BudgetEntries implements DossierSource {
         return switch (type) {
             case RESERVATION -> "gereserveerd";
             case RELEASE -> "vrijgegeven";
-            case CORRECTION -> "gecorrigeerd";
             case BUDGET_SET, BUDGET_CHANGE -> "budget vastgesteld";
         };
     }

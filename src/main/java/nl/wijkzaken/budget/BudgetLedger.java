@@ -205,26 +205,6 @@ public class BudgetLedger {
     }
 
     /**
-     * Gives (part of) a case's reservation back to the budget it was reserved from, e.g. when a grant is
-     * withdrawn or less was spent.
-     *
-     * @return the remaining budget after the release
-     */
-    public BigDecimal release(String caseNumber, Number amount, String actor, String reason) {
-        requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
-        record Budget(String neighbourhood, int year) {
-        }
-        Budget budget = jdbc.sql("""
-                        SELECT neighbourhood, budget_year FROM budget_movement
-                        WHERE case_number = ? AND movement_type = 'RESERVATION' ORDER BY id DESC""")
-                .param(caseNumber)
-                .query((rs, i) -> new Budget(rs.getString("neighbourhood"), rs.getInt("budget_year")))
-                .list().stream().findFirst()
-                .orElseThrow(() -> BudgetRefusals.rule("caseNumber", "Voor zaak " + caseNumber + " is geen budget gereserveerd"));
-        return release(budget.neighbourhood(), budget.year(), caseNumber, amount, actor, reason);
-    }
-
-    /**
      * Gives (part of) what a case reserved from this neighbourhood's budget of that year back, never more than
      * the case still has reserved there.
      *

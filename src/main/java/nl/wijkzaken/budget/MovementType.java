@@ -9,7 +9,5 @@ public enum MovementType {
     /** Money granted to a case (negative). */
     RESERVATION,
     /** Money of a case given back, e.g. a grant withdrawn or less spent (positive). */
-    RELEASE,
-    /** A correction of an earlier mistake (either sign). */
-    CORRECTION
+    RELEASE
 }

@@ -124,12 +124,6 @@ public class ResidentMailer {
         return outgoing.copy();
     }
 
-    /** Whether a mail with this id has been sent (or, without a mail server, logged). */
-    public boolean isSent(String messageId) {
-        return jdbc.sql("SELECT status FROM resident_mail WHERE message_id = ?").param(messageId)
-                .query(String.class).optional().map(SENT::equals).orElse(false);
-    }
-
     /** Records the mail (once) and renders it from its stored and given values. */
     private Outgoing record(ResidentMail mail) {
         if (!exists(mail.messageId())) {

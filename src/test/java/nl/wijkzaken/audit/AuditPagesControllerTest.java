@@ -14,13 +14,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Browser;
 import nl.wijkzaken.support.CaseDriver;
 import nl.wijkzaken.support.RequiresBrowser;
@@ -32,7 +32,7 @@ import nl.wijkzaken.support.RequiresBrowser;
  * target/dossier-excerpt.txt, the source of the README's excerpt.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class AuditPagesControllerTest {
 
     private static String caseNumber;

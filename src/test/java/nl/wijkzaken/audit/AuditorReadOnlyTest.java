@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
@@ -26,6 +25,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.CaseDriver;
 
 /**
@@ -33,7 +33,7 @@ import nl.wijkzaken.support.CaseDriver;
  * the engine's history and Cockpit, and is refused everything that changes a case or a model, Tasklist and Admin.
  * Everyone else is refused the dossiers; strangers must log in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class AuditorReadOnlyTest {
 
     private static String caseNumber;

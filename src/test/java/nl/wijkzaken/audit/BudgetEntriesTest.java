@@ -7,13 +7,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.support.ApplicationTest;
 
-@SpringBootTest
+@ApplicationTest
 class BudgetEntriesTest {
 
     @Autowired
@@ -25,14 +25,17 @@ class BudgetEntriesTest {
     @Autowired
     Neighbourhoods neighbourhoods;
 
+    /** A year no other test books in, so that this year's overviews show only the demo neighbourhoods. */
+    static final int OWN_YEAR = 2077;
+
     @Test
     void theDossierListsWhatWasReservedAndReleasedForTheCase() {
         String wijk = "d-" + UUID.randomUUID().toString().substring(0, 8);
         neighbourhoods.register(new Neighbourhood(wijk, "Dossierwijk"));
-        ledger.setBudget(wijk, 2026, new BigDecimal("1000"), "gebiedsmanager", "Begroting");
-        ledger.reserve("BV-2026-777001", wijk, 2026, 300, "wethouder", "Toegekend: bankje");
-        ledger.release("BV-2026-777001", 100, "wethouder", "Minder uitgegeven");
-        ledger.reserve("BV-2026-777002", wijk, 2026, 50, "wethouder", "Andere zaak");
+        ledger.setBudget(wijk, OWN_YEAR, new BigDecimal("1000"), "gebiedsmanager", "Begroting");
+        ledger.reserve("BV-2026-777001", wijk, OWN_YEAR, 300, "wethouder", "Toegekend: bankje");
+        ledger.release(wijk, OWN_YEAR, "BV-2026-777001", 100, "wethouder", "Minder uitgegeven");
+        ledger.reserve("BV-2026-777002", wijk, OWN_YEAR, 50, "wethouder", "Andere zaak");
 
         assertThat(source.entriesFor("BV-2026-777001"))
                 .extracting(DossierEntry::kind, DossierEntry::actor)

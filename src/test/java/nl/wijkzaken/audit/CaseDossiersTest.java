@@ -17,12 +17,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.CaseDriver;
 
 /**
@@ -30,7 +30,7 @@ import nl.wijkzaken.support.CaseDriver;
  * advices (one negative), deliberation, a decision by the gebiedsmanager co-signed by the wethouder. Each action is
  * a minute apart on the engine's clock, so the order in the dossier is the order in which things happened.
  */
-@SpringBootTest
+@ApplicationTest
 class CaseDossiersTest {
 
     private static final ZoneId MUNICIPALITY = ZoneId.of("Europe/Amsterdam");

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -19,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.CaseDriver;
 
 /**
@@ -26,7 +26,7 @@ import nl.wijkzaken.support.CaseDriver;
  * 4 days late by the wijkmanager (Loenen), one still running (Maarssenbroek). Other test classes may have left
  * cases in the same database, so each filter is checked on these three and on every hit it returns.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class DossierSearchControllerTest {
 
     private static String inTime;

@@ -14,13 +14,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
+import nl.wijkzaken.support.ApplicationTest;
 
 /**
  * Retention (README, "History time-to-live"): every model of processes/ keeps its history for 3650 days, and the
  * engine's history cleanup is scheduled by itself in the nightly window 01:00-05:00 (application.yml).
  */
-@SpringBootTest
+@ApplicationTest
 class HistoryRetentionTest {
 
     @Autowired ProcessEngine engine;

@@ -7,15 +7,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mail.MailException;
 
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.TestMailServer;
 
-@SpringBootTest
+@ApplicationTest
 class MailEntriesTest {
 
     @Autowired

@@ -52,6 +52,9 @@ final class BenchmarkApp implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
+    /** The engine's name; the REST API finds it under /engine-rest/engine/{name}/. */
+    static final String ENGINE = "benchmark";
+
     static BenchmarkApp start(String databaseUrl, String dbUser, String dbPassword, java.nio.file.Path log) {
         int smtpPort = freePort();
         GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
@@ -68,9 +71,11 @@ final class BenchmarkApp implements AutoCloseable {
                         "--spring.datasource.password=" + dbPassword,
                         "--camunda.bpm.admin-user.id=beheerder",
                         "--camunda.bpm.admin-user.password=" + adminPassword,
-                        // The name REST clients find the engine by; Spring's test context cache may hold another
-                        // engine of that name, which CurrentEngineRegistration puts back before its next test.
-                        "--camunda.bpm.process-engine-name=default",
+                        // Its own engine name (REST clients use /engine-rest/engine/{name}/, see Http) and no
+                        // Camunda webapps: inside ./mvnw verify the shared test context owns the name "default" and
+                        // the webapps' JVM-wide state, and stopping this application would take both away.
+                        "--camunda.bpm.process-engine-name=" + ENGINE,
+                        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
                         // Production: the job executor runs the asynchronous steps, the mail worker the resident's mails.
                         "--camunda.bpm.job-execution.enabled=true",
                         "--wijkzaken.mail.worker.enabled=true",

@@ -59,18 +59,25 @@ final class Http {
     }
 
     Response get(String path, String user, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET()
                 .timeout(Duration.ofSeconds(60)).header("Accept", accept);
         return send(request, user, "GET " + path);
     }
 
     Response post(String path, String user, Object body, String accept, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Accept", accept);
         headers.forEach(request::header);
         return send(request, user, "POST " + path);
+    }
+
+    /** Engine REST paths go to the benchmark's engine by its name ({@link BenchmarkApp#ENGINE}). */
+    private URI uri(String path) {
+        String engineRest = "/engine-rest/";
+        return URI.create(baseUrl + (path.startsWith(engineRest)
+                ? engineRest + "engine/" + BenchmarkApp.ENGINE + "/" + path.substring(engineRest.length()) : path));
     }
 
     /** Like {@link #get} and {@link #post} but fails unless the status is 2xx. */

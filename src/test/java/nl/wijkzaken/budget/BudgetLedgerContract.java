@@ -159,16 +159,16 @@ abstract class BudgetLedgerContract {
         ledger.reserve("BV-2031-000005", wijk, YEAR, new BigDecimal("400"), "wm", "Toekenning");
         ledger.reserve("BV-2031-000006", wijk, YEAR, new BigDecimal("100"), "wm", "Toekenning");
 
-        BigDecimal left = ledger.release("BV-2031-000005", new BigDecimal("150"), "wm", "Minder uitgegeven");
+        BigDecimal left = ledger.release(wijk, YEAR, "BV-2031-000005", new BigDecimal("150"), "wm", "Minder uitgegeven");
 
         assertThat(left).isEqualByComparingTo("650");
         assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants())
                 .extracting(BudgetOverview.Grant::caseNumber, g -> g.amount().toPlainString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("BV-2031-000005", "250.00"),
                         org.assertj.core.groups.Tuple.tuple("BV-2031-000006", "100.00"));
-        assertThatThrownBy(() -> ledger.release("BV-2031-000005", new BigDecimal("250.01"), "wm", "Te veel"))
+        assertThatThrownBy(() -> ledger.release(wijk, YEAR, "BV-2031-000005", new BigDecimal("250.01"), "wm", "Te veel"))
                 .isInstanceOf(Refusal.class).hasMessageContaining("nog € 250,00 gereserveerd");
-        assertThatThrownBy(() -> ledger.release("BV-2031-999999", BigDecimal.ONE, "wm", "Onbekend"))
+        assertThatThrownBy(() -> ledger.release(wijk, YEAR, "BV-2031-999999", BigDecimal.ONE, "wm", "Onbekend"))
                 .isInstanceOf(Refusal.class).satisfies(e -> assertThat(fieldOf(e)).isEqualTo("caseNumber"));
     }
 
@@ -177,7 +177,7 @@ abstract class BudgetLedgerContract {
         ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
         ledger.setBudget(wijk, YEAR + 1, new BigDecimal("1000"), "gm", "Begroting");
         ledger.reserve("BV-2031-000010", wijk, YEAR, 300L, "wm", "Toekenning");
-        ledger.release("BV-2031-000010", 100L, "wm", "Minder uitgegeven");
+        ledger.release(wijk, YEAR, "BV-2031-000010", 100L, "wm", "Minder uitgegeven");
         ledger.reserve("BV-2031-000010", wijk, YEAR + 1, 200L, "wm", "Vervolg");
         ledger.reserve("BV-2031-000011", wijk, YEAR, 50L, "wm", "Andere zaak");
         assertThat(ledger.reservedForCase("BV-2031-000010")).isEqualByComparingTo("400");

@@ -45,10 +45,19 @@ import nl.wijkzaken.support.RequiresPostgres;
  * The ledger on PostgreSQL, and the race the ledger exists for: many deciders of one neighbourhood take their
  * "Besluit nemen" decision in the real resident-request process at the same moment, over HTTP as Tasklist does,
  * and the budget covers only some of them.
+ * <p>
+ * A context of its own (another database) beside the shared one of {@code @ApplicationTest}: so its engine has its
+ * own name, which the engine REST API finds under {@code /engine-rest/engine/{name}/}, and it runs without the Camunda
+ * webapps, whose JVM-wide state belongs to the shared context.
  */
 @RequiresPostgres
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.process-engine-name=" + BudgetLedgerPostgresTest.ENGINE,
+        "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
 class BudgetLedgerPostgresTest extends BudgetLedgerContract {
+
+    /** Without a hyphen: the Camunda starter ignores such a name and falls back to "default". */
+    static final String ENGINE = "budgetpostgres";
 
     static final int DECIDERS = 60;
     static final String WIJK = "loenen";
@@ -104,7 +113,7 @@ class BudgetLedgerPostgresTest extends BudgetLedgerContract {
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < DECIDERS; i++) {
             HttpRequest submit = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/engine-rest/task/" + decisions.get(i).getId() + "/submit-form"))
+                            + "/engine-rest/engine/" + ENGINE + "/task/" + decisions.get(i).getId() + "/submit-form"))
                     .timeout(Duration.ofMinutes(4))
                     .header("Authorization", "Basic " + Base64.getEncoder()
                             .encodeToString((decider(i) + ":demo").getBytes(StandardCharsets.UTF_8)))

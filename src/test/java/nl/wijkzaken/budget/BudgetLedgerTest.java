@@ -1,8 +1,8 @@
 package nl.wijkzaken.budget;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import nl.wijkzaken.support.ApplicationTest;
 
 /** The ledger on H2, in the shared application test context. */
-@SpringBootTest
+@ApplicationTest
 class BudgetLedgerTest extends BudgetLedgerContract {
 }

@@ -26,20 +26,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.support.ApplicationTest;
 
 /**
  * A decision the budget does not cover, submitted over HTTP as the decider does: through the engine REST API
  * (HTTP Basic) and through the webapps' copy of it that Tasklist uses (session login, CSRF token). The decider
  * gets the budget's Dutch message with the remaining amount, the task stays open, nothing is booked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class BudgetRefusalResponsesTest {
 
     /** A year only this class books in (Loenen gets € 1.500), moved to on the engine's clock. */

@@ -19,13 +19,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Browser;
 import nl.wijkzaken.support.RequiresBrowser;
 
@@ -34,7 +34,7 @@ import nl.wijkzaken.support.RequiresBrowser;
  * budget, and a grant it does not cover is answered with the budget's Dutch message while the task stays open.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class DecisionFormInTasklistTest {
 
     /** A year only this class books in (Loenen gets € 1.500), moved to on the engine's clock. */

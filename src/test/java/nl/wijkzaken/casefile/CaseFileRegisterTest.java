@@ -11,18 +11,18 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.CaseDriver;
 
 /**
  * Who the case file records as decider when a case ends in another way than "Besluit nemen" (the usual path is in
  * the audit tests), and that the register's case-number search takes its input literally.
  */
-@SpringBootTest
+@ApplicationTest
 class CaseFileRegisterTest {
 
     @Autowired CaseFileRegister register;

@@ -11,10 +11,12 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest
+import nl.wijkzaken.support.ApplicationTest;
+
+/** Years (with a counter, see V11) in which no other test of the shared context numbers cases. */
+@ApplicationTest
 class CaseNumbersTest {
 
     @Autowired CaseNumbers caseNumbers;
@@ -22,22 +24,22 @@ class CaseNumbersTest {
 
     @Test
     void numbersAreSequentialPerYearAndUniqueUnderConcurrentStarts() throws Exception {
-        String first = transactions.execute(status -> caseNumbers.next(2031));
-        assertThat(first).isEqualTo("BV-2031-000001");
-        assertThat((String) transactions.execute(status -> caseNumbers.next(2032))).isEqualTo("BV-2032-000001");
+        String first = transactions.execute(status -> caseNumbers.next(2081));
+        assertThat(first).isEqualTo("BV-2081-000001");
+        assertThat((String) transactions.execute(status -> caseNumbers.next(2082))).isEqualTo("BV-2082-000001");
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> numbers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                Callable<String> take = () -> transactions.execute(status -> caseNumbers.next(2031));
+                Callable<String> take = () -> transactions.execute(status -> caseNumbers.next(2081));
                 numbers.add(pool.submit(take));
             }
             List<String> taken = new ArrayList<>();
             for (Future<String> number : numbers) {
                 taken.add(number.get());
             }
-            assertThat(taken).doesNotHaveDuplicates().hasSize(20).allMatch(n -> n.matches("BV-2031-0000(0[2-9]|1\\d|2[01])"));
+            assertThat(taken).doesNotHaveDuplicates().hasSize(20).allMatch(n -> n.matches("BV-2081-0000(0[2-9]|1\\d|2[01])"));
         } finally {
             pool.shutdown();
         }
@@ -45,13 +47,13 @@ class CaseNumbersTest {
 
     @Test
     void aRolledBackStartGivesItsNumberBack() {
-        String before = transactions.execute(status -> caseNumbers.next(2033));
+        String before = transactions.execute(status -> caseNumbers.next(2083));
         transactions.executeWithoutResult(status -> {
-            caseNumbers.next(2033);
+            caseNumbers.next(2083);
             status.setRollbackOnly();
         });
-        String after = transactions.execute(status -> caseNumbers.next(2033));
-        assertThat(before).isEqualTo("BV-2033-000001");
-        assertThat(after).isEqualTo("BV-2033-000002");
+        String after = transactions.execute(status -> caseNumbers.next(2083));
+        assertThat(before).isEqualTo("BV-2083-000001");
+        assertThat(after).isEqualTo("BV-2083-000002");
     }
 }

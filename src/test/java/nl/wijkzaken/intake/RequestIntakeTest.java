@@ -7,9 +7,10 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+import nl.wijkzaken.support.ApplicationTest;
+
+@ApplicationTest
 class RequestIntakeTest {
 
     @Autowired

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseEvent;
@@ -47,14 +47,16 @@ import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.shared.EngineClock;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.MessageSteps;
 
 /** Every path of resident-request on the application's own engine and beans (job executor off: jobs run here). */
-@SpringBootTest
+@ApplicationTest
 class ResidentRequestProcessTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
+    @Autowired ApplicationContext context;
     @Autowired ProcessEngine processEngine;
     @Autowired RequestIntake intake;
     @Autowired CaseFiles caseFiles;
@@ -484,7 +486,7 @@ class ResidentRequestProcessTest {
 
     /** Runs the asynchronous steps (messages to the resident), not the timers. */
     private void runMessages(ProcessInstance instance) {
-        MessageSteps.run(instance.getId());
+        MessageSteps.run(context, instance.getId());
     }
 
     private Job deadlineTimer(ProcessInstance instance, String activity) {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest
+import nl.wijkzaken.support.ApplicationTest;
+
+@ApplicationTest
 class NeighbourhoodsTest {
 
     @Autowired

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.support.DecisionSteps;
@@ -42,13 +41,14 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
+import nl.wijkzaken.support.ApplicationTest;
 
 /**
  * The buurtbudget in the real resident-request process: what each decision books, when, for whom, and that
  * a refused or failed decision books nothing. Demo budgets of this year; a far year where a test needs a
  * budget of its own.
  */
-@SpringBootTest
+@ApplicationTest
 class BudgetDecisionTest {
 
     /** A year only this class books in, moved to on the engine's clock. */

@@ -17,12 +17,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
 import nl.wijkzaken.support.WebappSession;
@@ -32,7 +33,7 @@ import nl.wijkzaken.support.WebappSession;
  * and the co-signer is not the decider, through the REST API and through Tasklist's API, each time with a 403 and
  * the rule in Dutch. The people here hold two roles, which is exactly when the rule matters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class ConflictOfInterestTest {
 
     /** A gebiedsmanager who also advises for the physical domain. */
@@ -41,6 +42,7 @@ class ConflictOfInterestTest {
     private static final String MANAGER_AND_ALDERMAN = "gm.wethouder";
 
     @LocalServerPort int port;
+    @Autowired ApplicationContext context;
     @Autowired RequestIntake intake;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
@@ -52,7 +54,7 @@ class ConflictOfInterestTest {
 
     @BeforeEach
     void usersWithTwoRoles() {
-        cases = new Cases(intake, managementService);
+        cases = new Cases(context);
         user(MANAGER_AND_ADVISER, List.of("gebiedsmanager", "advies-fysiek"));
         user(MANAGER_AND_ALDERMAN, List.of("gebiedsmanager", "wethouder"));
     }

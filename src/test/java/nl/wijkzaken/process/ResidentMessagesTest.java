@@ -25,8 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +42,7 @@ import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.TaskDriver;
 import nl.wijkzaken.support.TestMailServer;
 
@@ -49,11 +50,12 @@ import nl.wijkzaken.support.TestMailServer;
  * The resident's mails through the real process and a real SMTP server (GreenMail): the texts and links the
  * resident gets, and what happens when the mail server is down.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class ResidentMessagesTest {
 
     private static final Pattern STATUS_LINK = Pattern.compile("https?://\\S+(/status/[A-Za-z0-9_-]{43})");
 
+    @Autowired ApplicationContext context;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
@@ -74,7 +76,7 @@ class ResidentMessagesTest {
 
     @BeforeEach
     void driver() {
-        driver = new TaskDriver(engine);
+        driver = new TaskDriver(context);
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,12 +29,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.MessageSteps;
 import nl.wijkzaken.support.TestMailServer;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class IntakeApiControllerTest {
 
+    @Autowired ApplicationContext context;
     @Autowired
     TestRestTemplate http;
 
@@ -117,7 +119,7 @@ class IntakeApiControllerTest {
 
         // The process's acknowledgement step sends the mail (the mail worker is off in tests: run it here).
         assertThat(TestMailServer.mailsAbout(caseNumber)).isEmpty();
-        MessageSteps.run(instance.getId());
+        MessageSteps.run(context, instance.getId());
         MimeMessage mail = TestMailServer.awaitMailsAbout(caseNumber, 1).get(0);
         assertThat(mail.getAllRecipients()[0]).hasToString("fatima@example.org");
         assertThat(mail.getSubject()).isEqualTo("Wij hebben uw verzoek ontvangen (" + caseNumber + ")");

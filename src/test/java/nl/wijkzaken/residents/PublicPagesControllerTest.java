@@ -17,9 +17,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Browser;
 import nl.wijkzaken.support.TaskDriver;
 import nl.wijkzaken.support.RequiresBrowser;
@@ -29,12 +30,13 @@ import nl.wijkzaken.support.RequiresBrowser;
  * found the request incomplete, the supplement sent from the status page.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class PublicPagesControllerTest {
 
     @LocalServerPort
     int port;
 
+    @Autowired ApplicationContext context;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -44,7 +46,7 @@ class PublicPagesControllerTest {
 
     @BeforeEach
     void start() {
-        driver = new TaskDriver(engine);
+        driver = new TaskDriver(context);
         browser = Browser.start();
     }
 

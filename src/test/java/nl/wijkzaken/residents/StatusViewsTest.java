@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -27,12 +27,14 @@ import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.TaskDriver;
 
 /** The status page over HTTP at each stage of a real case: team, timeline, deadline, supplement, outcome. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class StatusViewsTest {
 
+    @Autowired ApplicationContext context;
     @Autowired ProcessEngine engine;
     @Autowired ResidentCases cases;
     @Autowired CaseFiles caseFiles;
@@ -42,7 +44,7 @@ class StatusViewsTest {
 
     @BeforeEach
     void driver() {
-        driver = new TaskDriver(engine);
+        driver = new TaskDriver(context);
     }
 
     @AfterEach

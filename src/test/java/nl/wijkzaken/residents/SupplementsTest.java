@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -35,14 +35,16 @@ import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.models.ResidentRequestProcess;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.TaskDriver;
 
 /** The supplement form of the status page, posted over HTTP as a browser does (session cookie and CSRF token). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class SupplementsTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    @Autowired ApplicationContext context;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -54,7 +56,7 @@ class SupplementsTest {
 
     @BeforeEach
     void driver() {
-        driver = new TaskDriver(engine);
+        driver = new TaskDriver(context);
     }
 
     /** The page as a browser got it: its session cookie and the form's CSRF token. */

@@ -18,12 +18,13 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
 
@@ -31,10 +32,11 @@ import nl.wijkzaken.support.StaffApi;
  * "Alle open verzoeken in mijn wijk": the wijkmanager follows every open task of his wijk's cases, also those an
  * adviser or decider works on, read-only; other wijken see none of it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class CaseOwnerTaskAccessTest {
 
     @LocalServerPort int port;
+    @Autowired ApplicationContext context;
     @Autowired RequestIntake intake;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
@@ -42,7 +44,7 @@ class CaseOwnerTaskAccessTest {
 
     @Test
     void theOwnerFollowsTheAdviceTaskOfHisCaseReadOnlyAndOtherWijkenSeeNothing() {
-        RegisteredRequest request = new Cases(intake, managementService)
+        RegisteredRequest request = new Cases(context)
                 .start("maarssenbroek", Category.GROEN_EN_OPENBARE_RUIMTE, "5000");
         String instance = request.processInstanceId();
         Task check = task(instance, "CheckCompleteness");
@@ -80,7 +82,7 @@ class CaseOwnerTaskAccessTest {
 
     @Test
     void whereTheOwnerIsTheCandidateHisGroupKeepsItsSingleWorkingGrant() {
-        RegisteredRequest request = new Cases(intake, managementService).start("breukelen", Category.OVERIG, "100");
+        RegisteredRequest request = new Cases(context).start("breukelen", Category.OVERIG, "100");
         Task check = task(request.processInstanceId(), "CheckCompleteness");
 
         assertThat(grants("wijkmanager-breukelen", check.getId())).singleElement()
@@ -91,7 +93,7 @@ class CaseOwnerTaskAccessTest {
 
     @Test
     void aTaskReassignedOrGivenBackIsNoLongerTheFormerAssignees() {
-        RegisteredRequest request = new Cases(intake, managementService).start("maarssenbroek", Category.OVERIG, "100");
+        RegisteredRequest request = new Cases(context).start("maarssenbroek", Category.OVERIG, "100");
         Task check = task(request.processInstanceId(), "CheckCompleteness");
         StaffApi admin = as("demo");
         // Assigned to the wrong wijk by mistake, then to the right person.
@@ -117,7 +119,7 @@ class CaseOwnerTaskAccessTest {
 
     @Test
     void aGroupTakenOffATaskLosesItButTheCaseOwnerKeepsReading() {
-        RegisteredRequest request = new Cases(intake, managementService).start("loenen", Category.GROEN_EN_OPENBARE_RUIMTE, "5000");
+        RegisteredRequest request = new Cases(context).start("loenen", Category.GROEN_EN_OPENBARE_RUIMTE, "5000");
         String instance = request.processInstanceId();
         claimAndSubmit("wm.loenen", task(instance, "CheckCompleteness"),
                 variables("completeness", "compleet", "completenessMotivation", "Compleet."));
@@ -137,7 +139,7 @@ class CaseOwnerTaskAccessTest {
                 .isEqualTo(204);
 
         // The owner's group taken off a task of its own case: it still follows it, read-only.
-        RegisteredRequest other = new Cases(intake, managementService).start("loenen", Category.OVERIG, "100");
+        RegisteredRequest other = new Cases(context).start("loenen", Category.OVERIG, "100");
         Task check = task(other.processInstanceId(), "CheckCompleteness");
         assertThat(admin.post("/engine-rest/task/" + check.getId() + "/identity-links",
                 Map.of("groupId", "gebiedsmanager", "type", "candidate")).status()).isEqualTo(204);

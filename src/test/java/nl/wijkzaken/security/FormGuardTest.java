@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseFiles;
@@ -29,6 +29,7 @@ import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
 import nl.wijkzaken.support.WebappSession;
@@ -39,10 +40,11 @@ import nl.wijkzaken.support.WebappSession;
  * refusal is a 400 (or 403) with a Dutch message and changes nothing. Only the assignee completes; he may give the
  * task back; comments only by whom may work on the task.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class FormGuardTest {
 
     @LocalServerPort int port;
+    @Autowired ApplicationContext context;
     @Autowired RequestIntake intake;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
@@ -55,7 +57,7 @@ class FormGuardTest {
 
     @BeforeEach
     void setUp() {
-        cases = new Cases(intake, managementService);
+        cases = new Cases(context);
     }
 
     // --- finding 1: variables that are not the form's ------------------------------------------------------------

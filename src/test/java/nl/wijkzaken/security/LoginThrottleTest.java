@@ -13,9 +13,9 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.StaffApi;
 import nl.wijkzaken.support.WebappSession;
 
@@ -25,7 +25,7 @@ import nl.wijkzaken.support.WebappSession;
  * The test's own client is 127.0.0.1; strangers connect from other loopback addresses (127.0.0.2, …).
  * The test configuration waits 1 s after the 5 free attempts, 2 s at most.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class LoginThrottleTest {
 
     @LocalServerPort

@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.StaffApi;
 import nl.wijkzaken.support.WebappSession;
 
@@ -30,7 +30,7 @@ import nl.wijkzaken.support.WebappSession;
  * refused with a Dutch 400/413 before anything is stored, on the engine REST API, Tasklist's copy of it, our own
  * API and the public form. (The PostgreSQL side of NUL: InputHygienePostgresTest.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class RequestHygieneTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

@@ -24,12 +24,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
 import nl.wijkzaken.support.WebappSession;
@@ -38,7 +39,7 @@ import nl.wijkzaken.support.WebappSession;
  * The roles of role-authorizations.yml as the engine and the application enforce them, over real HTTP as the demo
  * users on real resident-request cases: each role can do its part and is refused the rest.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class RoleAuthorizationInitializerTest {
 
     private static final String TINY_PROCESS = """
@@ -52,6 +53,7 @@ class RoleAuthorizationInitializerTest {
             """;
 
     @LocalServerPort int port;
+    @Autowired ApplicationContext context;
     @Autowired RoleAuthorizationInitializer initializer;
     @Autowired AuthorizationService authorizationService;
     @Autowired RequestIntake intake;
@@ -65,7 +67,7 @@ class RoleAuthorizationInitializerTest {
 
     @BeforeEach
     void cases() {
-        cases = new Cases(intake, managementService);
+        cases = new Cases(context);
     }
 
     // --- which webapp each role may use ------------------------------------------------------------------------

@@ -22,12 +22,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Browser;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.RequiresBrowser;
@@ -37,12 +38,13 @@ import nl.wijkzaken.support.RequiresBrowser;
  * Tasklist's form-js. Screenshots of every step land in target/screenshots/tasklist-*.png.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class TasklistBrowserTest {
 
     private static final String MOTIVATION = "Alle stukken zijn aanwezig, inclusief foto's van de plek.";
 
     @LocalServerPort int port;
+    @Autowired ApplicationContext context;
     @Autowired RequestIntake intake;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
@@ -62,7 +64,7 @@ class TasklistBrowserTest {
 
     @Test
     void theWijkmanagerCompletesTheCheckInTasklistAndAnotherWijkSeesNothingOfIt() {
-        Cases cases = new Cases(intake, managementService);
+        Cases cases = new Cases(context);
         RegisteredRequest request = cases.start("maarssenbroek", Category.GROEN_EN_OPENBARE_RUIMTE, "2000");
         RegisteredRequest breukelen = cases.start("breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "2000");
         Task check = task(request, "CheckCompleteness");
@@ -108,7 +110,7 @@ class TasklistBrowserTest {
 
     @Test
     void theAdviceFormRendersForTheDomainSpecialist() {
-        Cases cases = new Cases(intake, managementService);
+        Cases cases = new Cases(context);
         RegisteredRequest request = cases.start("loenen", Category.GROEN_EN_OPENBARE_RUIMTE, "5000");
         Task check = task(request, "CheckCompleteness");
         taskService.claim(check.getId(), "wm.loenen");

@@ -17,20 +17,22 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
 
 /** The Tasklist filters of role-authorizations.yml: who sees which filter, and what each filter shows them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class TasklistFilterInitializerTest {
 
     @LocalServerPort int port;
+    @Autowired ApplicationContext context;
     @Autowired RequestIntake intake;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
@@ -39,7 +41,7 @@ class TasklistFilterInitializerTest {
 
     @BeforeEach
     void cases() {
-        cases = new Cases(intake, managementService);
+        cases = new Cases(context);
     }
 
     @Test

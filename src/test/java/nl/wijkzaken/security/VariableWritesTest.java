@@ -14,12 +14,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.Cases;
 import nl.wijkzaken.support.StaffApi;
 
@@ -28,13 +29,14 @@ import nl.wijkzaken.support.StaffApi;
  * case: no other endpoint writes a variable, a refusal tells nothing about other wijken, statistics over all cases
  * are for the Cockpit roles, and the process owner reads no resident's personal data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class VariableWritesTest {
 
     private static final List<String> STAFF = List.of("balie", "wm.maarssenbroek", "wm.breukelen", "adv.fysiek",
             "gebiedsmanager", "wethouder", "auditor", "procesbeheerder");
 
     @LocalServerPort int port;
+    @Autowired ApplicationContext context;
     @Autowired RequestIntake intake;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
@@ -42,7 +44,7 @@ class VariableWritesTest {
 
     @Test
     void noStaffRoleWritesACaseVariableThroughAnyEndpointButTheFormOfItsTask() {
-        RegisteredRequest request = new Cases(intake, managementService).start("maarssenbroek", Category.OVERIG, "2000");
+        RegisteredRequest request = new Cases(context).start("maarssenbroek", Category.OVERIG, "2000");
         String instance = request.processInstanceId();
         Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         // The case owner holds the task: as its assignee and candidate he has TASK_WORK on it.
@@ -73,7 +75,7 @@ class VariableWritesTest {
 
     @Test
     void aRefusedMessageTellsAWijkmanagerNothingAboutCasesOfOtherWijken() {
-        RegisteredRequest other = new Cases(intake, managementService).start("maarssenbroek", Category.OVERIG, "100");
+        RegisteredRequest other = new Cases(context).start("maarssenbroek", Category.OVERIG, "100");
         StaffApi wmBreukelen = as("wm.breukelen");
 
         Reply existing = wmBreukelen.post("/engine-rest/message", Map.of("messageName", "aanvulling-ontvangen",
@@ -90,7 +92,7 @@ class VariableWritesTest {
 
     @Test
     void statisticsOverAllCasesAreForTheCockpitRolesOnly() {
-        new Cases(intake, managementService).start("loenen", Category.OVERIG, "100");
+        new Cases(context).start("loenen", Category.OVERIG, "100");
         for (String user : List.of("balie", "wm.breukelen", "adv.fysiek", "gebiedsmanager", "wethouder")) {
             for (String path : List.of("/engine-rest/process-definition/statistics",
                     "/engine-rest/process-definition/key/resident-request/statistics",
@@ -108,7 +110,7 @@ class VariableWritesTest {
 
     @Test
     void theProcessOwnerReadsNoResidentsPersonalDataTheAuditorDoes() {
-        RegisteredRequest request = new Cases(intake, managementService).start("breukelen", Category.OVERIG, "100");
+        RegisteredRequest request = new Cases(context).start("breukelen", Category.OVERIG, "100");
         StaffApi owner = as("procesbeheerder");
 
         List<String> personal = List.of(

@@ -2,7 +2,7 @@ package nl.wijkzaken.support;
 
 import java.math.BigDecimal;
 
-import org.camunda.bpm.engine.ManagementService;
+import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
@@ -16,12 +16,12 @@ import nl.wijkzaken.intake.Urgency;
  */
 public final class Cases {
 
+    private final ApplicationContext context;
     private final RequestIntake intake;
-    private final ManagementService managementService;
 
-    public Cases(RequestIntake intake, ManagementService managementService) {
-        this.intake = intake;
-        this.managementService = managementService;
+    public Cases(ApplicationContext context) {
+        this.context = context;
+        this.intake = context.getBean(RequestIntake.class);
     }
 
     /** A normal request in the given neighbourhood: waits at "Volledigheid beoordelen" for the wijk's team. */
@@ -35,6 +35,6 @@ public final class Cases {
 
     /** Runs the case's due asynchronous steps (messages to the resident), not its timers. */
     public void runMessages(String processInstanceId) {
-        MessageSteps.run(processInstanceId);
+        MessageSteps.run(context, processInstanceId);
     }
 }

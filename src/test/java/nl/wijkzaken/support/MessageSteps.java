@@ -20,12 +20,8 @@ public final class MessageSteps {
     private MessageSteps() {
     }
 
-    /** With the application of the running test (see {@link CurrentEngineRegistration}). */
-    public static void run(String processInstanceId) {
-        ApplicationContext context = CurrentEngineRegistration.current();
-        if (context == null) {
-            throw new IllegalStateException("No application context for this test");
-        }
+    /** Runs the steps until none is due. */
+    public static void run(ApplicationContext context, String processInstanceId) {
         run(context, processInstanceId, false, null);
     }
 

@@ -4,10 +4,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationContext;
 
 /**
  * TEST ONLY: drives a resident-request case the way staff and the job executor would (the job executor is off
@@ -15,19 +15,21 @@ import org.camunda.bpm.engine.task.Task;
  */
 public final class TaskDriver {
 
+    private final ApplicationContext context;
     private final TaskService taskService;
     private final ManagementService managementService;
     private final IdentityService identityService;
 
-    public TaskDriver(ProcessEngine engine) {
-        this.taskService = engine.getTaskService();
-        this.managementService = engine.getManagementService();
-        this.identityService = engine.getIdentityService();
+    public TaskDriver(ApplicationContext context) {
+        this.context = context;
+        this.taskService = context.getBean(TaskService.class);
+        this.managementService = context.getBean(ManagementService.class);
+        this.identityService = context.getBean(IdentityService.class);
     }
 
     /** Runs the asynchronous steps (the messages to the resident) until none is left; not the timers. */
     public void runMessages(String processInstanceId) {
-        MessageSteps.run(CurrentEngineRegistration.current(), processInstanceId, true, null);
+        MessageSteps.run(context, processInstanceId, true, null);
     }
 
     /** Completes the case's open task {@code taskKey} as {@code user}. */

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -18,8 +17,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import nl.wijkzaken.budget.BudgetLedger;
 
+import nl.wijkzaken.support.ApplicationTest;
+
 /** The budget API over real HTTP, as the demo users. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class BudgetControllerTest {
 
     static final int THIS_YEAR = Year.now(ZoneId.of("Europe/Amsterdam")).getValue();

@@ -8,12 +8,13 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import nl.wijkzaken.budget.MovementType;
-import nl.wijkzaken.budget.BudgetMovement;
 import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.budget.BudgetMovement;
+import nl.wijkzaken.budget.MovementType;
 
-@SpringBootTest
+import nl.wijkzaken.support.ApplicationTest;
+
+@ApplicationTest
 class BudgetDemoDataTest {
 
     static final int THIS_YEAR = Year.now(ZoneId.of("Europe/Amsterdam")).getValue();
