@@ -22,7 +22,7 @@ public class ProblemJson {
 
     private final ObjectMapper objectMapper;
 
-    ProblemJson(ObjectMapper objectMapper) {
+    public ProblemJson(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.audit.DossierEntry.Kind;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseEventType;
@@ -31,7 +31,7 @@ import nl.wijkzaken.support.TestMailServer;
  * read the engine's clock, so a clock moved decades ahead moves every one of them, and the reservation carries the
  * same moment as the decision it books.
  */
-@SpringBootTest
+@ApplicationTest
 class OneClockDossierTest {
 
     /** A year no other test books in, so the budget is this test's own. */

@@ -1,5 +1,6 @@
 package nl.wijkzaken.refusal;
 
+import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.StaffApi.Reply;
 import static nl.wijkzaken.support.StaffApi.variables;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.wijkzaken.intake.Category;
@@ -34,13 +34,14 @@ import nl.wijkzaken.support.WebappSession;
  * (session login, CSRF token): a task of another neighbourhood, a task a colleague completed or claimed first, a
  * decision that breaks a rule. Each answer is Dutch, names no engine id and shows no stack trace; nothing changes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class StaffRefusalsTest {
 
     /** A second wijkmanager of Loenen, so two people can reach for the same task. */
     private static final String COLLEAGUE = "wm.loenen.collega";
 
     @LocalServerPort int port;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired RequestIntake intake;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
@@ -52,7 +53,7 @@ class StaffRefusalsTest {
 
     @BeforeEach
     void aSecondWijkmanagerOfLoenen() {
-        cases = new Cases(intake, managementService);
+        cases = new Cases(context);
         if (identityService.createUserQuery().userId(COLLEAGUE).count() == 0) {
             User user = identityService.newUser(COLLEAGUE);
             user.setFirstName("Collega");

@@ -1,5 +1,6 @@
 package nl.wijkzaken.residents;
 
+import nl.wijkzaken.refusal.ProblemJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ class RateLimitFilterTest {
 
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final RateLimitFilter filter = new RateLimitFilter(new ResidentsProperties(null, null,
-            new ResidentsProperties.RateLimit(2, 3, Duration.ofHours(1))), json);
+            new ResidentsProperties.RateLimit(2, 3, Duration.ofHours(1))), new ProblemJson(json));
 
     @Test
     void submissionsOverTheLimitGetA429ProblemWithRetryAfter() throws Exception {

@@ -20,7 +20,7 @@ import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.budget.BudgetOverview;
-import nl.wijkzaken.casefile.EngineTime;
+import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
@@ -123,7 +123,7 @@ public final class CaseDriver {
     private void coverTheRequestedAmount() {
         BudgetLedger ledger = context.getBean(BudgetLedger.class);
         String neighbourhood = (String) runtimeService.getVariable(request.processInstanceId(), "neighbourhood");
-        int year = EngineTime.today().getYear();
+        int year = EngineClock.today().getYear();
         BigDecimal shortBy = amount.subtract(ledger.remaining(neighbourhood, year));
         if (shortBy.signum() > 0) {
             BigDecimal budget = ledger.overview(neighbourhood, year).map(BudgetOverview::budget).orElse(null);
