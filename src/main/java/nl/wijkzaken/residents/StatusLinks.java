@@ -1,5 +1,7 @@
 package nl.wijkzaken.residents;
 
+import nl.wijkzaken.residents.internal.ResidentsProperties;
+import nl.wijkzaken.residents.internal.StatusTokens;
 import java.sql.Timestamp;
 import java.util.Map;
 
@@ -62,7 +64,7 @@ public class StatusLinks {
                 Map.of("caseNumber", caseNumber, "statusUrl", url(properties, token))));
     }
 
-    static String url(ResidentsProperties properties, String token) {
+    public static String url(ResidentsProperties properties, String token) {
         return properties.publicBaseUrl() + "/status/" + token;
     }
 }

@@ -1,5 +1,8 @@
 package nl.wijkzaken.security;
 
+
+import nl.wijkzaken.security.internal.GroupAuthority;
+import nl.wijkzaken.security.internal.RoleAuthorizationProperties;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class Roles {
 
     /** How a role is carried as a Spring Security authority (what {@code hasRole} checks). */
-    static final String ROLE_PREFIX = "ROLE_";
+    public static final String ROLE_PREFIX = "ROLE_";
 
     private final Map<String, RoleAuthorizationProperties.Role> roles;
 

@@ -1,5 +1,7 @@
 package nl.wijkzaken.security;
 
+import nl.wijkzaken.security.internal.GroupAuthority;
+import nl.wijkzaken.security.internal.RoleAuthorizationProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,0 @@
-package nl.wijkzaken.residents;
-
-/** A problem with one field of a request, in words for the resident. */
-record FieldError(String field, String message) {
-}

@@ -1,5 +1,0 @@
-package nl.wijkzaken.residents;
-
-/** The answer to a submission: the case number and the status token; {@code replay} for a repeated Idempotency-Key. */
-record Submission(String caseNumber, String token, boolean replay) {
-}

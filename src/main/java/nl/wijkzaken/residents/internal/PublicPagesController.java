@@ -1,0 +1,138 @@
+package nl.wijkzaken.residents.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+/** The residents' pages: the request form, the confirmation, the status page and its supplement form. */
+@Controller
+class PublicPagesController {
+
+    /** The form's maxlength per field: the same as ResidentRequest's @Size (and so the columns). */
+    static final Map<String, Integer> MAX_LENGTHS = Map.of("applicantName", 200, "applicantEmail", 254,
+            "applicantPhone", 20, "onBehalfOfGroup", 200, "title", 150,
+            "description", ResidentRequest.MAX_DESCRIPTION, "location", 300, "amountRequested", 20);
+
+    private final Neighbourhoods neighbourhoods;
+    private final RequestValidator validator;
+    private final ResidentCases cases;
+    private final StatusViews statusViews;
+    private final Supplements supplements;
+
+    PublicPagesController(Neighbourhoods neighbourhoods, RequestValidator validator, ResidentCases cases,
+                          StatusViews statusViews, Supplements supplements) {
+        this.neighbourhoods = neighbourhoods;
+        this.validator = validator;
+        this.cases = cases;
+        this.statusViews = statusViews;
+        this.supplements = supplements;
+    }
+
+    @GetMapping("/")
+    String form(Model model) {
+        RequestForm form = new RequestForm();
+        form.setSubmissionKey(UUID.randomUUID().toString());
+        return showForm(model, form, Map.of());
+    }
+
+    @PostMapping("/")
+    String submit(@ModelAttribute("form") RequestForm form, Model model, HttpServletResponse response) {
+        RequestForm.Converted converted = form.toRequest();
+        List<FieldError> errors = validator.validate(converted.request(), converted.errors());
+        if (!errors.isEmpty()) {
+            Map<String, String> byField = new LinkedHashMap<>();
+            errors.forEach(error -> byField.put(error.field(), error.message()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showForm(model, form, byField);
+        }
+        String key = form.getSubmissionKey() == null || form.getSubmissionKey().isBlank()
+                || form.getSubmissionKey().length() > 200 ? null : "form:" + form.getSubmissionKey();
+        Submission submission = cases.submit(converted.request(), key);
+        model.addAttribute("caseNumber", submission.caseNumber());
+        model.addAttribute("statusPath", "/status/" + submission.token());
+        model.addAttribute("statusUrl", cases.statusUrl(submission.token()));
+        model.addAttribute("email", converted.request().applicantEmail());
+        return "residents/confirmation";
+    }
+
+    @GetMapping("/status/{token}")
+    String status(@PathVariable String token, Model model, HttpServletResponse response) {
+        return cases.findByToken(token)
+                .map(found -> showStatus(found, token, model))
+                .orElseGet(() -> notFound(response));
+    }
+
+    /** The supplement form on the status page; answers with the status page (a redirect to it when accepted). */
+    @PostMapping("/status/{token}/aanvulling")
+    String supplement(@PathVariable String token, @RequestParam(name = "supplementText", required = false) String text,
+                      Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Optional<ResidentCase> found = cases.findByToken(token);
+        if (found.isEmpty()) {
+            return notFound(response);
+        }
+        String problem = Supplements.problem(text);
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("supplementError", problem);
+            model.addAttribute("supplementText", text);
+            return showStatus(found.get(), token, model);
+        }
+        try {
+            supplements.send(found.get(), text);
+        } catch (Supplements.NotWaitingException | MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            // Not waiting (any more), or the repair term lapsed at this very moment: nothing was changed.
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("supplementNotExpected", true);
+            return showStatus(found.get(), token, model);
+        }
+        redirect.addFlashAttribute("supplementReceived", true);
+        return "redirect:/status/" + token;
+    }
+
+    @GetMapping({"/status", "/status/"})
+    String statusWithoutToken(HttpServletResponse response) {
+        return notFound(response);
+    }
+
+    private String showStatus(ResidentCase found, String token, Model model) {
+        model.addAttribute("status", statusViews.of(found));
+        model.addAttribute("token", token);
+        model.addAttribute("supplementMaxLength", Supplements.MAX_LENGTH);
+        return "residents/status";
+    }
+
+    private static String notFound(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "residents/not-found";
+    }
+
+    private String showForm(Model model, RequestForm form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("neighbourhoods", neighbourhoods.all());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("maxLengths", MAX_LENGTHS);
+        return "residents/form";
+    }
+}

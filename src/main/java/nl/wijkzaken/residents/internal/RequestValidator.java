@@ -1,0 +1,52 @@
+package nl.wijkzaken.residents.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+
+/** One set of rules for the API and the form: the Bean Validation messages of ResidentRequest plus the register. */
+@Component
+class RequestValidator {
+
+    static final String UNKNOWN_NEIGHBOURHOOD = "Kies een wijk uit de lijst.";
+    static final String UNKNOWN_CATEGORY = "Kies een categorie uit de lijst.";
+    static final String UNKNOWN_URGENCY = "Kies de urgentie: normaal of acuut.";
+    static final String INVALID_AMOUNT = "Vul het bedrag in als getal, bijvoorbeeld 1500 of 1500,50.";
+
+    private final Validator validator;
+    private final Neighbourhoods neighbourhoods;
+
+    RequestValidator(Validator validator, Neighbourhoods neighbourhoods) {
+        this.validator = validator;
+        this.neighbourhoods = neighbourhoods;
+    }
+
+    /** Field errors, ordered by field name and message; at most one message per field. */
+    List<FieldError> validate(ResidentRequest request, List<FieldError> conversionErrors) {
+        List<FieldError> errors = new ArrayList<>(conversionErrors);
+        for (ConstraintViolation<ResidentRequest> violation : validator.validate(request)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        boolean neighbourhoodReported = errors.stream().anyMatch(e -> e.field().equals("neighbourhood"));
+        if (!neighbourhoodReported && !neighbourhoods.exists(request.neighbourhood())) {
+            errors.add(new FieldError("neighbourhood", UNKNOWN_NEIGHBOURHOOD));
+        }
+        // A conversion error (unknown code) explains more than the @NotNull that follows from it.
+        List<FieldError> oneEach = new ArrayList<>();
+        for (FieldError error : errors) {
+            if (oneEach.stream().noneMatch(e -> e.field().equals(error.field()))) {
+                oneEach.add(error);
+            }
+        }
+        oneEach.sort(Comparator.comparing(FieldError::field));
+        return oneEach;
+    }
+}

@@ -1,0 +1,45 @@
+package nl.wijkzaken.residents.internal;
+
+import java.util.List;
+
+/**
+ * Everything the status page shows, from the case file. Null means "not known (yet)" or "not applicable"; the page
+ * shows a neutral text then.
+ *
+ * @param currentStatus the latest resident-facing status text
+ * @param deadline      the legal deadline while the case runs; null once it has an outcome
+ * @param supplement    what the municipality asked, while the case waits for the resident's supplement
+ * @param decision      how the case ended, once it has an outcome
+ */
+record StatusView(String caseNumber, String title, String neighbourhoodName, String receivedOn, String handlingTeam,
+                  String currentStatus, List<TimelineEntry> timeline, Deadline deadline, SupplementRequest supplement,
+                  Decision decision) {
+
+    /** One resident-facing status text ("Verzoek ontvangen", "In behandeling", ...) with its date. */
+    record TimelineEntry(String date, String text) {
+    }
+
+    /**
+     * The legal deadline. While {@code paused} (the case waits for the resident) the days do not run:
+     * {@code daysLeft} is what remains once the supplement is in, {@code dueDate} the deadline if it came in today,
+     * {@code pausedSince} the first day of the suspension. {@code daysLeft} is negative once the deadline has passed.
+     */
+    record Deadline(String dueDate, long daysLeft, boolean paused, String pausedSince, boolean extended) {
+
+        public boolean passed() {
+            return daysLeft < 0;
+        }
+    }
+
+    /** The request for a supplement: what is missing and the last day to send it. */
+    record SupplementRequest(String missingInformation, String lastDay) {
+    }
+
+    /**
+     * How the case ended: the outcome in words, the amount granted (if any), an explanation for endings other
+     * than a decision on the request itself, the motivation and the date. Every ending is open to objection.
+     */
+    record Decision(String outcome, String amount, String explanation, String motivationLabel, String motivation,
+                    String decidedOn) {
+    }
+}

@@ -1,0 +1,121 @@
+package nl.wijkzaken.residents.internal;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.casefile.CaseEvent;
+import nl.wijkzaken.casefile.CaseEventType;
+import nl.wijkzaken.casefile.CaseFile;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.neighbourhood.Neighbourhood;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
+
+/**
+ * Builds the status page's view model from the case file: its resident-facing status texts (never the internal
+ * task names), the legal deadline counted on the engine's clock and the outcome.
+ */
+@Component
+class StatusViews {
+
+    /** The statuses whose case event carries the motivation of how the case ended. */
+    private static final Set<String> CONCLUSIONS = Set.of(CaseStatus.BESLUIT_GENOMEN.text(),
+            CaseStatus.BUITEN_BEHANDELING.text(), CaseStatus.NIET_ONTVANKELIJK.text());
+
+    private final Neighbourhoods neighbourhoods;
+    private final CaseFiles caseFiles;
+    private final Supplements supplements;
+
+    StatusViews(Neighbourhoods neighbourhoods, CaseFiles caseFiles, Supplements supplements) {
+        this.neighbourhoods = neighbourhoods;
+        this.caseFiles = caseFiles;
+        this.supplements = supplements;
+    }
+
+    StatusView of(ResidentCase residentCase) {
+        String neighbourhood = neighbourhoods.find(residentCase.neighbourhood()).map(Neighbourhood::name)
+                .orElse(residentCase.neighbourhood());
+        Optional<CaseFile> found = caseFiles.find(residentCase.caseNumber());
+        if (found.isEmpty()) {
+            // Not expected (the case file is made when the case starts), but the resident still sees the receipt.
+            String received = DutchFormat.date(LocalDate.ofInstant(residentCase.receivedAt(), DutchFormat.ZONE));
+            return new StatusView(residentCase.caseNumber(), residentCase.title(), neighbourhood, received, null,
+                    CaseStatus.ONTVANGEN.text(), List.of(new StatusView.TimelineEntry(received, CaseStatus.ONTVANGEN.text())),
+                    null, null, null);
+        }
+        CaseFile file = found.get();
+        List<CaseEvent> events = caseFiles.events(file.caseNumber());
+        boolean ended = file.outcome() != null;
+        StatusView.SupplementRequest supplement = ended ? null : supplements.requested(residentCase)
+                .map(request -> new StatusView.SupplementRequest(request.missingInformation(),
+                        request.lastDay() == null ? null : DutchFormat.date(request.lastDay())))
+                .orElse(null);
+        return new StatusView(file.caseNumber(), file.title(), neighbourhood, DutchFormat.date(file.receivedOn()),
+                file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, EngineClock.today()),
+                supplement, ended ? decision(file, events) : null);
+    }
+
+    /** The resident-facing statuses, oldest first; a status repeated on the same day is shown once. */
+    static List<StatusView.TimelineEntry> timeline(List<CaseEvent> events) {
+        List<StatusView.TimelineEntry> timeline = new ArrayList<>();
+        for (CaseEvent event : events) {
+            if (event.statusText() == null) {
+                continue;
+            }
+            StatusView.TimelineEntry entry = new StatusView.TimelineEntry(DutchFormat.date(event.occurredAt().toLocalDate()), event.statusText());
+            if (timeline.isEmpty() || !timeline.get(timeline.size() - 1).equals(entry)) {
+                timeline.add(entry);
+            }
+        }
+        return timeline;
+    }
+
+    /** Days counted in calendar days (Awb); while suspended the count stands still at what remained. */
+    static StatusView.Deadline deadline(CaseFile file, LocalDate today) {
+        LocalDate deadline = file.legalDeadline();
+        if (file.suspendedSince() != null) {
+            LocalDate requestedOn = file.suspendedSince().minusDays(1);
+            LocalDate ifSupplementedToday = AwbTerms.afterSuspension(deadline, requestedOn, today);
+            return new StatusView.Deadline(DutchFormat.date(ifSupplementedToday), ChronoUnit.DAYS.between(requestedOn, deadline),
+                    true, DutchFormat.date(file.suspendedSince()), file.deadlineExtended());
+        }
+        return new StatusView.Deadline(DutchFormat.date(deadline), ChronoUnit.DAYS.between(today, deadline), false, null,
+                file.deadlineExtended());
+    }
+
+    static StatusView.Decision decision(CaseFile file, List<CaseEvent> events) {
+        CaseEvent conclusion = null;
+        for (CaseEvent event : events) {
+            if (CaseEventType.STATUS.equals(event.type()) && CONCLUSIONS.contains(event.statusText())) {
+                conclusion = event;
+            }
+        }
+        String motivation = conclusion == null ? null : conclusion.detail();
+        String decidedOn = conclusion != null ? DutchFormat.date(conclusion.occurredAt().toLocalDate())
+                : file.closedOn() == null ? null : DutchFormat.date(file.closedOn());
+        return switch (file.outcome()) {
+            case TOEGEKEND, GEDEELTELIJK_TOEGEKEND -> new StatusView.Decision(file.outcome().label(),
+                    DutchFormat.euro(file.decidedAmount()), null, "Motivering", motivation, decidedOn);
+            case AFGEWEZEN -> new StatusView.Decision(file.outcome().label(), null, null, "Motivering", motivation, decidedOn);
+            case BUITEN_BEHANDELING -> new StatusView.Decision(file.outcome().label(), null,
+                    "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
+                            + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",
+                    "Gevraagde aanvulling", motivation, decidedOn);
+            case NIET_ONTVANKELIJK -> new StatusView.Decision("Niet in behandeling genomen", null,
+                    "Wij kunnen uw verzoek niet in behandeling nemen.", "Reden", motivation, decidedOn);
+            // The case was deleted by the municipality: no decision, and no internal detail for the resident.
+            case BEEINDIGD -> new StatusView.Decision("Behandeling beëindigd", null,
+                    "De gemeente heeft de behandeling van uw verzoek beëindigd zonder besluit. Heeft u hierover vragen? "
+                            + "Neem dan contact op met de gemeente en noem uw zaaknummer.", null, null, decidedOn);
+        };
+    }
+}
