@@ -1,10 +1,11 @@
 package nl.wijkzaken.casefile;
 
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.support.TestMailServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +25,12 @@ class CaseFileRegisterPostgresTest {
 
     @Test
     void everyFilterWorksOnPostgres() {
+        TestMailServer.start(); // the driver's message steps mail the resident, also when this class runs first
         String url = PostgresTestDatabase.createEmptyDatabase("register");
         try (ConfigurableApplicationContext app = StandaloneApplication.start("postgres,demo",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password())) {
-            LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+            LocalDate today = LocalDate.now(DutchFormat.ZONE);
             String late;
             String running;
             try {
