@@ -229,6 +229,28 @@ class ResidentRequestPathsTest {
         assertThat(runtimeService.getVariable(instance.getId(), "deliberation").toString()).contains("kostenraming");
     }
 
+    /**
+     * The reservation runs in the transaction that completes the decision: a grant the buurtbudget does not cover
+     * fails the completion, the task stays open and neither the ledger nor the case file records the decision.
+     */
+    @Test
+    void aGrantTheBudgetDoesNotCoverIsRefusedAndNothingIsStored() {
+        bare.neighbourhoodWithBudget("loenen", "Loenen", "1000");
+        RegisteredRequest request = submitIn("loenen", Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        ProcessInstance instance = toDecision(request);
+        assertThat(task()).hasCandidateGroup("wijkmanager-loenen");
+
+        assertThatThrownBy(() -> decide("wm.loenen", "toegekend", null))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Onvoldoende buurtbudget");
+
+        assertThat(instance).isWaitingAt(Tasks.DECIDE);
+        assertThat(budgets.movementsOfCase(request.caseNumber())).isEmpty();
+        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).doesNotContain(CaseEventType.DECISION);
+        assertThat(runtimeService.getVariable(instance.getId(), "decidedBy")).isNull();
+        decide("wm.loenen", "gedeeltelijk-toegekend", 900);
+        assertThat(budgets.reservedForCase(request.caseNumber())).isEqualByComparingTo("900");
+    }
+
     /** Moved from lifecycle.ResidentRequestProcessTest. */
     @Test
     void theGebiedsmanagerDecidesMediumAmountsWithoutCoSign() {
@@ -328,8 +350,12 @@ class ResidentRequestPathsTest {
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private RegisteredRequest submit(Category category, String amount, Urgency urgency) {
+        return submitIn("breukelen", category, amount, urgency);
+    }
+
+    private RegisteredRequest submitIn(String neighbourhood, Category category, String amount, Urgency urgency) {
         RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
-                "Buurtgroep Zuid", "breukelen", category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
+                "Buurtgroep Zuid", neighbourhood, category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
                 new BigDecimal(amount), urgency, "Straatweg 1"), "online");
         current = request.processInstanceId();
         currentCase = request.caseNumber();
