@@ -90,8 +90,10 @@ class ResidentRequestPathsTest {
     }
 
     @AfterEach
-    void resetClock() {
+    void reset() {
         ClockUtil.reset();
+        // The assertions keep their engine per thread; later tests on this thread must not get the bare one.
+        BpmnAwareTests.reset();
     }
 
     // --- fast lane and completeness ---------------------------------------------------------------------------
