@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -19,11 +17,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -50,7 +46,11 @@ import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.MessageSteps;
 
-/** Every path of resident-request on the application's own engine and beans (job executor off: jobs run here). */
+/**
+ * The paths of resident-request that need the whole application: intake, the mails the resident gets, the
+ * application's own engine and beans (job executor off: jobs run here). Paths that only need the process and its
+ * beans are tested on a bare engine: process.ResidentRequestPathsTest.
+ */
 @ApplicationTest
 class ResidentRequestProcessTest {
 
@@ -63,7 +63,6 @@ class ResidentRequestProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
-    @Autowired RepositoryService repositoryService;
     @Autowired HistoryService historyService;
     @Autowired BudgetLedger budgets;
 
@@ -242,25 +241,6 @@ class ResidentRequestProcessTest {
     }
 
     @Test
-    void aNegativeAdviceLeadsToDeliberationAndAnAgreedLowerAmountIsDecidedByTheOwner() {
-        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "6000", Urgency.NORMAAL);
-        ProcessInstance instance = toAdvice(request);
-        advise(instance, "advies-fysiek", "adv.fysiek", "negatief", null);
-
-        assertThat(instance).isWaitingAt("Deliberate");
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.OVERLEG);
-        complete("Deliberate", "wm.breukelen", Map.of("deliberationDate", "2026-11-20", "participants", "Bewoners, adv.fysiek",
-                "positions", "Bewoners willen bankjes, fysiek wil geen extra onderhoud", "agreementReached", true,
-                "agreedMeasures", "Twee bankjes, onderhoud door de bewonersgroep", "revisedAmount", 1800));
-
-        assertThat(instance).isWaitingAt("Decide");
-        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wijkmanager-breukelen");
-        decide(instance, "wm.breukelen", "toegekend", null);
-        runMessages(instance);
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().decidedAmount()).isEqualByComparingTo("1800");
-    }
-
-    @Test
     void deliberationWithoutAgreementLeavesTheAmountAndItsMandate() {
         RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "6000", Urgency.NORMAAL);
         ProcessInstance instance = toAdvice(request);
@@ -280,16 +260,6 @@ class ResidentRequestProcessTest {
     }
 
     @Test
-    void aCostEstimateFarAboveTheAmountAlsoNeedsDeliberation() {
-        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "1000", Urgency.NORMAAL);
-        ProcessInstance instance = toAdvice(request);
-        advise(instance, "advies-fysiek", "adv.fysiek", "positief", 4000);
-
-        assertThat(instance).isWaitingAt("Deliberate");
-        assertThat(runtimeService.getVariable(instance.getId(), "deliberation").toString()).contains("kostenraming");
-    }
-
-    @Test
     void aPartialGrantNeedsAnAmountBelowTheAmountAsked() {
         RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
         ProcessInstance instance = toDecision(request);
@@ -304,70 +274,6 @@ class ResidentRequestProcessTest {
         assertThat(file.outcome()).isEqualTo(Outcome.GEDEELTELIJK_TOEGEKEND);
         assertThat(file.decidedAmount()).isEqualByComparingTo("1200");
         assertThat(messages(request)).last().asString().contains("gedeeltelijk toegekend");
-    }
-
-    @Test
-    void theGebiedsmanagerDecidesMediumAmountsWithoutCoSign() {
-        ProcessInstance instance = toDecision(submit(Category.GROEN_EN_OPENBARE_RUIMTE, "8000", Urgency.NORMAAL));
-        assertThat(BpmnAwareTests.task()).hasCandidateGroup("gebiedsmanager");
-        decide(instance, "gebiedsmanager", "toegekend", null);
-        assertThat(instance).hasNotPassed("CoSignDecision");
-    }
-
-    @Test
-    void aboveTheCoSignThresholdTheWethouderCoSignsAndARefusalGoesBackToTheDecider() {
-        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "12000", Urgency.NORMAAL);
-        ProcessInstance instance = toDecision(request);
-        assertThat(BpmnAwareTests.task()).hasCandidateGroup("gebiedsmanager");
-        decide(instance, "gebiedsmanager", "toegekend", null);
-
-        assertThat(instance).isWaitingAt("CoSignDecision");
-        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wethouder");
-        complete("CoSignDecision", "wethouder", Map.of("coSignAgreed", false, "coSignRemark", "Eerst offerte opvragen."));
-        assertThat(instance).isWaitingAt("Decide");
-        decide(instance, "gebiedsmanager", "toegekend", null);
-        complete("CoSignDecision", "wethouder", Map.of("coSignAgreed", true));
-        runMessages(instance);
-
-        assertThat(instance).isEnded();
-        assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEventType.CO_SIGNED)).hasSize(2);
-    }
-
-    @Test
-    void largeAmountsAreDecidedByTheWethouderAndCoSignedByTheGebiedsmanager() {
-        ProcessInstance instance = toDecision(submit(Category.GROEN_EN_OPENBARE_RUIMTE, "30000", Urgency.NORMAAL));
-        assertThat(BpmnAwareTests.task()).hasCandidateGroup("wethouder");
-        decide(instance, "wethouder", "toegekend", null);
-        assertThat(BpmnAwareTests.task()).hasDefinitionKey("CoSignDecision").hasCandidateGroup("gebiedsmanager");
-    }
-
-    @Test
-    void nobodyDecidesOnACaseTheyAdvisedOnAndNobodyCoSignsTheirOwnDecision() {
-        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "12000", Urgency.NORMAAL);
-        ProcessInstance instance = toAdvice(request);
-        advise(instance, "advies-fysiek", "gebiedsmanager", "positief", null);
-
-        assertThatThrownBy(() -> claim("Decide", "gebiedsmanager"))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("heeft over deze zaak geadviseerd");
-        decide(instance, "wethouder", "toegekend", null);
-        assertThatThrownBy(() -> claim("CoSignDecision", "wethouder"))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("iemand anders");
-    }
-
-    @Test
-    void aChangedThresholdInTheDeployedMandateTableChangesWhoDecides() throws Exception {
-        String table = Files.readString(Path.of("processes/decision-mandate.dmn"));
-        Deployment raised = repositoryService.createDeployment().name("mandate-threshold-test")
-                .addString("decision-mandate.dmn", table.replace("&lt;= 2500", "&lt;= 5000").replace("]2500..10000]", "]5000..10000]"))
-                .deploy();
-        try {
-            toDecision(submit(Category.GROEN_EN_OPENBARE_RUIMTE, "4000", Urgency.NORMAAL));
-            assertThat(BpmnAwareTests.task()).hasCandidateGroup("wijkmanager-breukelen");
-        } finally {
-            repositoryService.deleteDeployment(raised.getId(), true);
-        }
-        toDecision(submit(Category.GROEN_EN_OPENBARE_RUIMTE, "4000", Urgency.NORMAAL));
-        assertThat(BpmnAwareTests.task()).hasCandidateGroup("gebiedsmanager");
     }
 
     // --- deadlines --------------------------------------------------------------------------------------------
@@ -396,21 +302,6 @@ class ResidentRequestProcessTest {
                 .isEqualTo(deadline.plusWeeks(4));
         assertThat(messages(request)).last().asString().contains("termijn-verlengd").contains("provincie");
         assertThat(instance).isWaitingAt("CheckCompleteness");
-    }
-
-    @Test
-    void whenTheDeadlinePassesTheGebiedsmanagerGetsAnEscalationTask() {
-        RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
-        ProcessInstance instance = started(request);
-        Job escalation = deadlineTimer(instance, "EscalationTimer");
-        assertThat(day(escalation.getDuedate())).isEqualTo(caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline().plusDays(1));
-
-        managementService.executeJob(escalation.getId());
-
-        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("HandleEscalation").singleResult();
-        assertThat(task).hasCandidateGroup("gebiedsmanager").hasName("Verlopen beslistermijn oppakken");
-        assertThat(caseFiles.events(request.caseNumber())).extracting(CaseEvent::type).contains(CaseEventType.DEADLINE_ESCALATED);
-        assertThat(instance).isWaitingAt("CheckCompleteness", "HandleEscalation");
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
