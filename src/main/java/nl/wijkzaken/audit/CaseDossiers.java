@@ -3,7 +3,6 @@ package nl.wijkzaken.audit;
 import nl.wijkzaken.audit.DossierEntry.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,22 +114,16 @@ public class CaseDossiers {
         return Optional.of(new CaseDossier(caseNumber, instance.getId(), instance.getState(), summary, models, timeline));
     }
 
-    /**
-     * One dossier being put together. Entries at the same instant (one engine transaction, or a test's fixed
-     * clock) keep the order in which the engine did things: each is anchored to the step it belongs to (steps in
-     * order of occurrence) and within a step ordered start, decision, task, values, completion, end.
-     */
+    /** One dossier being put together; {@link DossierTimeline} keeps its entries in order. */
     private final class Build {
         private final HistoricProcessInstance instance;
         private final CaseDossier.ModelVersion process;
-        private final List<Anchored> entries = new ArrayList<>();
+        private final DossierTimeline timeline = new DossierTimeline();
         private final Map<String, Integer> stepOrder = new HashMap<>();
         private final Map<String, HistoricTaskInstance> tasks = new LinkedHashMap<>();
         private final Map<String, List<String>> candidateGroups = new HashMap<>();
         private final Map<String, UserOperationLogEntry> operations = new HashMap<>();
         private final Map<String, String> completers = new HashMap<>();
-        /** "instant|user" of each task completion → its anchor. */
-        private final Map<String, Integer> completions = new HashMap<>();
         private final List<UserOperationLogEntry> operationLog;
         private final Map<String, CaseDossier.ModelVersion> decisionModels = new LinkedHashMap<>();
         private final Map<String, DmnModelInstance> dmnModels = new HashMap<>();
@@ -156,41 +149,25 @@ public class CaseDossiers {
             }
         }
 
-        /**
-         * A record another module made. One made by a person at the very moment that person completed a task (an
-         * advice, a decision) belongs right after that completion; anything else after the engine's entries of
-         * that moment.
-         */
         void addRecord(DossierEntry entry) {
-            Integer task = completions.get(entry.at() + "|" + entry.actor());
-            if (task != null && !SYSTEM.equals(entry.actor())) {
-                add(entry, task, 5, 1);
-            } else {
-                add(entry, Integer.MAX_VALUE - 1, 0);
-            }
+            timeline.addRecord(entry);
         }
 
         void add(DossierEntry entry, int anchor, int phase) {
-            add(entry, anchor, phase, 0);
+            timeline.add(entry, anchor, phase);
         }
 
-        /** {@code innermostFirst}: among scopes ending at one moment, the one started last ends first. */
         void add(DossierEntry entry, int anchor, int phase, int innermostFirst) {
-            entries.add(new Anchored(entry, anchor, phase, innermostFirst));
+            timeline.add(entry, anchor, phase, innermostFirst);
         }
 
         List<DossierEntry> timeline() {
-            return entries.stream()
-                    .sorted(Comparator.comparing((Anchored a) -> a.entry().at())
-                            .thenComparingInt(Anchored::anchor).thenComparingInt(Anchored::phase)
-                            .thenComparingInt(Anchored::innermostFirst))
-                    .map(Anchored::entry)
-                    .toList();
+            return timeline.ordered();
         }
 
         private int anchorOf(String activityInstanceId) {
-            return activityInstanceId == null ? Integer.MAX_VALUE - 2
-                    : stepOrder.getOrDefault(activityInstanceId, Integer.MAX_VALUE - 2);
+            return activityInstanceId == null ? DossierTimeline.NO_STEP
+                    : stepOrder.getOrDefault(activityInstanceId, DossierTimeline.NO_STEP);
         }
 
         void lifecycle() {
@@ -292,7 +269,7 @@ public class CaseDossiers {
                                     "candidateGroups", groups, "assignee", task.getAssignee(),
                                     "completedBy", completed ? completer : null, "reason", task.getDeleteReason())),
                             anchor, 5);
-                    completions.put(instant(task.getEndTime()) + "|" + orSystem(completer), anchor);
+                    timeline.completedBy(instant(task.getEndTime()), orSystem(completer), anchor);
                     if (completed) {
                         completedTasks.add(new DossierSummaries.CompletedTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                                 completer, groups, instant(task.getEndTime())));
@@ -486,9 +463,6 @@ public class CaseDossiers {
                             form.getDeploymentId(), form.getResourceName()))
                     .toList();
         }
-    }
-
-    private record Anchored(DossierEntry entry, int anchor, int phase, int innermostFirst) {
     }
 
     private record RuleText(String annotation, Map<String, String> conditions) {

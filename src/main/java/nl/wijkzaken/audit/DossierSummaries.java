@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -59,16 +61,30 @@ class DossierSummaries {
                              List<DossierEntry> timeline) {
         CaseFileRegister cases = register.getIfAvailable();
         CaseFileEntry file = cases == null ? null : cases.find(caseNumber).orElse(null);
+        String neighbourhoodName = file == null ? null : neighbourhoods.find(file.neighbourhood())
+                .map(Neighbourhood::name).orElse(file.neighbourhood());
+        return summarize(file, neighbourhoodName, roles::roleOf, EngineClock.today(), tasks, evaluations, timeline);
+    }
 
+    /**
+     * The rules themselves, on given data only (no database, no engine), so they are tested as plain functions.
+     *
+     * @param roleOf the role a group plays (role-authorizations.yml)
+     * @param today  the day a running case's deadline is measured from
+     */
+    static DossierSummary summarize(CaseFileEntry file, String neighbourhoodName,
+                                    Function<String, Optional<String>> roleOf, LocalDate today,
+                                    List<CompletedTask> tasks, List<Evaluation> evaluations,
+                                    List<DossierEntry> timeline) {
         CompletedTask decision = last(tasks, DECISION_TASKS);
         CompletedTask coSign = last(tasks, Set.of(Tasks.CO_SIGN_DECISION));
         if (coSign != null && (decision == null || coSign.at().isBefore(decision.at()) || !agreed(coSign, timeline))) {
             coSign = null; // refused, or a co-signature of an earlier version of the decision
         }
         DossierSummary.Actor decider = decision != null
-                ? actor(decision.completedBy(), decision.candidateGroups())
+                ? actor(decision.completedBy(), decision.candidateGroups(), roleOf)
                 : file != null && (file.decidedBy() != null || file.decidingGroup() != null)
-                ? actor(file.decidedBy(), file.decidingGroup() == null ? List.of() : List.of(file.decidingGroup()))
+                ? actor(file.decidedBy(), file.decidingGroup() == null ? List.of() : List.of(file.decidingGroup()), roleOf)
                 : null;
         Evaluation mandate = evaluations.stream()
                 .filter(evaluation -> Decisions.MANDATE.equals(evaluation.decisionKey()))
@@ -79,15 +95,14 @@ class DossierSummaries {
         Long daysAfter = deadline != null && decidedOn != null ? ChronoUnit.DAYS.between(deadline, decidedOn) : null;
         return new DossierSummary(
                 file == null ? null : file.title(),
-                file == null ? null : neighbourhoods.find(file.neighbourhood()).map(Neighbourhood::name)
-                        .orElse(file.neighbourhood()),
+                neighbourhoodName,
                 file == null ? null : file.status(),
                 file == null ? null : file.receivedOn(),
                 file == null ? null : file.outcome(),
                 file == null ? null : file.decidedAmount(),
                 decider,
                 decision == null ? null : decision.at(),
-                coSign == null ? null : actor(coSign.completedBy(), coSign.candidateGroups()),
+                coSign == null ? null : actor(coSign.completedBy(), coSign.candidateGroups(), roleOf),
                 coSign == null ? null : coSign.at(),
                 mandate == null ? null : new DossierSummary.MandateRule(mandate.decisionKey(), mandate.decisionName(),
                         mandate.version(), mandate.ruleId(), mandate.annotation(), mandate.conditions(),
@@ -97,7 +112,7 @@ class DossierSummaries {
                 file == null ? null : file.suspendedSince(),
                 file != null && file.deadlineExtended(),
                 daysAfter,
-                verdict(file, deadline, decidedOn, daysAfter),
+                verdict(file, deadline, decidedOn, daysAfter, today),
                 deadlineHistory(timeline));
     }
 
@@ -118,10 +133,11 @@ class DossierSummaries {
                 .orElse(true);
     }
 
-    private DossierSummary.Actor actor(String user, List<String> groups) {
+    private static DossierSummary.Actor actor(String user, List<String> groups,
+                                              Function<String, Optional<String>> roleOf) {
         String group = groups.isEmpty() ? null : groups.get(0);
         return new DossierSummary.Actor(user == null ? CaseDossiers.SYSTEM : user, group,
-                roles.roleOf(group).orElse(null));
+                roleOf.apply(group).orElse(null));
     }
 
     private static List<DossierSummary.DeadlineChange> deadlineHistory(List<DossierEntry> timeline) {
@@ -138,7 +154,8 @@ class DossierSummaries {
         return value == null ? null : LocalDate.parse(value.toString());
     }
 
-    static String verdict(CaseFileEntry file, LocalDate deadline, LocalDate decidedOn, Long daysAfter) {
+    static String verdict(CaseFileEntry file, LocalDate deadline, LocalDate decidedOn, Long daysAfter,
+                          LocalDate today) {
         if (file == null || deadline == null) {
             return "Geen zaakdossier: de beslistermijn is niet bekend.";
         }
@@ -159,7 +176,6 @@ class DossierSummaries {
             return "Nog niet besloten. De beslistermijn is opgeschort sinds " + DutchFormat.shortDate(file.suspendedSince())
                     + " (aanvulling gevraagd); zonder opschorting liep hij tot en met " + DutchFormat.shortDate(deadline) + ".";
         }
-        LocalDate today = EngineClock.today();
         long left = ChronoUnit.DAYS.between(today, deadline);
         if (left >= 0) {
             return "Nog niet besloten; de beslistermijn loopt tot en met " + DutchFormat.shortDate(deadline)
