@@ -20,7 +20,7 @@ import nl.wijkzaken.support.CaseDriver;
 
 /**
  * Who the case file records as decider when a case ends in another way than "Besluit nemen" (the usual path is in
- * the audit tests), and that the register's case-number search takes its input literally.
+ * the audit tests). The register's search itself: {@link CaseFileRegisterSearchTest}.
  */
 @ApplicationTest
 class CaseFileRegisterTest {
@@ -81,22 +81,6 @@ class CaseFileRegisterTest {
         assertThat(file.decidedBy()).isEqualTo("wm.maarssenbroek");
         assertThat(file.decidingGroup()).isEqualTo("wijkmanager-maarssenbroek");
         assertThat(file.decidedAfterDeadline()).isFalse();
-    }
-
-    @Test
-    void wildcardsInACaseNumberAreTakenLiterally() {
-        CaseDriver driver = new CaseDriver(context);
-        driver.submit("breukelen", Category.OVERIG, "100", Urgency.NORMAAL);
-
-        assertThat(register.search(search("BV-")).totalItems()).isPositive();
-        assertThat(register.search(search("%")).totalItems()).isZero();
-        assertThat(register.search(search("BV_")).totalItems()).isZero();
-        assertThat(register.search(search(driver.caseNumber().toLowerCase())).items())
-                .extracting(CaseFileEntry::caseNumber).containsExactly(driver.caseNumber());
-    }
-
-    private static CaseFileSearch search(String caseNumber) {
-        return new CaseFileSearch(caseNumber, null, null, null, null, null, null, 0, 100);
     }
 
     private static LocalDate today() {
