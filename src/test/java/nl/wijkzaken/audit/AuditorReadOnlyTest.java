@@ -2,6 +2,7 @@ package nl.wijkzaken.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +26,15 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.CaseDriver;
 
 /**
  * "Auditors only read": the auditor reaches the dossiers (API, exports, pages), the search, the deployment log,
  * the engine's history and Cockpit, and is refused everything that changes a case or a model, Tasklist and Admin.
- * Everyone else is refused the dossiers; strangers must log in.
+ * Everyone else is refused the dossiers; strangers must log in. The search's filters, paging and Dutch errors
+ * themselves: the slice {@code DossierSearchControllerTest}.
  */
 @ApplicationTest
 class AuditorReadOnlyTest {
@@ -71,6 +74,27 @@ class AuditorReadOnlyTest {
         assertThat(http.withBasicAuth("auditor", "demo").getForObject(
                 "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber, List.class)).hasSize(1);
         assertThat(webappLogin("cockpit")).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/dossiers", String.class).getStatusCode())
+                .as("the administrator searches too").isEqualTo(HttpStatus.OK);
+    }
+
+    /** The pager keeps the auditor's own query (an empty field included) and replaces only the page. */
+    @Test
+    void theSearchPageLinksToTheNextAndPreviousPageOfTheSameSearch() {
+        try {
+            new CaseDriver(context).submit("loenen", Category.OVERIG, "300", Urgency.NORMAAL);
+            new CaseDriver(context).submit("maarssenbroek", Category.OVERIG, "400", Urgency.NORMAAL);
+        } finally {
+            CaseDriver.resetClock();
+        }
+        LocalDate today = EngineClock.today(); // with this class's case, at least three cases received today
+        String query = "from=" + today + "&neighbourhood=&size=1";
+        String first = http.withBasicAuth("auditor", "demo").getForObject("/audit?" + query, String.class);
+        String second = http.withBasicAuth("auditor", "demo").getForObject("/audit?" + query + "&page=1", String.class);
+
+        String filters = "/audit?from=" + today + "&amp;neighbourhood=&amp;size=1&amp;page=";
+        assertThat(first).contains("href=\"" + filters + "1\" rel=\"next\"").doesNotContain("rel=\"prev\"");
+        assertThat(second).contains("href=\"" + filters + "0\" rel=\"prev\"", "href=\"" + filters + "2\" rel=\"next\"");
     }
 
     @Test
