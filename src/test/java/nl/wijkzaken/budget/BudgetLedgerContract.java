@@ -6,18 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Date;
-import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
-import nl.wijkzaken.shared.DutchFormat;
 
 import nl.wijkzaken.refusal.Refusal;
 
-/** The ledger's rules, run against H2 ({@link BudgetLedgerTest}) and PostgreSQL ({@link BudgetLedgerPostgresTest}). */
+/**
+ * The ledger's rules, run against H2 ({@link BudgetLedgerTest}, a slice without engine) and PostgreSQL
+ * ({@link BudgetLedgerPostgresTest}). The ledger inside engine steps: {@link BudgetInEngineStepsContract}.
+ */
 abstract class BudgetLedgerContract {
 
     static final int YEAR = 2031;
@@ -43,27 +35,13 @@ abstract class BudgetLedgerContract {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
 
     String wijk;
-    Deployment deployment;
 
     @BeforeEach
     void aFreshNeighbourhood() {
         wijk = "t-" + UUID.randomUUID().toString().substring(0, 8);
         neighbourhoods.register(new Neighbourhood(wijk, "Testwijk " + wijk));
-    }
-
-    @AfterEach
-    void removeTestProcess() {
-        if (deployment != null) {
-            repositoryService.deleteDeployment(deployment.getId(), true);
-        }
     }
 
     @Test
@@ -208,77 +186,6 @@ abstract class BudgetLedgerContract {
 
         assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("1000");
         assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants()).isEmpty();
-    }
-
-    @Test
-    void aReservationInAnEngineStepThatFailsLaterIsRolledBack() {
-        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
-        deployment = deploy(Bpmn.createExecutableProcess("budget-rollback-test")
-                .camundaHistoryTimeToLive(3650)
-                .startEvent()
-                .serviceTask("reserve")
-                .camundaExpression("${budgetLedger.reserve(caseNumber, neighbourhood, year, amount, 'wm', 'Toekenning')}")
-                .endEvent("done")
-                // A listener after the reservation fails: there is no such case status.
-                .camundaExecutionListenerExpression("start", "${caseFileRecorder.status(execution, 'NOBODY_KNOWS_THIS_STATUS')}")
-                .done());
-
-        Throwable failure = catchThrowable(() -> runtimeService.startProcessInstanceByKey("budget-rollback-test",
-                "BV-2031-000008", Map.of("caseNumber", "BV-2031-000008", "neighbourhood", wijk, "year", YEAR, "amount", 300L)));
-
-        assertThat(failure).isNotNull();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("BV-2031-000008").count()).isZero();
-        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("1000");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM budget_movement WHERE case_number = 'BV-2031-000008'")
-                .query(Long.class).single()).isZero();
-    }
-
-    @Test
-    void aReservationInAnEngineStepThatCompletesIsCommittedWithIt() {
-        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
-        deployment = deploy(Bpmn.createExecutableProcess("budget-commit-test")
-                .camundaHistoryTimeToLive(3650)
-                .startEvent()
-                .serviceTask("reserve")
-                .camundaExpression("${budgetLedger.reserve(caseNumber, neighbourhood, year, amount, 'wm', 'Toekenning')}")
-                .endEvent()
-                .done());
-
-        runtimeService.startProcessInstanceByKey("budget-commit-test",
-                Map.of("caseNumber", "BV-2031-000009", "neighbourhood", wijk, "year", YEAR, "amount", 299.95));
-
-        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("700.05");
-        assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants()).singleElement()
-                .satisfies(g -> assertThat(g.caseNumber()).isEqualTo("BV-2031-000009"));
-    }
-
-    @Test
-    void aFormCanShowTheRemainingBudgetThroughAProcessVariable() {
-        ledger.setBudget(wijk, YEAR, new BigDecimal("12345.6"), "gm", "Begroting");
-        // Through the bean method our models use: a model may not call other beans (see nl.wijkzaken.models).
-        deployment = deploy(Bpmn.createExecutableProcess("budget-form-test")
-                .camundaHistoryTimeToLive(3650)
-                .startEvent()
-                .userTask("decide")
-                .camundaTaskListenerExpression("create", "${budgetDecision.showRemaining(task)}")
-                .endEvent()
-                .done());
-
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(YEAR, 3, 1).atStartOfDay(DutchFormat.ZONE).toInstant()));
-        try {
-            String instance = runtimeService.startProcessInstanceByKey("budget-form-test",
-                    Map.of("neighbourhood", wijk, "year", YEAR)).getId();
-
-            String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
-            assertThat(taskService.getVariableLocal(task, "remainingBudget")).asString().startsWith("€ 12.345,60");
-            runtimeService.deleteProcessInstance(instance, "test");
-        } finally {
-            ClockUtil.reset();
-        }
-    }
-
-    Deployment deploy(BpmnModelInstance model) {
-        return repositoryService.createDeployment().addModelInstance("budget-test.bpmn", model).deploy();
     }
 
     /** The input a budget rule names as at fault: the one entry of the refusal's {@code errors}. */

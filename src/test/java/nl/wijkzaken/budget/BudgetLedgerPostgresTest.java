@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,6 +73,11 @@ class BudgetLedgerPostgresTest extends BudgetLedgerContract {
         registry.add("spring.datasource.password", PostgresTestDatabase::password);
         // Deciders queue for the budget row while holding a connection; the rest queue for a connection.
         registry.add("spring.datasource.hikari.connection-timeout", () -> "180000");
+    }
+
+    /** The ledger inside engine steps, on this context's PostgreSQL engine. */
+    @Nested
+    class InEngineSteps extends BudgetInEngineStepsContract {
     }
 
     @LocalServerPort
