@@ -7,13 +7,22 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
-import nl.wijkzaken.support.ApplicationTest;
 
-@ApplicationTest
+/**
+ * The budget movements of one case as dossier entries, as a slice: the ledger over an embedded database with the
+ * Flyway schema, no engine.
+ */
+@JdbcTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Import({BudgetEntries.class, BudgetLedger.class, Neighbourhoods.class})
 class BudgetEntriesTest {
 
     @Autowired

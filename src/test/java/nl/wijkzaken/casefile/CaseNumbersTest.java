@@ -11,12 +11,21 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.wijkzaken.support.ApplicationTest;
 
-/** Years (with a counter, see V11) in which no other test of the shared context numbers cases. */
-@ApplicationTest
+/**
+ * Case numbers over their counter table (V10, V11) as a slice: an embedded database with the Flyway schema, no
+ * engine. Without the slice's test transaction, so each number is taken in a transaction of its own as the
+ * application does; years in which no other test numbers cases.
+ */
+@JdbcTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Import(CaseNumbers.class)
 class CaseNumbersTest {
 
     @Autowired CaseNumbers caseNumbers;
