@@ -7,15 +7,31 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.mail.MailException;
 
+import nl.wijkzaken.mail.MailHistory;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
-import nl.wijkzaken.support.ApplicationTest;
+import nl.wijkzaken.mail.internal.MailTemplates;
 import nl.wijkzaken.support.TestMailServer;
 
-@ApplicationTest
+/**
+ * A case's mails as dossier entries, as a slice: the real mailer, its templates and history over an embedded database
+ * with the Flyway schema, sending to the tests' SMTP server ({@link TestMailServer}); no engine. Without the slice's
+ * test transaction: the mailer sends with no transaction open, as in the application.
+ */
+@JdbcTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@ImportAutoConfiguration({MailSenderAutoConfiguration.class, JacksonAutoConfiguration.class})
+@Import({MailEntries.class, MailHistory.class, ResidentMailer.class, MailTemplates.class})
 class MailEntriesTest {
 
     @Autowired
