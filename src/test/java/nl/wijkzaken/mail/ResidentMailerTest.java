@@ -21,21 +21,35 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.TestMailServer;
 import nl.wijkzaken.mail.internal.MailTemplates;
 import nl.wijkzaken.mail.internal.RenderedMail;
 
-@ApplicationTest
+/**
+ * The mailer as a slice: the real mailer, its templates and the resident_mail table over an embedded database with
+ * the Flyway schema, sending to the tests' SMTP server ({@link TestMailServer}); no engine. Without the slice's test
+ * transaction: the mailer must be called with no transaction open, as in the application.
+ */
+@JdbcTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@ImportAutoConfiguration({MailSenderAutoConfiguration.class, JacksonAutoConfiguration.class})
+@Import({ResidentMailer.class, MailTemplates.class})
 class ResidentMailerTest {
 
     @Autowired ResidentMailer mailer;
