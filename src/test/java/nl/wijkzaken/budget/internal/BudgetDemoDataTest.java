@@ -5,16 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Year;
 import java.time.ZoneId;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.budget.BudgetMovement;
 import nl.wijkzaken.budget.MovementType;
 
-import nl.wijkzaken.support.ApplicationTest;
+import nl.wijkzaken.neighbourhood.Neighbourhood;
+import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
-@ApplicationTest
+/**
+ * The demo budgets (application-demo.yml) as a slice: the runner, the ledger and the neighbourhoods over an embedded
+ * database with the Flyway schema, no engine. The demo module registers the neighbourhoods first (its runner runs
+ * before this one); here the test does, then runs the budgets' runner. Each test's transaction is rolled back.
+ */
+@JdbcTest
+@EnableConfigurationProperties(BudgetProperties.class)
+@Import({BudgetDemoData.class, BudgetLedger.class, Neighbourhoods.class})
 class BudgetDemoDataTest {
 
     static final int THIS_YEAR = Year.now(ZoneId.of("Europe/Amsterdam")).getValue();
@@ -25,7 +37,17 @@ class BudgetDemoDataTest {
     @Autowired
     BudgetLedger ledger;
 
-    /** The first movement of each budget; tests in the same context may change a budget later. */
+    @Autowired
+    Neighbourhoods neighbourhoods;
+
+    @BeforeEach
+    void theDemoNeighbourhoodsAndTheirBudgets() {
+        for (String code : new String[] {"maarssenbroek", "maarssen-dorp", "breukelen", "loenen"}) {
+            neighbourhoods.register(new Neighbourhood(code, code));
+        }
+        demoData.run(new DefaultApplicationArguments());
+    }
+
     @Test
     void everyDemoNeighbourhoodHasItsBudgetForThisYear() {
         assertThat(firstMovement("maarssenbroek").amount()).isEqualByComparingTo("50000");
