@@ -32,7 +32,7 @@ import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
-import nl.wijkzaken.security.RolesSlice;
+import nl.wijkzaken.security.internal.RolesSlice;
 import nl.wijkzaken.support.CaseFileData;
 
 /**

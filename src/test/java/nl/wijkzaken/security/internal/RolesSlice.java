@@ -1,8 +1,10 @@
-package nl.wijkzaken.security;
+package nl.wijkzaken.security.internal;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
+
+import nl.wijkzaken.security.Roles;
 
 /**
  * TEST ONLY: for slice tests ({@code @WebMvcTest}), the part of security our controllers rely on, as the application
