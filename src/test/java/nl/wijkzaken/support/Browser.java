@@ -63,11 +63,11 @@ public final class Browser {
     }
 
     /**
-     * Waits (up to 15 s) for an element of the next page: a click on a submit button may return before the
+     * Waits (up to 30 s) for an element of the next page: a click on a submit button may return before the
      * browser has left the old page, most visibly on a busy machine.
      */
     public static WebElement await(WebDriver driver, By locator) {
-        return waiting(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return waiting(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     /**
