@@ -19,6 +19,7 @@ import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
@@ -59,17 +60,18 @@ public class AdviceRound implements TaskListener {
         }
         advisers.add(adviser);
         instance.setVariable("advisers", advisers);
-        if ("negatief".equals(outcome)) {
+        AdviceOutcome advice = AdviceOutcome.ofCode(outcome).orElse(null);
+        if (advice == AdviceOutcome.NEGATIEF) {
             instance.setVariable("negativeAdviceCount", ((Number) instance.getVariable("negativeAdviceCount")).intValue() + 1);
-        } else if ("positief-onder-voorwaarden".equals(outcome)) {
+        } else if (advice == AdviceOutcome.POSITIEF_ONDER_VOORWAARDEN) {
             instance.setVariable("conditionalAdviceCount", ((Number) instance.getVariable("conditionalAdviceCount")).intValue() + 1);
         }
         if (cost != null) {
             instance.setVariable("totalCostEstimate", ((Number) instance.getVariable("totalCostEstimate")).doubleValue() + cost.doubleValue());
         }
-        String line = "Advies " + string(task, "domain") + " (" + adviser + "): " + outcome + ". " + motivation
+        String line = "Advies " + string(task, "domain") + " (" + adviser + "): " + (advice == null ? outcome : advice.label()) + ". " + motivation
                 + (blank(task, "adviceConditions") ? "" : " Voorwaarden: " + string(task, "adviceConditions") + ".")
-                + (cost == null ? "" : " Kostenraming: € " + cost + ".")
+                + (cost == null ? "" : " Kostenraming: " + DutchFormat.euro(cost) + ".")
                 + (blank(task, "advicePolicyReference") ? "" : " Beleid: " + string(task, "advicePolicyReference") + ".");
         String summary = string(instance, "adviceSummary");
         instance.setVariable("adviceSummary", summary == null || summary.isEmpty() ? line : summary + "\n" + line);

@@ -245,6 +245,9 @@ class ResidentRequestProcessTest {
         RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "6000", Urgency.NORMAAL);
         ProcessInstance instance = toAdvice(request);
         advise(instance, "advies-fysiek", "adv.fysiek", "positief-onder-voorwaarden", null);
+        assertThat((String) runtimeService.getVariable(instance.getId(), "adviceSummary"))
+                .as("the deliberation reads the advice in words").contains("(adv.fysiek): positief onder voorwaarden.")
+                .doesNotContain("positief-onder-voorwaarden");
         complete("Deliberate", "wm.breukelen", Map.of("deliberationDate", "2026-11-20", "participants", "Bewoners",
                 "positions", "Geen overeenstemming", "agreementReached", false));
 

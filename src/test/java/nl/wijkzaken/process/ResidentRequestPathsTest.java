@@ -229,6 +229,9 @@ class ResidentRequestPathsTest {
 
         assertThat(instance).isWaitingAt(Tasks.DELIBERATE);
         assertThat(runtimeService.getVariable(instance.getId(), "deliberation").toString()).contains("kostenraming");
+        // What the deliberation and the decider read: words and Dutch euros, not codes.
+        assertThat((String) runtimeService.getVariable(instance.getId(), "adviceSummary"))
+                .contains("Advies fysiek (adv.fysiek): positief. Zo is het. Kostenraming: € 4.000,00.");
     }
 
     /**
