@@ -73,6 +73,8 @@ public final class ResidentRequestProcess {
         public static final String LEGAL_DEADLINE = "legalDeadline";
         public static final String SUPPLEMENT_REQUESTED_ON = "supplementRequestedOn";
         public static final String REPAIR_TERM_ENDS_AT = "repairTermEndsAt";
+        /** The owner's judgement in "Volledigheid beoordelen": compleet, incompleet or niet-ontvankelijk. */
+        public static final String COMPLETENESS = "completeness";
         public static final String COMPLETENESS_MOTIVATION = "completenessMotivation";
         public static final String EXTENSION_REASON = "extensionReason";
         /** The amount the decider decides on: the requested amount, or the amount agreed in deliberation. */

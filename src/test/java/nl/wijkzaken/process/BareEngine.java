@@ -79,6 +79,7 @@ final class BareEngine {
         beans.put("decisionRecord", new DecisionRecord(caseFiles));
         beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles));
+        beans.put("completenessCheck", new CompletenessCheck());
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);

@@ -136,6 +136,8 @@ class ResidentRequestPathsTest {
 
         assertThat(instance).isWaitingAt(Tasks.CHECK_COMPLETENESS);
         assertThat(task()).hasCandidateGroup("wijkmanager-breukelen");
+        assertThat(taskService.getVariables(task().getId())).as("the second check opens blank, not with last time's answer")
+                .doesNotContainKeys("completeness", "completenessMotivation");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
         assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(5));
         assertThat(day(openTask(instance, Tasks.CHECK_COMPLETENESS).getDueDate())).as("the new check is due on the moved deadline")
