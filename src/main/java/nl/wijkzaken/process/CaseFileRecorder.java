@@ -24,6 +24,7 @@ import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
@@ -125,10 +126,26 @@ public class CaseFileRecorder {
             }
             task.getExecution().getProcessInstance().setVariable(Variables.AMOUNT_TO_DECIDE, revised.doubleValue());
         }
-        caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.DELIBERATION, null,
-                (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + string(task, "deliberationDate")
-                        + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions")
-                        + (agreed ? ". Afspraken: " + string(task, "agreedMeasures") + ". Herzien bedrag: " + revised : ""),
+        BigDecimal asked = amount(task, Variables.AMOUNT_REQUESTED);
+        String outcome = (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + dutchDate(string(task, "deliberationDate"))
+                + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions") + "."
+                + (agreed ? " Afspraken: " + string(task, "agreedMeasures") + "." : "")
+                + (agreed && revised != null ? " Herzien bedrag: " + DutchFormat.euro(revised)
+                        + (asked == null ? "" : " (gevraagd: " + DutchFormat.euro(asked) + ")") + "." : "");
+        // The deciders' forms show it: why the amount to decide differs from the amount asked.
+        task.getExecution().getProcessInstance().setVariable(DELIBERATION_SUMMARY, outcome);
+        caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.DELIBERATION, null, outcome,
                 task.getAssignee());
+    }
+
+    /** Variable with the deliberation's outcome in words, read-only on the decision and co-sign forms. */
+    static final String DELIBERATION_SUMMARY = "deliberationSummary";
+
+    private static String dutchDate(String isoDate) {
+        try {
+            return DutchFormat.date(java.time.LocalDate.parse(isoDate == null ? "" : isoDate.substring(0, Math.min(10, isoDate.length()))));
+        } catch (java.time.format.DateTimeParseException e) {
+            return isoDate;
+        }
     }
 }

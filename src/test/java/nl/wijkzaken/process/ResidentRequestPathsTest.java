@@ -217,6 +217,11 @@ class ResidentRequestPathsTest {
 
         assertThat(instance).isWaitingAt(Tasks.DECIDE);
         assertThat(task()).hasCandidateGroup("wijkmanager-breukelen");
+        // The decision form shows what was agreed and why the amount changed.
+        assertThat((String) taskService.getVariable(task().getId(), "deliberationSummary")).isEqualTo(
+                "Overeenstemming bereikt op 20 november 2026. Deelnemers: Bewoners, adv.fysiek. Standpunten: Bewoners willen"
+                        + " bankjes, fysiek wil geen extra onderhoud. Afspraken: Twee bankjes, onderhoud door de bewonersgroep."
+                        + " Herzien bedrag: € 1.800,00 (gevraagd: € 6.000,00).");
         decide("wm.breukelen", "toegekend", null);
         runMessages();
         assertThat(caseFiles.find(request.caseNumber()).orElseThrow().decidedAmount()).isEqualByComparingTo("1800");
