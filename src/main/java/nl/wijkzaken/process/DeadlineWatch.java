@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.deadline.DeadlineMoments;
 import nl.wijkzaken.deadline.Suspension;
 import nl.wijkzaken.refusal.Refusal;
@@ -51,7 +52,7 @@ public class DeadlineWatch {
 
     static void setDeadlineVariables(DelegateExecution execution, LocalDate deadline) {
         DeadlineMoments moments = DeadlineMoments.of(deadline, reminderBefore(execution));
-        execution.setVariable("legalDeadline", EngineClock.startOf(moments.deadline()));
+        execution.setVariable(Variables.LEGAL_DEADLINE, EngineClock.startOf(moments.deadline()));
         execution.setVariable("legalDeadlineText", DutchFormat.shortDate(moments.deadline()));
         execution.setVariable("reminderAt", EngineClock.startOf(moments.reminderOn()));
         execution.setVariable("escalationAt", EngineClock.startOf(moments.escalationOn()));
@@ -64,8 +65,8 @@ public class DeadlineWatch {
     /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
     public void suspend(DelegateExecution execution) {
         Suspension suspension = Suspension.askedOn(EngineClock.today(), period(execution, "terms", "repairTerm"));
-        execution.setVariable("supplementRequestedOn", EngineClock.startOf(suspension.requestedOn()));
-        execution.setVariable("repairTermEndsAt", EngineClock.startOf(suspension.lapsesOn()));
+        execution.setVariable(Variables.SUPPLEMENT_REQUESTED_ON, EngineClock.startOf(suspension.requestedOn()));
+        execution.setVariable(Variables.REPAIR_TERM_ENDS_AT, EngineClock.startOf(suspension.lapsesOn()));
         execution.setVariable("repairTermText", DutchFormat.shortDate(suspension.lastRepairDay()));
         asTheProcess(execution, (management, tasks) -> List.of(Tasks.REMINDER_TIMER, Tasks.ESCALATION_TIMER).forEach(timer ->
                 timerJobs(execution, management, timer).forEach(job -> management.suspendJobById(job.getId()))));
@@ -103,9 +104,7 @@ public class DeadlineWatch {
             throw Refusal.invalid("Geef een reden voor de verlenging van de beslistermijn.");
         }
         LocalDate before = deadline(execution);
-        LocalDate after = DeadlineMoments.of(before, reminderBefore(execution))
-                .extendedBy(period(execution, "terms", "extensionTerm"), EngineClock.today(), reminderBefore(execution))
-                .deadline();
+        LocalDate after = AwbTerms.extended(before, period(execution, "terms", "extensionTerm"), EngineClock.today());
         setDeadlineVariables(execution, after);
         execution.setVariable("deadlineExtended", true);
         rescheduleTimers(execution, before);

@@ -54,6 +54,15 @@ public class Roles {
                 .findFirst();
     }
 
+    /** Every role that lists at least one of the groups, sorted: what a user with these groups may do. */
+    public List<String> ofGroups(Collection<String> groupIds) {
+        return roles.entrySet().stream()
+                .filter(role -> role.getValue().groups().stream().anyMatch(groupIds::contains))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
     /** The roles of the person making the current request; empty when nobody is logged in. */
     public Set<String> ofCurrentUser() {
         return authorities().stream()

@@ -45,12 +45,13 @@ class SuspensionAndMomentsTest {
         assertThat(moments.reminderOn()).isEqualTo(LocalDate.of(2026, 4, 20));
         assertThat(moments.escalationOn()).isEqualTo(LocalDate.of(2026, 4, 28));
 
-        DeadlineMoments resumed = moments.after(Suspension.askedOn(ASKED, Period.ofDays(14)), LocalDate.of(2026, 3, 20), Period.ofDays(7));
+        DeadlineMoments resumed = DeadlineMoments.of(Suspension.askedOn(ASKED, Period.ofDays(14))
+                .deadlineAfter(DEADLINE, LocalDate.of(2026, 3, 20)), Period.ofDays(7));
         assertThat(resumed).isEqualTo(new DeadlineMoments(LocalDate.of(2026, 5, 7), LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 8)));
 
-        DeadlineMoments extended = moments.extendedBy(Period.ofWeeks(4), DEADLINE, Period.ofDays(7));
+        DeadlineMoments extended = DeadlineMoments.of(AwbTerms.extended(DEADLINE, Period.ofWeeks(4), DEADLINE), Period.ofDays(7));
         assertThat(extended).isEqualTo(new DeadlineMoments(LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 18), LocalDate.of(2026, 5, 26)));
-        assertThatThrownBy(() -> moments.extendedBy(Period.ofWeeks(4), DEADLINE.plusDays(1), Period.ofDays(7)))
+        assertThatThrownBy(() -> AwbTerms.extended(DEADLINE, Period.ofWeeks(4), DEADLINE.plusDays(1)))
                 .hasMessageContaining("al verstreken");
     }
 }

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
-    private final RoleAuthorizationProperties roles;
+    private final Roles roles;
     private final LoginThrottle throttle;
 
-    IdentityServiceAuthenticationProvider(IdentityService identityService, RoleAuthorizationProperties roles,
+    IdentityServiceAuthenticationProvider(IdentityService identityService, Roles roles,
                                           LoginThrottle throttle) {
         this.identityService = identityService;
         this.roles = roles;
@@ -58,7 +58,7 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
                 .toList();
         List<GrantedAuthority> authorities = new ArrayList<>();
         groupIds.forEach(group -> authorities.add(new GroupAuthority(group)));
-        roles.rolesOf(groupIds).forEach(role -> authorities.add(new SimpleGrantedAuthority(Roles.ROLE_PREFIX + role)));
+        roles.ofGroups(groupIds).forEach(role -> authorities.add(new SimpleGrantedAuthority(Roles.ROLE_PREFIX + role)));
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

@@ -14,15 +14,6 @@ public record RoleAuthorizationProperties(Map<String, Role> roles, List<TaskFilt
         filters = filters == null ? List.of() : filters;
     }
 
-    /** The roles whose groups include any of the given groups. */
-    List<String> rolesOf(java.util.Collection<String> groupIds) {
-        return roles.entrySet().stream()
-                .filter(role -> role.getValue().groups().stream().anyMatch(groupIds::contains))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
-    }
-
     /** The groups a filter is visible to: its own list plus the groups of its roles. */
     List<String> groupsOf(TaskFilter filter) {
         return java.util.stream.Stream.concat(filter.groups().stream(),
