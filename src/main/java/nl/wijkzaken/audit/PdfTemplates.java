@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 
@@ -29,6 +28,8 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import nl.wijkzaken.shared.DutchFormat;
+
 /**
  * HTML template to PDF: a Thymeleaf template (under templates/, like any page) rendered with the given variables and
  * laid out by openhtmltopdf as PDF/A-2u, the archival PDF, with the DejaVu Sans font embedded (family
@@ -38,7 +39,6 @@ import org.thymeleaf.context.Context;
 @Component
 public class PdfTemplates {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final String FONT_FAMILY = "DejaVu Sans";
 
     private final ITemplateEngine templates;
@@ -60,7 +60,7 @@ public class PdfTemplates {
 
     /** The PDF of {@code template} (e.g. "audit/dossier-pdf") with these variables. */
     public byte[] render(String template, Map<String, ?> variables) {
-        String html = templates.process(template, new Context(DUTCH, Map.copyOf(variables)));
+        String html = templates.process(template, new Context(DutchFormat.LOCALE, Map.copyOf(variables)));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
