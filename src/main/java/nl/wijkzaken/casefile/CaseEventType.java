@@ -15,6 +15,8 @@ public enum CaseEventType {
     DELIBERATION("OVERLEG_VASTGELEGD", "Overleg vastgelegd"),
     DECISION("BESLUIT", "Besluit"),
     CO_SIGNED("MEDEONDERTEKEND", "Medeondertekening"),
+    /** The decision went out to the resident (by e-mail or post); the day the Awb counts from. */
+    DECISION_SENT("BESLUIT_VERZONDEN", "Besluit verzonden"),
     DEADLINE_SUSPENDED("TERMIJN_OPGESCHORT", "Opgeschort"),
     DEADLINE_RESUMED("TERMIJN_HERVAT", "Hervat"),
     DEADLINE_EXTENDED("TERMIJN_VERLENGD", "Verlengd"),

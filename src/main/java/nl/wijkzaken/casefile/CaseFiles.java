@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,8 +24,11 @@ import nl.wijkzaken.shared.EngineClock;
 public class CaseFiles {
 
     private final JdbcClient jdbc;
-    CaseFiles(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    CaseFiles(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<CaseFile> find(String caseNumber) {
@@ -80,6 +84,27 @@ public class CaseFiles {
                 WHERE case_number = ?""")
                 .params(decidedBy, decidingGroup, Date.valueOf(decidedOn), Date.valueOf(decidedOn), caseNumber)
                 .update();
+    }
+
+    /**
+     * The decision went out: records the day (the one the Awb counts from), judges timeliness on it (4:17: late is
+     * sent after the legal deadline as it stands), appends the event and publishes {@link DecisionSent}.
+     */
+    public void recordDecisionSent(String caseNumber, LocalDate sentOn, String channel, String actor) {
+        jdbc.sql("""
+                UPDATE case_file SET decision_sent_on = ?, decision_sent_by = ?,
+                  decided_after_deadline = CASE WHEN legal_deadline < ? THEN TRUE ELSE FALSE END
+                WHERE case_number = ?""")
+                .params(Date.valueOf(sentOn), channel, Date.valueOf(sentOn), caseNumber).update();
+        append(caseNumber, CaseEventType.DECISION_SENT, null, "Besluit verzonden " + channel, actor, null, null);
+        events.publishEvent(new DecisionSent(caseNumber, sentOn, channel));
+    }
+
+    /** The day the case's decision was sent, if it was. */
+    public Optional<LocalDate> decisionSentOn(String caseNumber) {
+        return jdbc.sql("SELECT decision_sent_on FROM case_file WHERE case_number = ?").param(caseNumber)
+                .query((rs, row) -> Optional.ofNullable(localDate(rs, "decision_sent_on"))).list()
+                .stream().flatMap(Optional::stream).findFirst();
     }
 
     public void changeDeadline(String caseNumber, CaseEventType type, CaseStatus status, LocalDate before, LocalDate after,
