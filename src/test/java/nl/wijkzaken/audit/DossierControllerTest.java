@@ -72,6 +72,9 @@ class DossierControllerTest {
     @Autowired
     CaseDossiers dossiers;
 
+    @Autowired
+    StaffNames staffNames;
+
     private String caseNumber;
 
     @BeforeEach
@@ -129,8 +132,10 @@ class DossierControllerTest {
 
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody()).startsWith("tijdstip;soort;wie;omschrijving;gegevens")
-                .contains("\"DECISION\"", "owner-breukelen", "\"wm.breukelen\"");
+        // Dutch columns and kinds, people by name, no engine ids or rule ids.
+        assertThat(csv.getBody()).startsWith("Tijdstip (Nederlandse tijd);Soort;Wie;Omschrijving;Gegevens")
+                .contains("\"Beslistabel\"", "\"Bram Breukels\"")
+                .doesNotContain("wm.breukelen", "owner-breukelen", "taskId", "DECISION");
     }
 
     @Test
@@ -145,10 +150,11 @@ class DossierControllerTest {
         try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
             text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
-        assertThat(text).contains("Dossier " + caseNumber);
+        assertThat(text).contains("Besluitverslag zaak " + caseNumber);
+        StaffNames.Names names = staffNames.forDossier(dossiers.find(caseNumber).orElseThrow());
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) json.getBody().get("timeline");
-        assertThat(timeline).isNotEmpty().allSatisfy(entry ->
-                assertThat(text).contains(entry.get("summary").toString().replaceAll("\\s+", " ")));
+        assertThat(timeline).isNotEmpty().allSatisfy(entry -> assertThat(text)
+                .contains(DossierView.namesIn(entry.get("summary").toString(), names).replaceAll("\\s+", " ")));
     }
 
     @Test
@@ -171,12 +177,24 @@ class DossierControllerTest {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
             text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
-        assertThat(text).contains("Dossier " + lifecycle,
-                "Besloten door: gebiedsmanager (groep gebiedsmanager, rol gebiedsmanager)",
-                "Medeondertekend door: wethouder (groep wethouder, rol wethouder)",
-                "regel mandate-area-cosign", "binnen de beslistermijn", "Opgeschort", "Hervat");
+        // Page 1 is the decision record: what was asked, decided and why, by whom by name; the timeline follows.
+        String firstPage;
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            firstPage = stripper.getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(firstPage).contains("Besluitverslag zaak " + lifecycle,
+                "Wat werd gevraagd, wat werd besloten en waarom", "Waarom (motivering)",
+                "Besloten door: Gert Gebied (Gebiedsmanagers, rol gebiedsmanager)",
+                "Medeondertekend door: Wilma Wethouder (Wethouders, rol wethouder)",
+                "besluit door: Gebiedsmanagers", "binnen de beslistermijn")
+                .doesNotContain("Tijdlijn", "]", "decidingGroup");
+        assertThat(text).contains("Bijlage", "Opgeschort", "Hervat");
+        StaffNames.Names names = staffNames.forDossier(dossier);
         assertThat(dossier.timeline()).hasSizeGreaterThan(100).allSatisfy(entry ->
-                assertThat(text).contains(entry.summary().replaceAll("\\s+", " ")));
+                assertThat(text).contains(DossierView.namesIn(entry.summary(), names).replaceAll("\\s+", " ")));
     }
 
     @Test
