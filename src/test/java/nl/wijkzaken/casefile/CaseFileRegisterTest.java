@@ -34,15 +34,15 @@ class CaseFileRegisterTest {
     }
 
     @Test
-    void notAdmissibleIsDecidedByTheOwnerWhoJudgedCompleteness() {
+    void aForwardingIsDecidedByTheOwnerWhoJudgedCompletenessUnderTheMandateForForwarding() {
         CaseDriver driver = new CaseDriver(context);
         driver.submit("breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "800", Urgency.NORMAAL);
-        driver.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk",
-                "completenessMotivation", "Geen bevoegdheid van de gemeente."));
+        driver.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "doorsturen",
+                "competentBody", "Gedeputeerde Staten van Utrecht", "completenessMotivation", "Geen bevoegdheid van de gemeente."));
 
         CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
-        assertThat(file.outcome()).isEqualTo(Outcome.NIET_ONTVANKELIJK.code());
+        assertThat(file.outcome()).isEqualTo(Outcome.DOORGEZONDEN.code());
         assertThat(file.decidedBy()).isEqualTo("wm.breukelen");
         assertThat(file.decidingGroup()).isEqualTo("wijkmanager-breukelen");
         assertThat(file.decidedOn()).isEqualTo(today());
