@@ -98,8 +98,16 @@ class DecisionRecord implements TaskListener {
             case GEDEELTELIJK_TOEGEKEND -> DecisionType.GEDEELTELIJKE_TOEKENNING;
             default -> DecisionType.AFWIJZING;
         };
-        Mandate mandate = mandates.of(task.getExecution(), type);
         Object current = instance.getVariable(Variables.MANDATE);
+        if (type == DecisionType.TOEKENNING && current instanceof java.util.Map<?, ?> evaluated) {
+            // "Mandaat bepalen" evaluated exactly this type; the dossier need not show the same rule twice.
+            java.util.Map<String, Object> rule = new java.util.HashMap<>();
+            evaluated.forEach((key, value) -> rule.put(String.valueOf(key), value));
+            rule.put(Mandates.DECISION_TYPE, type.code());
+            instance.setVariable(Variables.MANDATE, rule);
+            return;
+        }
+        Mandate mandate = mandates.of(task.getExecution(), type);
         Object assigned = current instanceof java.util.Map<?, ?> map ? map.get(Mandates.DECIDING_GROUP) : null;
         if (assigned != null && !assigned.equals(mandate.decidingGroup())) {
             throw Refusal.invalid("Een besluit '" + outcome.label().toLowerCase(DutchFormat.LOCALE) + "' over dit verzoek "

@@ -117,7 +117,8 @@ class StatusViewsTest {
         driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "doorsturen",
                 "competentBody", "Gedeputeerde Staten van Utrecht", "completenessMotivation", "Dit is een zaak van de provincie."));
 
-        assertThat(page(submission)).contains("id=\"decision-outcome\">Doorgezonden naar het bevoegde bestuursorgaan<",
+        assertThat(page(submission)).contains("id=\"decision-title\">Antwoord<",
+                "id=\"decision-outcome\">Doorgezonden naar het bevoegde bestuursorgaan<",
                 "Doorgezonden aan Gedeputeerde Staten van Utrecht. Dit is een zaak van de provincie.")
                 .doesNotContain("id=\"decision-amount\"", "binnen 6 weken", "ontvankelijk");
     }
