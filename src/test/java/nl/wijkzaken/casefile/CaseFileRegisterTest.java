@@ -83,6 +83,21 @@ class CaseFileRegisterTest {
         assertThat(file.decidedAfterDeadline()).isFalse();
     }
 
+    /** Awb 10:1: safety measures are not in the wijkmanager's mandate, also not in the fast lane (decision-mandate.dmn). */
+    @Test
+    void aFastLaneSafetyRequestOf800IsDecidedByTheGebiedsmanagerUnderHisMandate() {
+        CaseDriver driver = new CaseDriver(context);
+        driver.submit("maarssenbroek", Category.VEILIGHEID, "800", Urgency.ACUUT);
+        driver.complete("HandleFastLane", "gebiedsmanager", Map.of("outcome", "toegekend",
+                "decisionMotivation", "Tijdelijke verlichting bij het fietspad."));
+
+        CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
+
+        assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND.code());
+        assertThat(file.decidedBy()).isEqualTo("gebiedsmanager");
+        assertThat(file.decidingGroup()).isEqualTo("gebiedsmanager");
+    }
+
     private static LocalDate today() {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Europe/Amsterdam"));
     }
