@@ -7,7 +7,8 @@ package nl.wijkzaken.mandate;
  * @param decidingGroup     the group whose members may take it
  * @param coSignNeeded      whether a second person must co-sign
  * @param coSignGroup       the co-signing group, null when none
- * @param restsOn           the mandate decision (mandaatbesluit) the rule rests on
+ * @param restsOn           the mandate decision (mandaatbesluit) the rule rests on (null only for a case whose
+ *                          {@code mandate} variable dates from before the table named one)
  * @param signatoryFunction the signatory's function in Dutch, for "namens het college van burgemeester en
  *                          wethouders, &lt;function&gt;" (Awb 10:10)
  */

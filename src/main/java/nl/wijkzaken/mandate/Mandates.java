@@ -71,12 +71,13 @@ public class Mandates {
 
     /**
      * The mandate of a result of the table as the process stored it (the map variable {@code mandate}), with its
-     * mandate decision resolved; for the letters of a decision taken in "Besluit nemen".
+     * mandate decision resolved; for the letters of a decision taken in "Besluit nemen". A case that started under
+     * the table before it named mandate decisions has none ({@link Mandate#restsOn()} null).
      */
     public Mandate fromResult(DecisionType type, Map<String, Object> result) {
         String coSignGroup = blankToNull(result.get(CO_SIGN_GROUP));
         return new Mandate(type, blankToNull(result.get(DECIDING_GROUP)), Boolean.TRUE.equals(result.get(CO_SIGN_NEEDED)),
-                coSignGroup, decision(String.valueOf(result.get(MANDATE_DECISION))),
+                coSignGroup, result.get(MANDATE_DECISION) == null ? null : decision(result.get(MANDATE_DECISION).toString()),
                 blankToNull(result.get(SIGNATORY_FUNCTION)));
     }
 
@@ -87,7 +88,7 @@ public class Mandates {
         result.put(DECIDING_GROUP, mandate.decidingGroup());
         result.put(CO_SIGN_NEEDED, mandate.coSignNeeded());
         result.put(CO_SIGN_GROUP, mandate.coSignGroup());
-        result.put(MANDATE_DECISION, mandate.restsOn().key());
+        result.put(MANDATE_DECISION, mandate.restsOn() == null ? null : mandate.restsOn().key());
         result.put(SIGNATORY_FUNCTION, mandate.signatoryFunction());
         return result;
     }
