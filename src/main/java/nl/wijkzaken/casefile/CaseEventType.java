@@ -22,6 +22,8 @@ public enum CaseEventType {
     DEADLINE_EXTENDED("TERMIJN_VERLENGD", "Verlengd"),
     DEADLINE_REMINDED("TERMIJN_HERINNERING", "Herinnering"),
     DEADLINE_ESCALATED("TERMIJN_ESCALATIE", "Verstreken, geëscaleerd"),
+    /** The request was forwarded to the competent body (Awb 2:3); the detail names the body. */
+    FORWARDED("DOORGEZONDEN", "Doorgezonden naar bevoegd bestuursorgaan"),
     /** The resident's supplement, as sent from the status page. */
     SUPPLEMENT_RECEIVED("AANVULLING_ONTVANGEN", "Aanvulling ontvangen");
 

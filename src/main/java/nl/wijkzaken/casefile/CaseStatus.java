@@ -10,7 +10,10 @@ public enum CaseStatus {
     OVERLEG("Gezamenlijk overleg"),
     BESLUIT_GENOMEN("Besluit genomen"),
     BUITEN_BEHANDELING("Buiten behandeling gesteld"),
-    NIET_ONTVANKELIJK("Niet-ontvankelijk"),
+    /** Forwarded to the competent body (Awb 2:3). */
+    DOORGEZONDEN("Doorgezonden naar het bevoegde bestuursorgaan"),
+    /** Not an application for a decision: answered by letter. */
+    GEEN_AANVRAAG("Beantwoord"),
     TERMIJN_VERLENGD("Beslistermijn verlengd"),
     AFGEHANDELD("Afgehandeld"),
     /** The municipality ended the case without a decision (its process instance was deleted). */

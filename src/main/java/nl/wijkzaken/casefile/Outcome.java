@@ -11,8 +11,13 @@ public enum Outcome {
     TOEGEKEND("toegekend", "Toegekend"),
     GEDEELTELIJK_TOEGEKEND("gedeeltelijk-toegekend", "Gedeeltelijk toegekend"),
     AFGEWEZEN("afgewezen", "Afgewezen"),
-    /** Concluded by the owner who judged completeness. */
-    NIET_ONTVANKELIJK("niet-ontvankelijk", "Niet-ontvankelijk"),
+    /**
+     * Forwarded to the competent body (Awb 2:3) by the owner who judged completeness; no decision on the request
+     * by this municipality.
+     */
+    DOORGEZONDEN("doorgezonden", "Doorgezonden naar het bevoegde bestuursorgaan"),
+    /** Not an application for a decision: answered with a reasoned letter, without objection clause. */
+    GEEN_AANVRAAG("geen-aanvraag", "Beantwoord: geen aanvraag om een besluit"),
     /** The repair term lapsed without a supplement (art. 4:5 Awb). */
     BUITEN_BEHANDELING("buiten-behandeling", "Buiten behandeling gesteld"),
     /** The municipality deleted the process instance before a decision. */
@@ -57,7 +62,8 @@ public enum Outcome {
     /** The outcome of a case concluded with this status other than by a decision. */
     public static Outcome endingWith(CaseStatus status) {
         return switch (status) {
-            case NIET_ONTVANKELIJK -> NIET_ONTVANKELIJK;
+            case DOORGEZONDEN -> DOORGEZONDEN;
+            case GEEN_AANVRAAG -> GEEN_AANVRAAG;
             case BUITEN_BEHANDELING -> BUITEN_BEHANDELING;
             case BEEINDIGD -> BEEINDIGD;
             default -> throw new IllegalArgumentException("Status " + status + " beëindigt een zaak niet zonder besluit.");

@@ -13,7 +13,10 @@ public enum MessageType {
     TERMIJN_VERLENGD("termijn-verlengd"),
     BESLUIT("besluit"),
     BUITEN_BEHANDELING("buiten-behandeling"),
-    NIET_ONTVANKELIJK("niet-ontvankelijk"),
+    /** The request was forwarded to the competent body (Awb 2:3); no decision, no objection clause. */
+    DOORGEZONDEN("doorgezonden"),
+    /** The request is no application for a decision: a reasoned answer, no objection clause. */
+    GEEN_AANVRAAG("geen-aanvraag"),
     SNELLE_AFHANDELING("snelle-afhandeling");
 
     private final String template;

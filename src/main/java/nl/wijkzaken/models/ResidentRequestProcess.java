@@ -56,6 +56,20 @@ public final class ResidentRequestProcess {
         }
     }
 
+    /**
+     * The outcomes of "Volledigheid beoordelen" the law knows (LEGAL.md 3): complete; incomplete, ask a supplement
+     * (Awb 4:5); forward to the competent body (Awb 2:3); not an application for a decision.
+     */
+    public static final class Completeness {
+        public static final String COMPLETE = "compleet";
+        public static final String INCOMPLETE = "incompleet";
+        public static final String FORWARD = "doorsturen";
+        public static final String NO_APPLICATION = "geen-aanvraag";
+
+        private Completeness() {
+        }
+    }
+
     /** Process variables that more than one class reads or writes. */
     public static final class Variables {
         public static final String CASE_NUMBER = "caseNumber";
@@ -78,8 +92,14 @@ public final class ResidentRequestProcess {
         public static final String LEGAL_DEADLINE = "legalDeadline";
         public static final String SUPPLEMENT_REQUESTED_ON = "supplementRequestedOn";
         public static final String REPAIR_TERM_ENDS_AT = "repairTermEndsAt";
-        /** The owner's judgement in "Volledigheid beoordelen": compleet, incompleet or niet-ontvankelijk. */
+        /** The owner's judgement in "Volledigheid beoordelen": one of {@link Completeness}. */
         public static final String COMPLETENESS = "completeness";
+        /** The competent body a request is forwarded to (Awb 2:3), from "Volledigheid beoordelen". */
+        public static final String COMPETENT_BODY = "competentBody";
+        /** The decision type whose mandate "Mandaat bepalen" evaluates (input mapping of the business rule task). */
+        public static final String DECISION_TYPE = "decisionType";
+        /** The mandate table's result (map: decidingGroup, coSignNeeded, coSignGroup, mandateDecision, signatoryFunction). */
+        public static final String MANDATE = "mandate";
         public static final String COMPLETENESS_MOTIVATION = "completenessMotivation";
         public static final String EXTENSION_REASON = "extensionReason";
         /** The amount the decider decides on: the requested amount, or the amount agreed in deliberation. */

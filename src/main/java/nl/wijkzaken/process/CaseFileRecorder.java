@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.mandate.DecisionType;
+import nl.wijkzaken.mandate.Mandate;
+import nl.wijkzaken.mandate.Mandates;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
@@ -35,9 +38,11 @@ import nl.wijkzaken.shared.EngineClock;
 public class CaseFileRecorder {
 
     private final CaseFiles caseFiles;
+    private final Mandates mandates;
 
-    CaseFileRecorder(CaseFiles caseFiles) {
+    CaseFileRecorder(CaseFiles caseFiles, Mandates mandates) {
         this.caseFiles = caseFiles;
+        this.mandates = mandates;
     }
 
     /** After registration and the owner, triage, advice-domains and terms decisions ({@code adviceDomains} is the list the advice-domains table collected). */
@@ -80,11 +85,29 @@ public class CaseFileRecorder {
         CaseStatus status = CaseStatus.valueOf(statusCode);
         Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution) : Outcome.endingWith(status);
         BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, Variables.DECIDED_AMOUNT) : null;
-        caseFiles.conclude(string(execution, Variables.CASE_NUMBER), status, outcome, decided,
-                string(execution, status == CaseStatus.BESLUIT_GENOMEN
-                        ? Variables.DECISION_MOTIVATION : Variables.COMPLETENESS_MOTIVATION), null);
+        String motivation = string(execution, status == CaseStatus.BESLUIT_GENOMEN
+                ? Variables.DECISION_MOTIVATION : Variables.COMPLETENESS_MOTIVATION);
+        if (status == CaseStatus.DOORGEZONDEN) {
+            motivation = "Doorgezonden aan " + string(execution, Variables.COMPETENT_BODY) + ". " + motivation;
+        }
+        caseFiles.conclude(string(execution, Variables.CASE_NUMBER), status, outcome, decided, motivation, null);
         recordDecider(execution, status);
         execution.setVariable("resultMessageType", messageType);
+    }
+
+    /**
+     * "Doorzenden naar bevoegd orgaan" (Awb 2:3): records in the case file that the request went to the competent
+     * body the owner named, then concludes the case with outcome "doorgezonden"; the resident gets the message
+     * {@code doorgezonden} (no decision, no objection clause).
+     */
+    public void forward(DelegateExecution execution) {
+        String body = string(execution, Variables.COMPETENT_BODY);
+        if (body == null || body.isBlank()) {
+            throw Refusal.invalid("Vul in naar welk bestuursorgaan het verzoek wordt doorgezonden.");
+        }
+        caseFiles.recordEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.FORWARDED, null,
+                "Doorgezonden aan " + body + ": " + string(execution, Variables.COMPLETENESS_MOTIVATION), currentUser());
+        conclude(execution, CaseStatus.DOORGEZONDEN.name(), nl.wijkzaken.mail.MessageType.DOORGEZONDEN.template());
     }
 
     private static Outcome decided(DelegateExecution execution) {
@@ -95,8 +118,9 @@ public class CaseFileRecorder {
 
     /**
      * For the auditors' search: a decision is taken by {@code decidedBy} in the mandate's deciding group (fast lane:
-     * the owner group); "niet-ontvankelijk" by the owner who judged completeness; "buiten behandeling" by nobody
-     * (the repair term lapsed).
+     * the owner group); a forwarding (Awb 2:3) and an answer that it is no application by the owner who judged
+     * completeness, in the group the mandate table names for that type (the {@code mandate} variable then holds that
+     * rule, for the letter's "namens"); "buiten behandeling" by nobody (the repair term lapsed).
      */
     private void recordDecider(DelegateExecution execution, CaseStatus status) {
         String decidedBy = null;
@@ -107,12 +131,19 @@ public class CaseFileRecorder {
             Object mandate = execution.getVariable("mandate");
             group = mandate instanceof Map<?, ?> map && map.get("decidingGroup") != null
                     ? map.get("decidingGroup").toString() : string(execution, Variables.OWNER_GROUP);
-        } else if (status == CaseStatus.NIET_ONTVANKELIJK) {
-            Authentication user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
-            decidedBy = user == null ? null : user.getUserId();
-            group = string(execution, Variables.OWNER_GROUP);
+        } else if (status == CaseStatus.DOORGEZONDEN || status == CaseStatus.GEEN_AANVRAAG) {
+            decidedBy = currentUser();
+            Mandate mandate = mandates.of(execution, status == CaseStatus.DOORGEZONDEN
+                    ? DecisionType.DOORZENDING : DecisionType.GEEN_AANVRAAG);
+            execution.setVariable(Variables.MANDATE, Mandates.asResult(mandate));
+            group = mandate.decidingGroup();
         }
         caseFiles.recordDecision(string(execution, Variables.CASE_NUMBER), decidedBy, group, EngineClock.today());
+    }
+
+    private static String currentUser() {
+        Authentication user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
+        return user == null ? null : user.getUserId();
     }
 
     /** Task listener expression on the deliberation task: an agreed revised amount is what gets decided. */

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.mandate.DecisionType;
+import nl.wijkzaken.mandate.Mandate;
+import nl.wijkzaken.mandate.Mandates;
 import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
@@ -30,9 +33,11 @@ import nl.wijkzaken.shared.DutchFormat;
 class DecisionRecord implements TaskListener {
 
     private final CaseFiles caseFiles;
+    private final Mandates mandates;
 
-    DecisionRecord(CaseFiles caseFiles) {
+    DecisionRecord(CaseFiles caseFiles, Mandates mandates) {
         this.caseFiles = caseFiles;
+        this.mandates = mandates;
     }
 
     @Override
@@ -72,10 +77,44 @@ class DecisionRecord implements TaskListener {
             }
             default -> throw new IllegalStateException("Geen besluit: " + outcome);
         };
+        if (Tasks.DECIDE.equals(task.getTaskDefinitionKey())) {
+            holdsTheMandate(task, instance, outcome);
+        }
         instance.setVariable(Variables.DECIDED_AMOUNT, decided.doubleValue());
         instance.setVariable(Variables.DECIDED_BY, actor);
         caseFiles.recordEvent(caseNumber, CaseEventType.DECISION, null,
                 outcome.label() + ", " + DutchFormat.euro(decided) + ". " + motivation, actor);
+    }
+
+    /**
+     * "Besluit nemen" went to the group the mandate table names for a grant of the amount to decide; the outcome
+     * chosen is a decision type of its own (Awb 10:1: every decision type needs a mandate). When the table gives
+     * that type to another group, the decision is refused; otherwise its rule becomes the case's {@code mandate}
+     * (co-signing, the letter's "namens").
+     */
+    private void holdsTheMandate(DelegateTask task, DelegateExecution instance, Outcome outcome) {
+        DecisionType type = switch (outcome) {
+            case TOEGEKEND -> DecisionType.TOEKENNING;
+            case GEDEELTELIJK_TOEGEKEND -> DecisionType.GEDEELTELIJKE_TOEKENNING;
+            default -> DecisionType.AFWIJZING;
+        };
+        Object current = instance.getVariable(Variables.MANDATE);
+        if (type == DecisionType.TOEKENNING && current instanceof java.util.Map<?, ?> evaluated) {
+            // "Mandaat bepalen" evaluated exactly this type; the dossier need not show the same rule twice.
+            java.util.Map<String, Object> rule = new java.util.HashMap<>();
+            evaluated.forEach((key, value) -> rule.put(String.valueOf(key), value));
+            rule.put(Mandates.DECISION_TYPE, type.code());
+            instance.setVariable(Variables.MANDATE, rule);
+            return;
+        }
+        Mandate mandate = mandates.of(task.getExecution(), type);
+        Object assigned = current instanceof java.util.Map<?, ?> map ? map.get(Mandates.DECIDING_GROUP) : null;
+        if (assigned != null && !assigned.equals(mandate.decidingGroup())) {
+            throw Refusal.invalid("Een besluit '" + outcome.label().toLowerCase(DutchFormat.LOCALE) + "' over dit verzoek "
+                    + "valt niet onder het mandaat van deze taak; volgens de mandaattabel beslist de " + mandate.signatoryFunction()
+                    + " hierover. Kies een ander besluit of laat de taak opnieuw toewijzen.");
+        }
+        instance.setVariable(Variables.MANDATE, Mandates.asResult(mandate));
     }
 
     private static boolean blank(String value) {

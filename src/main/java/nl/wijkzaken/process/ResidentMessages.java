@@ -100,7 +100,11 @@ class ResidentMessages {
                 }
                 put(values, "motivation", text(variables, Variables.DECISION_MOTIVATION));
             }
-            case NIET_ONTVANKELIJK -> put(values, "motivation", text(variables, Variables.COMPLETENESS_MOTIVATION));
+            case DOORGEZONDEN -> {
+                put(values, "competentBody", text(variables, Variables.COMPETENT_BODY));
+                put(values, "motivation", text(variables, Variables.COMPLETENESS_MOTIVATION));
+            }
+            case GEEN_AANVRAAG -> put(values, "motivation", text(variables, Variables.COMPLETENESS_MOTIVATION));
         }
         return values;
     }

@@ -60,7 +60,7 @@ class DossierSummariesTest {
     void withoutADecisionTaskTheCaseFileNamesTheDecider() {
         CaseFileEntry file = new CaseFileEntry("BV-2026-000001", "Bankje", "loenen", "OVERIG", new BigDecimal("300"),
                 "wijkmanager-loenen", TODAY.minusDays(20), TODAY.plusDays(36), null, false, "Afgehandeld",
-                "niet-ontvankelijk", null, "wm.loenen", "wijkmanager-loenen", TODAY.minusDays(19), false);
+                "doorgezonden", null, "wm.loenen", "wijkmanager-loenen", TODAY.minusDays(19), false);
 
         DossierSummary summary = summarize(file, List.of(task("t1", Tasks.CHECK_COMPLETENESS, "wm.loenen", "wijkmanager-loenen", 0)),
                 List.of(), List.of());
@@ -68,7 +68,7 @@ class DossierSummariesTest {
         assertThat(summary.decidedBy()).isEqualTo(new DossierSummary.Actor("wm.loenen", "wijkmanager-loenen", "wijkmanager"));
         assertThat(summary.decidedAt()).isNull();
         assertThat(summary.neighbourhood()).isEqualTo("Loenen");
-        assertThat(summary.outcome()).isEqualTo("niet-ontvankelijk");
+        assertThat(summary.outcome()).isEqualTo("doorgezonden");
     }
 
     @Test

@@ -34,15 +34,15 @@ class CaseFileRegisterTest {
     }
 
     @Test
-    void notAdmissibleIsDecidedByTheOwnerWhoJudgedCompleteness() {
+    void aForwardingIsDecidedByTheOwnerWhoJudgedCompletenessUnderTheMandateForForwarding() {
         CaseDriver driver = new CaseDriver(context);
         driver.submit("breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "800", Urgency.NORMAAL);
-        driver.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk",
-                "completenessMotivation", "Geen bevoegdheid van de gemeente."));
+        driver.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "doorsturen",
+                "competentBody", "Gedeputeerde Staten van Utrecht", "completenessMotivation", "Geen bevoegdheid van de gemeente."));
 
         CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
-        assertThat(file.outcome()).isEqualTo(Outcome.NIET_ONTVANKELIJK.code());
+        assertThat(file.outcome()).isEqualTo(Outcome.DOORGEZONDEN.code());
         assertThat(file.decidedBy()).isEqualTo("wm.breukelen");
         assertThat(file.decidingGroup()).isEqualTo("wijkmanager-breukelen");
         assertThat(file.decidedOn()).isEqualTo(today());
@@ -81,6 +81,21 @@ class CaseFileRegisterTest {
         assertThat(file.decidedBy()).isEqualTo("wm.maarssenbroek");
         assertThat(file.decidingGroup()).isEqualTo("wijkmanager-maarssenbroek");
         assertThat(file.decidedAfterDeadline()).isFalse();
+    }
+
+    /** Awb 10:1: safety measures are not in the wijkmanager's mandate, also not in the fast lane (decision-mandate.dmn). */
+    @Test
+    void aFastLaneSafetyRequestOf800IsDecidedByTheGebiedsmanagerUnderHisMandate() {
+        CaseDriver driver = new CaseDriver(context);
+        driver.submit("maarssenbroek", Category.VEILIGHEID, "800", Urgency.ACUUT);
+        driver.complete("HandleFastLane", "gebiedsmanager", Map.of("outcome", "toegekend",
+                "decisionMotivation", "Tijdelijke verlichting bij het fietspad."));
+
+        CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
+
+        assertThat(file.outcome()).isEqualTo(Outcome.TOEGEKEND.code());
+        assertThat(file.decidedBy()).isEqualTo("gebiedsmanager");
+        assertThat(file.decidingGroup()).isEqualTo("gebiedsmanager");
     }
 
     private static LocalDate today() {

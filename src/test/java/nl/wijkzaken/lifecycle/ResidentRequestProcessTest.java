@@ -200,15 +200,17 @@ class ResidentRequestProcessTest {
     }
 
     @Test
-    void aNotAdmissibleRequestIsClosedWithTheMotivation() {
+    void aRequestForAnotherBodyIsForwardedAndTheResidentToldWithoutObjectionClause() {
         RegisteredRequest request = submit(Category.OVERIG, "100", Urgency.NORMAAL);
         ProcessInstance instance = started(request);
-        complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk", "completenessMotivation", "Dit is een zaak van de provincie."));
+        complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "doorsturen", "competentBody", "Gedeputeerde Staten van Utrecht",
+                "completenessMotivation", "Dit is een zaak van de provincie."));
         runMessages(instance);
 
-        assertThat(instance).isEnded().hasPassed("ConcludeNotAdmissible");
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo(Outcome.NIET_ONTVANKELIJK);
-        assertThat(messages(request)).last().asString().contains("niet-ontvankelijk").contains("Dit is een zaak van de provincie.");
+        assertThat(instance).isEnded().hasPassed("ForwardToCompetentBody");
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().outcome()).isEqualTo(Outcome.DOORGEZONDEN);
+        assertThat(messages(request)).last().asString().contains("doorgezonden").contains("Gedeputeerde Staten van Utrecht")
+                .contains("Dit is een zaak van de provincie.").contains("artikel 2:3").doesNotContain("binnen 6 weken");
     }
 
     // --- advice, deliberation, decision -----------------------------------------------------------------------

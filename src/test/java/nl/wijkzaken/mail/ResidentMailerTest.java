@@ -119,12 +119,21 @@ class ResidentMailerTest {
         assertThat(templates.render(MessageType.BESLUIT, values).body())
                 .contains("persoonlijke link ziet u het besluit terug:\nhttp://x/status/t\n");
         for (MessageType withObjection : new MessageType[] {MessageType.BESLUIT, MessageType.BUITEN_BEHANDELING,
-                MessageType.NIET_ONTVANKELIJK, MessageType.SNELLE_AFHANDELING}) {
+                MessageType.SNELLE_AFHANDELING}) {
             assertThat(templates.render(withObjection, values).body()).as(withObjection.name())
                     .contains("binnen 6 weken", "bezwaar");
         }
-        for (MessageType withMotivation : new MessageType[] {MessageType.BESLUIT, MessageType.NIET_ONTVANKELIJK,
-                MessageType.SNELLE_AFHANDELING}) {
+        // Not decisions: forwarding (Awb 2:3) and the answer to what is no application carry no objection clause.
+        Map<String, String> forwarded = new HashMap<>(values);
+        forwarded.put("competentBody", "Gedeputeerde Staten van Utrecht");
+        assertThat(templates.render(MessageType.DOORGEZONDEN, forwarded).body())
+                .contains("doorgestuurd naar Gedeputeerde Staten van Utrecht", "artikel 2:3", "geen besluit")
+                .doesNotContain("binnen 6 weken");
+        assertThat(templates.render(MessageType.DOORGEZONDEN, forwarded).subject()).contains("Gedeputeerde Staten van Utrecht");
+        assertThat(templates.render(MessageType.GEEN_AANVRAAG, values).body())
+                .contains("geen aanvraag om een besluit", "geen bezwaar").doesNotContain("binnen 6 weken");
+        for (MessageType withMotivation : new MessageType[] {MessageType.BESLUIT, MessageType.DOORGEZONDEN,
+                MessageType.GEEN_AANVRAAG, MessageType.SNELLE_AFHANDELING}) {
             assertThat(templates.render(withMotivation, values).body()).as(withMotivation.name())
                     .contains("Past niet in het budget.");
         }

@@ -146,7 +146,7 @@ class DecisionTableExamplesTest {
         String original = Files.readString(Path.of("processes/decision-mandate.dmn"));
         String raised = original.replace("&lt;= 2500", "&lt;= 5000").replace("]2500..10000]", "]5000..10000]");
         assertThat(raised).as("the thresholds as written in the table").isNotEqualTo(original);
-        Map<String, Object> case4000 = Map.of("amountToDecide", 4000.0, "category", "spelen-en-sport",
+        Map<String, Object> case4000 = Map.of("decisionType", "toekenning", "amountToDecide", 4000.0, "category", "spelen-en-sport",
                 "ownerGroup", "wijkmanager-breukelen");
 
         assertThat(decide(original, case4000)).isEqualTo("gebiedsmanager");

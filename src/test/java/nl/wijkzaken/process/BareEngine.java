@@ -29,6 +29,8 @@ import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseNumbers;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.mail.MessageType;
+import nl.wijkzaken.mandate.MandateDecision;
+import nl.wijkzaken.mandate.Mandates;
 import nl.wijkzaken.models.ResidentRequestProcess.Topics;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
@@ -48,6 +50,10 @@ final class BareEngine {
 
     static final String NAME = "bareProcessTests";
 
+    /** As application.yml's wijkzaken.mandate.decisions. */
+    static final MandateDecision MANDATE_DECISION = new MandateDecision("wijkzaken-2026",
+            "Mandaat- en ondertekeningsbesluit wijkzaken 2026", "Gemeenteblad 2025, 412345", java.time.LocalDate.of(2025, 12, 16));
+
     private static BareEngine instance;
 
     final ProcessEngine engine;
@@ -55,6 +61,8 @@ final class BareEngine {
     final BudgetLedger budgets;
     final Neighbourhoods neighbourhoods;
     final RequestIntake intake;
+    /** The mandate decisions as application.yml enters them, on this engine's deployed mandate table. */
+    final Mandates mandates;
 
     private BareEngine() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -66,17 +74,18 @@ final class BareEngine {
 
         // The modules' services keep their constructors package-private (only Spring builds them); so do we here.
         neighbourhoods = construct(Neighbourhoods.class, jdbc);
-        caseFiles = construct(CaseFiles.class, jdbc);
+        caseFiles = construct(CaseFiles.class, jdbc, (org.springframework.context.ApplicationEventPublisher) event -> { });
         budgets = construct(BudgetLedger.class, jdbc, neighbourhoods);
         CaseNumbers caseNumbers = construct(CaseNumbers.class, jdbc);
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
         Map<Object, Object> beans = new HashMap<>();
         beans.put("requestRegistration", new RequestRegistration(validator, neighbourhoods, caseNumbers));
-        beans.put("caseFileRecorder", new CaseFileRecorder(caseFiles));
+        mandates = new Mandates(Map.of(MANDATE_DECISION.key(), MANDATE_DECISION), () -> engineOf(this));
+        beans.put("caseFileRecorder", new CaseFileRecorder(caseFiles, mandates));
         beans.put("adviceRound", new AdviceRound(caseFiles));
         beans.put("conflictOfInterest", new ConflictOfInterest());
-        beans.put("decisionRecord", new DecisionRecord(caseFiles));
+        beans.put("decisionRecord", new DecisionRecord(caseFiles, mandates));
         beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles));
         beans.put("completenessCheck", new CompletenessCheck());
@@ -93,6 +102,10 @@ final class BareEngine {
         configuration.setEnforceHistoryTimeToLive(true);
         engine = configuration.buildProcessEngine();
         intake = construct(RequestIntake.class, engine.getRuntimeService());
+    }
+
+    private static ProcessEngine engineOf(BareEngine bare) {
+        return bare.engine;
     }
 
     static synchronized BareEngine get() {

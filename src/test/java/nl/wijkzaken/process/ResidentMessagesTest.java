@@ -204,8 +204,8 @@ class ResidentMessagesTest {
         RegisteredRequest request = submit("online", Category.OVERIG, "100", Urgency.NORMAAL);
         String id = request.processInstanceId();
         driver.runMessages(id);
-        driver.complete(id, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk",
-                "completenessMotivation", "Dit is een zaak van de provincie."));
+        driver.complete(id, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "doorsturen",
+                "competentBody", "Gedeputeerde Staten van Utrecht", "completenessMotivation", "Dit is een zaak van de provincie."));
         TestMailServer.stop();
 
         // The worker tries, the step waits 5 minutes (wijkzaken.mail.worker.retry-timeout) before each retry; after the first try and 5 retries: incident.
@@ -226,9 +226,9 @@ class ResidentMessagesTest {
         assertThat(incident.getActivityId()).isEqualTo("SendOutcome");
         assertThat(incident.getIncidentMessage()).startsWith("E-mail aan bewoner niet verstuurd").contains("Mail server connection failed");
         // The case was not rolled back: the outcome stands, the process waits at the message step.
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.NIET_ONTVANKELIJK);
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.DOORGEZONDEN);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult()).isNotNull();
-        String messageId = request.caseNumber() + "/niet-ontvankelijk";
+        String messageId = request.caseNumber() + "/doorgezonden";
         assertThat(jdbc.sql("SELECT attempts FROM resident_mail WHERE message_id = ?").param(messageId)
                 .query(Integer.class).single()).as("every attempt used the same message id").isEqualTo(attempts);
 
@@ -239,11 +239,11 @@ class ResidentMessagesTest {
 
         List<MimeMessage> mails = TestMailServer.awaitMailsAbout(request.caseNumber(), 1);
         assertThat(mails).hasSize(1);
-        assertThat(TestMailServer.body(mails.get(0))).contains("Dit is een zaak van de provincie.", "binnen 6 weken");
+        assertThat(TestMailServer.body(mails.get(0))).contains("Dit is een zaak van de provincie.", "Gedeputeerde Staten van Utrecht");
         assertThat(runtimeService.createIncidentQuery().processInstanceId(id).count()).isZero();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
         assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.AFGEHANDELD);
-        assertThat(messageEvents(request.caseNumber())).filteredOn(detail -> detail.startsWith("niet-ontvankelijk")).hasSize(1);
+        assertThat(messageEvents(request.caseNumber())).filteredOn(detail -> detail.startsWith("doorgezonden")).hasSize(1);
         assertThat(TestMailServer.mailsAbout(request.caseNumber())).as("exactly once").hasSize(1);
     }
 

@@ -37,9 +37,15 @@ record StatusView(String caseNumber, String title, String neighbourhoodName, Str
 
     /**
      * How the case ended: the outcome in words, the amount granted (if any), an explanation for endings other
-     * than a decision on the request itself, the motivation and the date. Every ending is open to objection.
+     * than a decision on the request itself, the motivation and the date. Decisions are open to objection; a
+     * forwarding (Awb 2:3) and an answer to what is no application are not ({@code objectionPossible} false).
      */
     record Decision(String outcome, String amount, String explanation, String motivationLabel, String motivation,
-                    String decidedOn) {
+                    String decidedOn, boolean objectionPossible) {
+
+        Decision(String outcome, String amount, String explanation, String motivationLabel, String motivation,
+                 String decidedOn) {
+            this(outcome, amount, explanation, motivationLabel, motivation, decidedOn, true);
+        }
     }
 }

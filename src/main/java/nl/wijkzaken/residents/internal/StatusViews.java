@@ -29,7 +29,7 @@ class StatusViews {
 
     /** The statuses whose case event carries the motivation of how the case ended. */
     private static final Set<String> CONCLUSIONS = Set.of(CaseStatus.BESLUIT_GENOMEN.text(),
-            CaseStatus.BUITEN_BEHANDELING.text(), CaseStatus.NIET_ONTVANKELIJK.text());
+            CaseStatus.BUITEN_BEHANDELING.text(), CaseStatus.DOORGEZONDEN.text(), CaseStatus.GEEN_AANVRAAG.text());
 
     private final Neighbourhoods neighbourhoods;
     private final CaseFiles caseFiles;
@@ -110,8 +110,13 @@ class StatusViews {
                     "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
                             + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",
                     "Gevraagde aanvulling", motivation, decidedOn);
-            case NIET_ONTVANKELIJK -> new StatusView.Decision("Niet in behandeling genomen", null,
-                    "Wij kunnen uw verzoek niet in behandeling nemen.", "Reden", motivation, decidedOn);
+            // Awb 2:3: not ours to decide; the motivation names the body it was forwarded to.
+            case DOORGEZONDEN -> new StatusView.Decision(file.outcome().label(), null,
+                    "Over uw verzoek beslist een ander bestuursorgaan. Wij hebben het daarheen doorgestuurd; dit is "
+                            + "geen besluit van de gemeente.", "Toelichting", motivation, decidedOn, false);
+            case GEEN_AANVRAAG -> new StatusView.Decision(file.outcome().label(), null,
+                    "Uw bericht is geen aanvraag om een besluit. U heeft een antwoord van ons gekregen; dit is geen "
+                            + "besluit, u kunt er geen bezwaar tegen maken.", "Ons antwoord", motivation, decidedOn, false);
             // The case was deleted by the municipality: no decision, and no internal detail for the resident.
             case BEEINDIGD -> new StatusView.Decision("Behandeling beëindigd", null,
                     "De gemeente heeft de behandeling van uw verzoek beëindigd zonder besluit. Heeft u hierover vragen? "

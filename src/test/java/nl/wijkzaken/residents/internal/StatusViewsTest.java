@@ -110,15 +110,29 @@ class StatusViewsTest {
     }
 
     @Test
-    void aRequestThatIsNotAdmissibleShowsWhyAndThatObjectionIsPossible() {
+    void aForwardedRequestShowsToWhomAndWhyWithoutObjectionClause() {
         Submission submission = submit(Category.OVERIG, "100", Urgency.NORMAAL);
         String processInstanceId = processInstanceId(submission);
         driver.runMessages(processInstanceId);
-        driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk",
-                "completenessMotivation", "Dit is een zaak van de provincie."));
+        driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "doorsturen",
+                "competentBody", "Gedeputeerde Staten van Utrecht", "completenessMotivation", "Dit is een zaak van de provincie."));
 
-        assertThat(page(submission)).contains("id=\"decision-outcome\">Niet in behandeling genomen<",
-                "Dit is een zaak van de provincie.", "binnen 6 weken").doesNotContain("id=\"decision-amount\"");
+        assertThat(page(submission)).contains("id=\"decision-title\">Antwoord<",
+                "id=\"decision-outcome\">Doorgezonden naar het bevoegde bestuursorgaan<",
+                "Doorgezonden aan Gedeputeerde Staten van Utrecht. Dit is een zaak van de provincie.")
+                .doesNotContain("id=\"decision-amount\"", "binnen 6 weken", "ontvankelijk");
+    }
+
+    @Test
+    void anAnswerToWhatIsNoApplicationShowsTheAnswerWithoutObjectionClause() {
+        Submission submission = submit(Category.OVERIG, "100", Urgency.NORMAAL);
+        String processInstanceId = processInstanceId(submission);
+        driver.runMessages(processInstanceId);
+        driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "geen-aanvraag",
+                "completenessMotivation", "Uw melding over de losse stoeptegel hebben wij doorgegeven aan de buitendienst."));
+
+        assertThat(page(submission)).contains("id=\"decision-outcome\">Beantwoord: geen aanvraag om een besluit<",
+                "Uw melding over de losse stoeptegel", "geen bezwaar").doesNotContain("binnen 6 weken", "ontvankelijk");
     }
 
     @Test

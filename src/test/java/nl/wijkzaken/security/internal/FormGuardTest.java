@@ -188,7 +188,7 @@ class FormGuardTest {
         Reply missing = owner.post("/engine-rest/task/" + check.getId() + "/complete", variables("completeness", "compleet"));
 
         assertThat(bogus.status()).as(bogus.toString()).isEqualTo(400);
-        assertThat(bogus.message()).isEqualTo("‘Oordeel’ moet één van: compleet, incompleet, niet-ontvankelijk zijn. Er is niets opgeslagen.");
+        assertThat(bogus.message()).isEqualTo("‘Oordeel’ moet één van: compleet, incompleet, doorsturen, geen-aanvraag zijn. Er is niets opgeslagen.");
         assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
         assertThat(missing.message()).startsWith("‘Toelichting");
         assertThat(missing.message()).contains("is verplicht.");
