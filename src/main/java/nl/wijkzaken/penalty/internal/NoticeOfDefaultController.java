@@ -7,7 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,7 +47,6 @@ class NoticeOfDefaultController {
     }
 
     @PostMapping
-    @Transactional
     ResponseEntity<Registered> register(@PathVariable String caseNumber, @RequestBody(required = false) PaperNotice notice) {
         if (!roles.currentUserHasAny(PenaltyRun.REGISTERING_ROLES.toArray(String[]::new))) {
             throw Refusal.forbidden(PenaltyRun.NOT_FRONT_OFFICE);
