@@ -132,6 +132,44 @@ class NoticeOfDefaultApiTest {
         assertThat(penalties.of(request.caseNumber())).isEmpty();
     }
 
+    @Test
+    void whileThePenaltyRunsTheOwnerAndTheGebiedsmanagerSeeItInTasklistAndTheAuditorInTheDossier() {
+        LocalDate receivedOn = deadline.plusDays(1);
+        assertThat(StaffApi.as("balie", port).post(path(), Map.of("receivedOn", receivedOn.toString())).status())
+                .isEqualTo(201);
+        PenaltyState notice = penalties.of(request.caseNumber()).orElseThrow();
+        String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(Penalty.KEY)
+                .processInstanceBusinessKey(request.caseNumber()).singleResult().getId();
+        // Day 3 of the penalty.
+        ClockUtil.setCurrentTime(Date.from(notice.firstDay().plusDays(2).atTime(LocalTime.of(9, 0))
+                .atZone(DutchFormat.ZONE).toInstant()));
+        var jobs = context.getBean(org.camunda.bpm.engine.ManagementService.class);
+        for (var due = dueJob(jobs, instance); due != null; due = dueJob(jobs, instance)) {
+            jobs.executeJob(due.getId());
+        }
+
+        for (String user : new String[] {"wm.loenen", "gebiedsmanager"}) {
+            Reply tasks = StaffApi.as(user, port).get("/engine-rest/task?processInstanceId=" + instance);
+            assertThat(tasks.json()).as(user).hasSize(1);
+            assertThat(tasks.json().get(0).path("name").asText()).isEqualTo("Dwangsom loopt: besluit versturen");
+            String taskId = tasks.json().get(0).path("id").asText();
+            Reply amount = StaffApi.as(user, port).get("/engine-rest/task/" + taskId + "/form-variables");
+            assertThat(amount.json().path("penaltyAmountSoFar").path("value").asDouble()).as(user).isEqualTo(69.0);
+        }
+        assertThat(StaffApi.as("adv.fysiek", port).get("/engine-rest/task?processInstanceId=" + instance).json()).isEmpty();
+
+        Reply dossier = StaffApi.as("auditor", port).get("/api/dossiers/" + request.caseNumber());
+        assertThat(dossier.status()).isEqualTo(200);
+        assertThat(dossier.body()).contains("Dwangsom bij niet tijdig beslissen, stand op",
+                "De dwangsom loopt sinds " + DutchFormat.date(notice.firstDay()), "3 dagen", "INGEBREKESTELLING_ONTVANGEN",
+                "DWANGSOM_GESTART");
+    }
+
+    private static org.camunda.bpm.engine.runtime.Job dueJob(org.camunda.bpm.engine.ManagementService jobs, String instance) {
+        return jobs.createJobQuery().processInstanceId(instance).executable().duedateLowerThan(ClockUtil.getCurrentTime())
+                .list().stream().findFirst().orElse(null);
+    }
+
     private String path() {
         return "/api/cases/" + request.caseNumber() + "/notice-of-default";
     }

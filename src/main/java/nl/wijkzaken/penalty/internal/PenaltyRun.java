@@ -93,6 +93,11 @@ public class PenaltyRun {
         execution.setVariable(Penalty.CASE_NUMBER, caseNumber);
         execution.setVariable(Variables.TITLE, file.title());
         execution.setVariable(Variables.NEIGHBOURHOOD, file.neighbourhood());
+        // The case's own card text for Tasklist ("Wijk"), as resident-request computed it.
+        var name = execution.getProcessEngineServices().getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(file.processInstanceId()).variableName("neighbourhoodName").list();
+        execution.setVariable("neighbourhoodName", name.isEmpty() || name.get(0).getValue() == null
+                ? file.neighbourhood() : name.get(0).getValue().toString());
         execution.setVariable(Variables.OWNER_GROUP, file.ownerGroup());
         execution.setVariable(Variables.OWNER_TEAM, file.ownerTeam());
         execution.setVariable(Variables.APPLICANT_NAME, file.applicantName());
