@@ -52,6 +52,12 @@ public class PenaltyRules {
             return Refusal.conflict("Het besluit in zaak " + file.caseNumber() + " is al verzonden op "
                     + DutchFormat.date(decisionSentOn) + "; een ingebrekestelling is niet meer nodig.");
         }
+        // The case closes after its outcome went out (resident-request's last message step); until every sending
+        // is recorded as DecisionSent (delivery), a closed case counts as decided and sent.
+        if (file.closedOn() != null) {
+            return Refusal.conflict("Zaak " + file.caseNumber() + " is afgesloten op " + DutchFormat.date(file.closedOn())
+                    + "; een ingebrekestelling is niet meer nodig.");
+        }
         if (receivedOn.isBefore(file.receivedOn())) {
             return Refusal.invalid("De datum van ontvangst ligt vóór de ontvangst van de aanvraag ("
                     + DutchFormat.date(file.receivedOn()) + ").");

@@ -228,6 +228,18 @@ class PenaltyProcessTest {
     }
 
     @Test
+    void aClosedCaseTakesNoNotice() {
+        at(LocalDateTime.of(2026, 11, 20, 10, 0));
+        caseFiles.conclude(caseNumber, CaseStatus.AFGEHANDELD, nl.wijkzaken.casefile.Outcome.AFGEWEZEN, null,
+                "Afgewezen", "wm.breukelen");
+        at(LocalDateTime.of(2026, 12, 1, 10, 0));
+        assertThatThrownBy(() -> noticeFromResident("2026-12-01"))
+                .satisfies(e -> assertThat(Refusal.in(e)).hasValueSatisfying(r -> assertThat(r.getMessage())
+                        .contains("is afgesloten op 20 november 2026")));
+        assertThat(bare.records.find(caseNumber)).isEmpty();
+    }
+
+    @Test
     void oneNoticePerCase() {
         at(LocalDateTime.of(2026, 12, 1, 10, 0));
         noticeFromResident("2026-12-01");
