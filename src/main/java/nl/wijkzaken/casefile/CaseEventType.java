@@ -29,6 +29,8 @@ public enum CaseEventType {
     NOTICE_OF_DEFAULT_RECEIVED("INGEBREKESTELLING_ONTVANGEN", "Ingebrekestelling ontvangen"),
     /** Day 1 of the penalty (4:17 lid 3). */
     PENALTY_STARTED("DWANGSOM_GESTART", "Dwangsom loopt"),
+    /** While it runs: what the team agreed to get the decision out (internal, for the dossier). */
+    PENALTY_AGREEMENT("DWANGSOM_AFSPRAKEN", "Afspraken bij lopende dwangsom"),
     /** The decision was sent, or day 42 passed (4:17 lid 1). */
     PENALTY_STOPPED("DWANGSOM_GESTOPT", "Dwangsom gestopt"),
     /** The penalty was fixed by decision (4:18), possibly at nothing (4:17 lid 6). */

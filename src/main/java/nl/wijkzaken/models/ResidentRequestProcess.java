@@ -133,6 +133,9 @@ public final class ResidentRequestProcess {
         public static final String PENALTY_DECISION = "penaltyDecision";
         public static final String PENALTY_MOTIVATION = "penaltyMotivation";
         public static final String PENALTY_DECIDED_BY = "penaltyDecidedBy";
+        /** What the team agreed to get the decision out ("Dwangsom loopt: besluit versturen"), and who wrote it. */
+        public static final String PENALTY_AGREEMENT = "penaltyAgreement";
+        public static final String PENALTY_AGREEMENT_BY = "penaltyAgreementBy";
 
         private Penalty() {
         }

@@ -182,10 +182,32 @@ public class PenaltyRun {
         execution.setVariable(Penalty.PENALTY_SO_FAR_TEXT, state(caseNumber).inWords(EngineClock.today()));
     }
 
-    /** Task listener (complete) of "Dwangsom loopt: besluit versturen": it closes by itself when the decision is sent. */
-    public void refuseManualCompletion(DelegateTask task) {
-        throw Refusal.conflict("Deze taak sluit vanzelf zodra het besluit aan de aanvrager is verzonden. Verstuur het "
-                + "besluit in zaak " + task.getVariable(Penalty.CASE_NUMBER) + " zo snel mogelijk: elke dag kost een dwangsom.");
+    /**
+     * Task listener (complete) of "Dwangsom loopt: besluit versturen": the task closes by itself when the decision is
+     * sent; completing it records what the team agreed to get it out (required), by whoever claimed it.
+     */
+    public void noted(DelegateTask task) {
+        if (task.getAssignee() == null) {
+            throw Refusal.conflict("Claim de taak eerst: de afspraken komen op naam van wie ze vastlegt.");
+        }
+        Object agreement = task.getVariable(Penalty.PENALTY_AGREEMENT);
+        if (agreement == null || agreement.toString().isBlank()) {
+            throw Refusal.invalid("Leg vast wat het team afspreekt om het besluit te versturen.");
+        }
+        task.setVariable(Penalty.PENALTY_AGREEMENT_BY, task.getAssignee());
+    }
+
+    /** "Afspraken vastleggen": the agreement in the case history (dossier); the form opens blank next time. */
+    public void agreed(DelegateExecution execution) {
+        String caseNumber = caseNumber(execution);
+        String by = (String) execution.getVariable(Penalty.PENALTY_AGREEMENT_BY);
+        PenaltyState state = state(caseNumber);
+        LocalDate today = EngineClock.today();
+        caseFiles.recordEvent(caseNumber, CaseEventType.PENALTY_AGREEMENT, null, "Dwangsom tot en met vandaag "
+                + DutchFormat.euro(state.amountSoFar(today)) + ". Afspraken: "
+                + execution.getVariable(Penalty.PENALTY_AGREEMENT).toString().strip(), by);
+        execution.removeVariable(Penalty.PENALTY_AGREEMENT);
+        refreshVariables(execution, state);
     }
 
     /** Task listener (complete) of "Dwangsom vaststellen": who decided is who completes it (the assignee). */

@@ -113,11 +113,15 @@ class PenaltyProcessTest {
         assertThat((String) runtimeService.getVariable(instance.getId(), Penalty.PENALTY_SO_FAR_TEXT))
                 .contains("sinds 16 december 2026").contains("14 dagen").contains(DutchFormat.euro(new BigDecimal("322")));
 
-        // Nobody closes the running task by hand: it closes when the decision is sent.
-        taskService.claim(running.getId(), "wm.breukelen");
-        assertThatThrownBy(() -> taskService.complete(running.getId()))
-                .satisfies(e -> assertThat(Refusal.in(e)).hasValueSatisfying(r -> assertThat(r.getMessage())
-                        .contains("sluit vanzelf zodra het besluit aan de aanvrager is verzonden")));
+        // Completing the running task records what the team agreed; it comes back, the penalty runs on.
+        taskService.claim(running.getId(), "gebiedsmanager.test");
+        assertThatThrownBy(() -> taskService.complete(running.getId(), Map.of(Penalty.PENALTY_AGREEMENT, " ")))
+                .satisfies(e -> assertThat(Refusal.in(e)).isPresent());
+        taskService.complete(running.getId(), Map.of(Penalty.PENALTY_AGREEMENT, "Besluit gaat maandag per post."));
+        assertThat(instance).isWaitingAt(Penalty.PENALTY_RUNNING);
+        assertThat(lastEvent(CaseEventType.PENALTY_AGREEMENT).detail()).contains("€ 322,00", "Besluit gaat maandag per post.");
+        assertThat(lastEvent(CaseEventType.PENALTY_AGREEMENT).actor()).isEqualTo("gebiedsmanager.test");
+        assertThat(runtimeService.getVariable(instance.getId(), Penalty.PENALTY_AGREEMENT)).isNull();
 
         // Day 20, Monday 4 January 2027: the decision is sent.
         at(LocalDateTime.of(2027, 1, 4, 14, 0));
