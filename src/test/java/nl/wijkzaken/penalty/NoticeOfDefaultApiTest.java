@@ -161,8 +161,9 @@ class NoticeOfDefaultApiTest {
         Reply dossier = StaffApi.as("auditor", port).get("/api/dossiers/" + request.caseNumber());
         assertThat(dossier.status()).isEqualTo(200);
         assertThat(dossier.body()).contains("Dwangsom bij niet tijdig beslissen, stand op",
-                "De dwangsom loopt sinds " + DutchFormat.date(notice.firstDay()), "3 dagen", "INGEBREKESTELLING_ONTVANGEN",
-                "DWANGSOM_GESTART");
+                "De dwangsom loopt sinds " + DutchFormat.date(notice.firstDay()), "3 dagen",
+                "Ingebrekestelling ontvangen op " + DutchFormat.date(receivedOn), "de dwangsom loopt vanaf "
+                        + DutchFormat.date(notice.firstDay()));
     }
 
     private static org.camunda.bpm.engine.runtime.Job dueJob(org.camunda.bpm.engine.ManagementService jobs, String instance) {

@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +55,7 @@ class NoticeOfDefaultPageTest {
     @Autowired ResidentCases cases;
     @Autowired CaseFiles caseFiles;
     @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired TestRestTemplate http;
 
@@ -110,6 +114,16 @@ class NoticeOfDefaultPageTest {
         String stopped = get(submission, page);
         assertThat(stopped).contains("De dwangsom is gestopt op " + DutchFormat.date(dayOne.plusDays(2)),
                 DutchFormat.euro(new BigDecimal("69")), "vast bij besluit", ">Dwangsom gestopt<");
+
+        // The decision fixing it (Awb 4:18): the page says what will be paid, by when.
+        Task fix = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        assertThat(fix.getName()).isEqualTo("Dwangsom vaststellen");
+        taskService.claim(fix.getId(), "wm.breukelen");
+        taskService.complete(fix.getId(), Map.of(Penalty.PENALTY_DECISION, "vastgesteld",
+                Penalty.PENALTY_MOTIVATION, "Het besluit is drie dagen te laat verzonden."));
+        String fixed = get(submission, page);
+        assertThat(fixed).contains("besloten de dwangsom vast te stellen op " + DutchFormat.euro(new BigDecimal("69")),
+                "aan Fatima de Vries", ">Dwangsom vastgesteld<");
     }
 
     private void runDueJobs(String processInstanceId) {
