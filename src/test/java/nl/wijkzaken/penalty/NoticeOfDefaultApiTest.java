@@ -164,6 +164,43 @@ class NoticeOfDefaultApiTest {
                 "De dwangsom loopt sinds " + DutchFormat.date(notice.firstDay()), "3 dagen",
                 "Ingebrekestelling ontvangen op " + DutchFormat.date(receivedOn), "de dwangsom loopt vanaf "
                         + DutchFormat.date(notice.firstDay()));
+
+        // The gebiedsmanager records what was agreed in Tasklist's form; the task comes back.
+        StaffApi manager = StaffApi.as("gebiedsmanager", port);
+        String runningId = manager.get("/engine-rest/task?processInstanceId=" + instance).json().get(0).path("id").asText();
+        assertThat(manager.post("/engine-rest/task/" + runningId + "/claim", Map.of("userId", "gebiedsmanager")).status())
+                .isEqualTo(204);
+        Reply agreed = manager.post("/engine-rest/task/" + runningId + "/submit-form",
+                StaffApi.variables("penaltyAgreement", "Het besluit gaat morgen per post."));
+        assertThat(agreed.status()).as(agreed.body()).isEqualTo(204);
+        assertThat(caseFiles.events(request.caseNumber())).anySatisfy(event -> {
+            assertThat(event.type()).isEqualTo(CaseEventType.PENALTY_AGREEMENT);
+            assertThat(event.actor()).isEqualTo("gebiedsmanager");
+        });
+
+        // The decision is sent by someone logged in (as the delivery step will): the penalty stops all the same.
+        var identity = context.getBean(org.camunda.bpm.engine.IdentityService.class);
+        identity.setAuthentication("wm.loenen", java.util.List.of("wijkmanager-loenen"));
+        try {
+            caseFiles.recordDecisionSent(request.caseNumber(), notice.firstDay().plusDays(2), "per post", "wm.loenen");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(penalties.of(request.caseNumber()).orElseThrow().amountOwed()).isEqualByComparingTo("69");
+
+        // The owner fixes it by decision through the form (Awb 4:18).
+        StaffApi owner = StaffApi.as("wm.loenen", port);
+        Reply fixTasks = owner.get("/engine-rest/task?processInstanceId=" + instance);
+        assertThat(fixTasks.json().get(0).path("name").asText()).isEqualTo("Dwangsom vaststellen");
+        String fixId = fixTasks.json().get(0).path("id").asText();
+        assertThat(owner.post("/engine-rest/task/" + fixId + "/claim", Map.of("userId", "wm.loenen")).status()).isEqualTo(204);
+        Reply fixed = owner.post("/engine-rest/task/" + fixId + "/submit-form", StaffApi.variables(
+                "penaltyDecision", "vastgesteld", "penaltyMotivation", "Drie dagen te laat verzonden."));
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(204);
+        PenaltyState state = penalties.of(request.caseNumber()).orElseThrow();
+        assertThat(state.fixedAmount()).isEqualByComparingTo("69");
+        assertThat(state.decidedBy()).isEqualTo("wm.loenen");
+        assertThat(state.paymentTo()).isEqualTo("Fatima de Vries");
     }
 
     private static org.camunda.bpm.engine.runtime.Job dueJob(org.camunda.bpm.engine.ManagementService jobs, String instance) {
