@@ -25,7 +25,18 @@ public enum CaseEventType {
     /** The request was forwarded to the competent body (Awb 2:3); the detail names the body. */
     FORWARDED("DOORGEZONDEN", "Doorgezonden naar bevoegd bestuursorgaan"),
     /** The resident's supplement, as sent from the status page. */
-    SUPPLEMENT_RECEIVED("AANVULLING_ONTVANGEN", "Aanvulling ontvangen");
+    SUPPLEMENT_RECEIVED("AANVULLING_ONTVANGEN", "Aanvulling ontvangen"),
+    // Penalty for late decisions (Awb 4:17-4:18, issue 16): deadline events, shown in the dossier's deadline history.
+    /** A notice of default (ingebrekestelling, 4:17 lid 1) was received, online or registered on paper. */
+    NOTICE_OF_DEFAULT_RECEIVED("INGEBREKESTELLING_ONTVANGEN", "Ingebrekestelling ontvangen"),
+    /** Day 1 of the penalty (4:17 lid 3). */
+    PENALTY_STARTED("DWANGSOM_GESTART", "Dwangsom loopt"),
+    /** While it runs: what the team agreed to get the decision out (internal, for the dossier). */
+    PENALTY_AGREEMENT("DWANGSOM_AFSPRAKEN", "Afspraken bij lopende dwangsom"),
+    /** The decision was sent, or day 42 passed (4:17 lid 1). */
+    PENALTY_STOPPED("DWANGSOM_GESTOPT", "Dwangsom gestopt"),
+    /** The penalty was fixed by decision (4:18), possibly at nothing (4:17 lid 6). */
+    PENALTY_FIXED("DWANGSOM_VASTGESTELD", "Dwangsom vastgesteld");
 
     private final String code;
     private final String label;
@@ -45,7 +56,7 @@ public enum CaseEventType {
 
     /** An event about the legal deadline (it carries the deadline before and after). */
     public boolean concernsDeadline() {
-        return name().startsWith("DEADLINE_");
+        return name().startsWith("DEADLINE_") || name().startsWith("PENALTY_") || this == NOTICE_OF_DEFAULT_RECEIVED;
     }
 
     public static Optional<CaseEventType> ofCode(String code) {

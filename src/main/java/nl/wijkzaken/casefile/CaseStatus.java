@@ -17,7 +17,13 @@ public enum CaseStatus {
     TERMIJN_VERLENGD("Beslistermijn verlengd"),
     AFGEHANDELD("Afgehandeld"),
     /** The municipality ended the case without a decision (its process instance was deleted). */
-    BEEINDIGD("Behandeling beëindigd door de gemeente");
+    BEEINDIGD("Behandeling beëindigd door de gemeente"),
+    // Penalty for late decisions (Awb 4:17-4:18): timeline texts of the penalty's events; they do not replace the
+    // case's own status (CaseFiles.recordEvent appends them without changing status_code).
+    INGEBREKESTELLING_ONTVANGEN("Ingebrekestelling ontvangen"),
+    DWANGSOM_LOOPT("Dwangsom loopt"),
+    DWANGSOM_GESTOPT("Dwangsom gestopt"),
+    DWANGSOM_VASTGESTELD("Dwangsom vastgesteld");
 
     private final String text;
 

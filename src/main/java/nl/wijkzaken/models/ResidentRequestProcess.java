@@ -119,4 +119,50 @@ public final class ResidentRequestProcess {
         private Variables() {
         }
     }
+
+    /**
+     * The process "Dwangsom bij niet tijdig beslissen" ({@code processes/penalty.bpmn}, Awb 4:17-4:18) that runs beside
+     * a case from the notice of default on; its business key is the case number, like the case's own.
+     */
+    public static final class Penalty {
+        public static final String KEY = "late-decision-penalty";
+        /** "Dwangsom loopt: besluit versturen": open while the penalty runs, for the owner and the gebiedsmanager. */
+        public static final String PENALTY_RUNNING = "PenaltyRunning";
+        /** "Dwangsom vaststellen" (4:18). */
+        public static final String FIX_PENALTY = "FixPenalty";
+        /** Waits for day 1 of the penalty, racing the message {@link #DECISION_SENT}. */
+        public static final String TWO_WEEKS_TIMER = "TwoWeeksPassed";
+        /** Refreshes the amount so far every day while the penalty runs. */
+        public static final String DAILY_TIMER = "EveryDay";
+        /** Day 42 has passed (4:17 lid 1). */
+        public static final String MAXIMUM_TIMER = "MaximumReached";
+        /** Correlated when the case's decision was sent ({@code casefile.DecisionSent}). */
+        public static final String DECISION_SENT = "dwangsom-besluit-verzonden";
+
+        /** The start form's fields (front office) and what the status page adds for a resident. */
+        public static final String CASE_NUMBER = Variables.CASE_NUMBER;
+        /** The day the notice was received, {@code yyyy-MM-dd} (a form date). */
+        public static final String NOTICE_RECEIVED_ON = "noticeReceivedOn";
+        /** True only when the resident sent the notice from the status page (no person is logged in then). */
+        public static final String NOTICE_FROM_RESIDENT = "noticeFromResident";
+        /** Computed by the process. */
+        public static final String PENALTY_STARTS_AT = "penaltyStartsAt";
+        public static final String PENALTY_MAX_ENDS_AT = "penaltyMaxEndsAt";
+        public static final String AMOUNT_SO_FAR = "penaltyAmountSoFar";
+        public static final String PENALTY_SO_FAR_TEXT = "penaltySoFarText";
+        public static final String DECISION_SENT_ON = "decisionSentOn";
+        public static final String DAYS_OWED = "penaltyDaysOwed";
+        public static final String AMOUNT_OWED = "penaltyAmountOwed";
+        public static final String FIX_BY = "penaltyFixBy";
+        /** The fixing decision: a {@code casefile.PenaltyOutcome} code, the reasons, and who decided. */
+        public static final String PENALTY_DECISION = "penaltyDecision";
+        public static final String PENALTY_MOTIVATION = "penaltyMotivation";
+        public static final String PENALTY_DECIDED_BY = "penaltyDecidedBy";
+        /** What the team agreed to get the decision out ("Dwangsom loopt: besluit versturen"), and who wrote it. */
+        public static final String PENALTY_AGREEMENT = "penaltyAgreement";
+        public static final String PENALTY_AGREEMENT_BY = "penaltyAgreementBy";
+
+        private Penalty() {
+        }
+    }
 }

@@ -23,6 +23,9 @@ import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
+import nl.wijkzaken.penalty.Penalties;
+import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.EngineClock;
 
 /** The residents' pages: the request form, the confirmation, the status page and its supplement form. */
 @Controller
@@ -38,14 +41,16 @@ class PublicPagesController {
     private final ResidentCases cases;
     private final StatusViews statusViews;
     private final Supplements supplements;
+    private final Penalties penalties;
 
     PublicPagesController(Neighbourhoods neighbourhoods, RequestValidator validator, ResidentCases cases,
-                          StatusViews statusViews, Supplements supplements) {
+                          StatusViews statusViews, Supplements supplements, Penalties penalties) {
         this.neighbourhoods = neighbourhoods;
         this.validator = validator;
         this.cases = cases;
         this.statusViews = statusViews;
         this.supplements = supplements;
+        this.penalties = penalties;
     }
 
     @GetMapping("/")
@@ -109,6 +114,29 @@ class PublicPagesController {
         return "redirect:/status/" + token;
     }
 
+    /**
+     * The resident's notice of default (Awb 4:17 lid 1 and 4: electronically, since the application could be made
+     * electronically), received today; answers with the status page (a redirect to it when accepted).
+     */
+    @PostMapping("/status/{token}/ingebrekestelling")
+    String noticeOfDefault(@PathVariable String token, Model model, HttpServletResponse response,
+                           RedirectAttributes redirect) {
+        Optional<ResidentCase> found = cases.findByToken(token);
+        if (found.isEmpty()) {
+            return notFound(response);
+        }
+        try {
+            penalties.noticeFromResident(found.get().caseNumber());
+        } catch (RuntimeException e) {
+            Refusal refusal = Refusal.in(e).orElseThrow(() -> e);
+            response.setStatus(refusal.kind().status());
+            model.addAttribute("noticeError", refusal.getMessage());
+            return showStatus(found.get(), token, model);
+        }
+        redirect.addFlashAttribute("noticeReceived", true);
+        return "redirect:/status/" + token;
+    }
+
     @GetMapping({"/status", "/status/"})
     String statusWithoutToken(HttpServletResponse response) {
         return notFound(response);
@@ -118,6 +146,10 @@ class PublicPagesController {
         model.addAttribute("status", statusViews.of(found));
         model.addAttribute("token", token);
         model.addAttribute("supplementMaxLength", Supplements.MAX_LENGTH);
+        // Penalty for late decisions (Awb 4:17): the notice of default and the penalty so far, in words.
+        model.addAttribute("noticePossible", penalties.noticePossible(found.caseNumber()));
+        penalties.of(found.caseNumber()).ifPresent(penalty ->
+                model.addAttribute("penaltyText", penalty.inWords(EngineClock.today())));
         return "residents/status";
     }
 

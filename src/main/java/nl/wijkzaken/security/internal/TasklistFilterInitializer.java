@@ -92,7 +92,9 @@ class TasklistFilterInitializer implements ApplicationRunner {
         props.put("variables", List.of(
                 Map.of("name", "caseNumber", "label", "Zaaknummer"),
                 Map.of("name", "title", "label", "Onderwerp"),
-                Map.of("name", "neighbourhoodName", "label", "Wijk")));
+                Map.of("name", "neighbourhoodName", "label", "Wijk"),
+                // Only on "Dwangsom loopt: besluit versturen" (Awb 4:17): refreshed daily by processes/penalty.bpmn.
+                Map.of("name", "penaltyAmountSoFar", "label", "Dwangsom tot nu toe (EUR)")));
         return props;
     }
 
