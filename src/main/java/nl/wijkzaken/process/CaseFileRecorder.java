@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.deadline.LegalCalendar;
+import nl.wijkzaken.deadline.LegalDeadline;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
@@ -35,9 +37,11 @@ import nl.wijkzaken.shared.EngineClock;
 public class CaseFileRecorder {
 
     private final CaseFiles caseFiles;
+    private final LegalCalendar calendar;
 
-    CaseFileRecorder(CaseFiles caseFiles) {
+    CaseFileRecorder(CaseFiles caseFiles, LegalCalendar calendar) {
         this.caseFiles = caseFiles;
+        this.calendar = calendar;
     }
 
     /** After registration and the owner, triage, advice-domains and terms decisions ({@code adviceDomains} is the list the advice-domains table collected). */
@@ -45,7 +49,8 @@ public class CaseFileRecorder {
         Map<String, Object> owner = decision(execution, "owner");
         Map<String, Object> triage = decision(execution, "triage");
         LocalDate receivedOn = EngineClock.toLocalDate((java.util.Date) execution.getVariable(Variables.RECEIVED_ON));
-        LocalDate deadline = AwbTerms.legalDeadline(receivedOn, period(execution, "terms", "decisionTerm"));
+        // Awb 4:13 from the date of receipt, Algemene termijnenwet applied to the counted end.
+        LegalDeadline deadline = AwbTerms.legalDeadline(receivedOn, period(execution, "terms", "decisionTerm"), calendar);
 
         execution.setVariable(Variables.OWNER_GROUP, owner.get("ownerGroup"));
         execution.setVariable(Variables.OWNER_TEAM, owner.get("ownerTeam"));
@@ -64,8 +69,12 @@ public class CaseFileRecorder {
                 string(execution, Variables.APPLICANT_EMAIL), string(execution, Variables.NEIGHBOURHOOD),
                 string(execution, Variables.CATEGORY), string(execution, Variables.TITLE),
                 amount(execution, Variables.AMOUNT_REQUESTED), string(execution, Variables.URGENCY),
-                (String) owner.get("ownerGroup"), (String) owner.get("ownerTeam"), receivedOn, deadline, null, false,
+                (String) owner.get("ownerGroup"), (String) owner.get("ownerTeam"), receivedOn, deadline.end(), null, false,
                 CaseStatus.ONTVANGEN, null, null, null));
+        Object registeredAt = execution.getVariable(Variables.REGISTERED_AT);
+        caseFiles.recordDeadlineFacts(string(execution, Variables.CASE_NUMBER),
+                registeredAt instanceof java.util.Date at ? java.time.LocalDateTime.ofInstant(at.toInstant(), DutchFormat.ZONE) : null,
+                deadline.countedEnd(), null, DeadlineWatch.termKind(execution).code());
     }
 
     public void status(DelegateExecution execution, String statusCode) {
