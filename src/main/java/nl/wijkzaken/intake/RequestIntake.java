@@ -27,6 +27,8 @@ public class RequestIntake {
      * ({@code balie}), a letter ({@code post}) or an e-mail ({@code e-mail}), with the day it arrived.
      */
     public static final Set<String> CHANNELS = Set.of("balie", ONLINE, "post", "e-mail");
+    /** Channels whose registration must say the day the request arrived (a letter or mail may wait in a mailbox). */
+    public static final Set<String> DATED_CHANNELS = Set.of("post", "e-mail");
 
     private final RuntimeService runtimeService;
 

@@ -84,11 +84,18 @@ class RequestRegistration implements JavaDelegate {
 
     /**
      * Online the server's day (what a caller sends is ignored: the resident cannot date his own request back);
-     * otherwise the day the front office entered, or today when none was given (registered the day it arrived).
+     * otherwise the day the front office entered; for post and e-mail it must be entered, at the desk or by phone
+     * none means today (registered while the resident is there).
      */
     private LocalDate receivedOn(DelegateExecution execution, String channel, LocalDate today, List<String> problems) {
         Object value = execution.getVariable(Variables.DATE_OF_RECEIPT);
-        if (RequestIntake.ONLINE.equals(channel) || value == null || value.toString().isBlank()) {
+        if (RequestIntake.ONLINE.equals(channel)) {
+            return today;
+        }
+        if (value == null || value.toString().isBlank()) {
+            if (RequestIntake.DATED_CHANNELS.contains(channel)) {
+                problems.add("Vul de datum van ontvangst in: de dag waarop de brief of e-mail binnenkwam.");
+            }
             return today;
         }
         LocalDate day;

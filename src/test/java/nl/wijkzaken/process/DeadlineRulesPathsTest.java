@@ -113,6 +113,14 @@ class DeadlineRulesPathsTest {
     }
 
     @Test
+    void atTheDeskWithoutADateTheDayOfRegistrationCounts() {
+        at(FRIDAY_30_OCTOBER);
+        ProcessInstance instance = start("balie", null);
+
+        assertThat(caseFiles.find(instance.getBusinessKey()).orElseThrow().receivedOn()).isEqualTo(LocalDate.of(2026, 10, 30));
+    }
+
+    @Test
     void onlineTheServersDayCountsWhateverTheCallerSends() {
         at(FRIDAY_30_OCTOBER);
         ProcessInstance instance = start("online", "2026-10-01");
@@ -128,6 +136,7 @@ class DeadlineRulesPathsTest {
         assertThatThrownBy(() -> start("post", "2026-10-31")).hasStackTraceContaining("niet in de toekomst");
         assertThatThrownBy(() -> start("e-mail", "2026-09-29")).hasStackTraceContaining("hoogstens 30 dagen");
         assertThatThrownBy(() -> start("balie", "30-10-2026")).hasStackTraceContaining("jjjj-mm-dd");
+        assertThatThrownBy(() -> start("post", null)).hasStackTraceContaining("Vul de datum van ontvangst in");
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
 
         ProcessInstance thirtyDaysBack = start("e-mail", "2026-09-30");
