@@ -28,6 +28,7 @@ import nl.wijkzaken.deadline.DeadlineMoments;
 import nl.wijkzaken.deadline.Extension;
 import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.deadline.LegalDeadline;
+import nl.wijkzaken.deadline.SuspendedPeriod;
 import nl.wijkzaken.deadline.Suspension;
 import nl.wijkzaken.deadline.TermKind;
 import nl.wijkzaken.refusal.Refusal;
@@ -165,6 +166,46 @@ public class DeadlineWatch {
                                 + DutchFormat.shortDate(before.end()) + " voor de dwangsom (artikel 4:14 lid 3, 4:17 Awb).")
                         + " Reden: " + reason, null);
         caseFiles.recordDeadlineFacts(caseNumber, null, extension.legal().countedEnd(), extension.announced().end(), null);
+    }
+
+    /**
+     * Awb 4:15 lid 2: a suspension with the applicant's written consent (sub a) or for delay the applicant caused
+     * (sub b), as a staff action with a reason and the first and last day (both counted). The days are added to the
+     * counted end at once (the period is agreed and known) and the Atw is applied to the result; the timers and the
+     * open tasks' due dates follow. Only while the term runs and is not suspended for a supplement already.
+     */
+    public void suspendByAgreement(DelegateExecution execution, SuspendedPeriod period, String ground, String reason,
+                                   String actor) {
+        LegalDeadline before = deadline(execution);
+        LocalDate today = EngineClock.today();
+        LocalDate receivedOn = EngineClock.toLocalDate((Date) execution.getVariable(Variables.RECEIVED_ON));
+        if (today.isAfter(before.end())) {
+            throw Refusal.conflict("De beslistermijn is op " + DutchFormat.date(before.end())
+                    + " verstreken; opschorten kan alleen zolang de termijn loopt.");
+        }
+        if (period.firstDay().isAfter(before.end()) || (receivedOn != null && !period.firstDay().isAfter(receivedOn))) {
+            throw Refusal.invalid("De opschorting moet beginnen na de datum van ontvangst en uiterlijk op de beslistermijn ("
+                    + DutchFormat.date(before.end()) + ").");
+        }
+        if (execution.getVariable(Variables.SUPPLEMENT_REQUESTED_ON) != null && Boolean.TRUE.equals(suspendedForSupplement(execution))) {
+            throw Refusal.conflict("De beslistermijn is al opgeschort omdat een aanvulling is gevraagd.");
+        }
+        LegalDeadline after = before.plusSuspendedDays(period.days(), calendar);
+        setDeadlineVariables(execution, after);
+        rescheduleTimers(execution, before.end());
+        String caseNumber = string(execution, Variables.CASE_NUMBER);
+        caseFiles.changeDeadline(caseNumber, CaseEventType.DEADLINE_SUSPENDED, null, before.end(), after.end(), null,
+                extended(execution), "Opgeschort van " + DutchFormat.shortDate(period.firstDay()) + " tot en met "
+                        + DutchFormat.shortDate(period.lastDay()) + ", " + period.days() + (period.days() == 1 ? " dag" : " dagen")
+                        + " (artikel 4:15 lid 2 " + ground + "). Reden: " + reason + atwNote(after), actor);
+        caseFiles.recordDeadlineFacts(caseNumber, null, after.countedEnd(), null, null);
+    }
+
+    /** Whether the case waits for a supplement now (the term timers are suspended then). */
+    private static Boolean suspendedForSupplement(DelegateExecution execution) {
+        return execution.getProcessEngineServices().getRuntimeService().createEventSubscriptionQuery()
+                .processInstanceId(execution.getProcessInstanceId()).eventName(
+                        nl.wijkzaken.models.ResidentRequestProcess.Messages.SUPPLEMENT_RECEIVED).count() > 0;
     }
 
     private static String atwNote(LegalDeadline deadline) {

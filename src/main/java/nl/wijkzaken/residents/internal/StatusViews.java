@@ -115,8 +115,10 @@ class StatusViews {
             String after = DutchFormat.dayAndDate(event.deadlineAfter());
             String text = switch (event.type()) {
                 case STATUS -> event.deadlineAfter() == null ? null : "Beslistermijn vastgesteld: uiterlijk " + after + ".";
-                case DEADLINE_SUSPENDED -> "Beslistermijn opgeschort: de termijn staat stil"
-                        + (event.statusText() != null ? " zolang wij op uw aanvulling wachten." : ".");
+                case DEADLINE_SUSPENDED -> event.deadlineAfter() != null && !event.deadlineAfter().equals(event.deadlineBefore())
+                        ? "Beslistermijn opgeschort (artikel 4:15 lid 2 Awb): uiterlijk " + after + "."
+                        : "Beslistermijn opgeschort: de termijn staat stil"
+                                + (event.statusText() != null ? " zolang wij op uw aanvulling wachten." : ".");
                 case DEADLINE_RESUMED -> "Beslistermijn loopt weer: uiterlijk " + after + ".";
                 case DEADLINE_EXTENDED -> event.deadlineAfter() != null && event.deadlineAfter().equals(event.deadlineBefore())
                         ? "U heeft bericht gekregen dat wij meer tijd nodig hebben" + (announced == null ? "."
