@@ -110,7 +110,7 @@ class DeadlineSuspensionApiTest {
         Reply specialist = StaffApi.as("adv.fysiek", port).post(submit, Map.of("variables", form(request.caseNumber(), from)));
         assertThat(otherWijk.status()).as(otherWijk.toString()).isEqualTo(403);
         assertThat(otherWijk.message()).isEqualTo(DeadlineSuspensions.NOT_YOURS);
-        assertThat(specialist.status()).as(specialist.toString()).isEqualTo(403);
+        assertThat(specialist.status()).as("a specialist cannot even see the process: " + specialist).isIn(403, 404);
         assertThat(caseFiles.events(request.caseNumber())).noneMatch(e -> e.type() == CaseEventType.DEADLINE_SUSPENDED);
 
         Reply owner = StaffApi.as("wm.breukelen", port).post(submit, Map.of("variables", form(request.caseNumber(), from)));
