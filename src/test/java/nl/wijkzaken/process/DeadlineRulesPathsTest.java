@@ -184,6 +184,9 @@ class DeadlineRulesPathsTest {
         assertThat(extended.deadlineBefore()).isEqualTo(LocalDate.of(2026, 12, 28));
         assertThat(extended.deadlineAfter()).isEqualTo(LocalDate.of(2027, 1, 8));
         assertThat(extended.detail()).contains("redelijke termijn", "Reden: De adviezen zijn nog niet binnen.");
+        assertThat(ResidentMessages.values(runtimeService.getVariables(instance.getId()),
+                nl.wijkzaken.mail.MessageType.TERMIJN_VERLENGD)).containsEntry("newDeadline", "8 januari 2027")
+                .doesNotContainKey("legalDeadline");
     }
 
     @Test
@@ -204,7 +207,8 @@ class DeadlineRulesPathsTest {
         assertThat(extended.deadlineBefore()).isEqualTo(extended.deadlineAfter()).isEqualTo(LocalDate.of(2026, 12, 28));
         assertThat(extended.detail()).contains("gesteld bij regeling", "8-1-2027");
         assertThat(ResidentMessages.values(runtimeService.getVariables(instance.getId()),
-                nl.wijkzaken.mail.MessageType.TERMIJN_VERLENGD)).containsEntry("newDeadline", "8 januari 2027");
+                nl.wijkzaken.mail.MessageType.TERMIJN_VERLENGD)).containsEntry("newDeadline", "8 januari 2027")
+                .containsEntry("legalDeadline", "28 december 2026");
     }
 
     @Test
