@@ -116,6 +116,35 @@ public class CaseFiles {
         append(caseNumber, type, status == null ? null : status.text(), detail, actor, before, after);
     }
 
+    /**
+     * The deadline facts kept next to the legal deadline: the registration moment (Awb 4:2: the date of receipt is
+     * the day it arrived, kept in {@code received_on}), the counted end before the Atw, the date announced in a
+     * notice of extension and the kind of term. Null arguments leave the stored value as it is.
+     */
+    public void recordDeadlineFacts(String caseNumber, LocalDateTime registeredAt, LocalDate countedDeadline,
+                                    LocalDate announcedDeadline, String termKind) {
+        jdbc.sql("""
+                UPDATE case_file SET registered_at = COALESCE(?, registered_at),
+                  counted_deadline = COALESCE(?, counted_deadline),
+                  announced_deadline = COALESCE(?, announced_deadline), term_kind = COALESCE(?, term_kind)
+                WHERE case_number = ?""")
+                .params(registeredAt == null ? null : Timestamp.valueOf(registeredAt),
+                        countedDeadline == null ? null : Date.valueOf(countedDeadline),
+                        announcedDeadline == null ? null : Date.valueOf(announcedDeadline), termKind, caseNumber)
+                .update();
+    }
+
+    public Optional<CaseDeadline> deadline(String caseNumber) {
+        return jdbc.sql("""
+                SELECT case_number, registered_at, legal_deadline, counted_deadline, announced_deadline, term_kind
+                FROM case_file WHERE case_number = ?""").param(caseNumber)
+                .query((rs, row) -> new CaseDeadline(rs.getString("case_number"),
+                        rs.getTimestamp("registered_at") == null ? null : rs.getTimestamp("registered_at").toLocalDateTime(),
+                        localDate(rs, "legal_deadline"), localDate(rs, "counted_deadline"),
+                        localDate(rs, "announced_deadline"), rs.getString("term_kind")))
+                .optional();
+    }
+
     public void recordDeadlineEvent(String caseNumber, CaseEventType type, LocalDate deadline, String detail) {
         append(caseNumber, type, null, detail, null, deadline, deadline);
     }

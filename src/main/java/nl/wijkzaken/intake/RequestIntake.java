@@ -20,7 +20,15 @@ import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 @Service
 public class RequestIntake {
 
-    public static final Set<String> CHANNELS = Set.of("balie", "online");
+    /** Submitted by the resident through the public form or API: the date of receipt is the server's day. */
+    public static final String ONLINE = "online";
+    /**
+     * How a request came in: online by the resident, or registered by the front office from the desk or phone
+     * ({@code balie}), a letter ({@code post}) or an e-mail ({@code e-mail}), with the day it arrived.
+     */
+    public static final Set<String> CHANNELS = Set.of("balie", ONLINE, "post", "e-mail");
+    /** Channels whose registration must say the day the request arrived (a letter or mail may wait in a mailbox). */
+    public static final Set<String> DATED_CHANNELS = Set.of("post", "e-mail");
 
     private final RuntimeService runtimeService;
 

@@ -86,10 +86,25 @@ public final class ResidentRequestProcess {
         public static final String DELIBERATION_SUMMARY = "deliberationSummary";
         public static final String URGENCY = "urgency";
         public static final String AMOUNT_REQUESTED = "amountRequested";
+        /** The date of receipt (Awb 4:2, 4:13), start of that day: every term counts from it. */
         public static final String RECEIVED_ON = "receivedOn";
+        /**
+         * The day a request by post, at the desk or by e-mail arrived, as the front office enters it in the start
+         * form ({@code yyyy-mm-dd}); without it (online, or code) the day of registration.
+         */
+        public static final String DATE_OF_RECEIPT = "dateOfReceipt";
+        /** The moment the case was registered (the server's clock); online also the moment of receipt. */
+        public static final String REGISTERED_AT = "registeredAt";
         public static final String OWNER_GROUP = "ownerGroup";
         public static final String OWNER_TEAM = "ownerTeam";
+        /** The legal deadline that counts (Awb 4:13, Atw-moved), start of that day. */
         public static final String LEGAL_DEADLINE = "legalDeadline";
+        /** Where counting the decision term ends, before the Atw: suspensions and extensions add to this. */
+        public static final String COUNTED_DEADLINE = "countedDeadline";
+        /** The date named to the resident in a notice of extension (Awb 4:14); under a regulation term not the legal one. */
+        public static final String ANNOUNCED_DEADLINE = "announcedDeadline";
+        /** The owner's extension in days, "zo kort mogelijk" (form "Beslistermijn bewaken"). */
+        public static final String EXTENSION_DAYS = "extensionDays";
         public static final String SUPPLEMENT_REQUESTED_ON = "supplementRequestedOn";
         public static final String REPAIR_TERM_ENDS_AT = "repairTermEndsAt";
         /** The owner's judgement in "Volledigheid beoordelen": one of {@link Completeness}. */

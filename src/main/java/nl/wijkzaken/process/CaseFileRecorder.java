@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.deadline.LegalCalendar;
+import nl.wijkzaken.deadline.LegalDeadline;
 import nl.wijkzaken.mandate.DecisionType;
 import nl.wijkzaken.mandate.Mandate;
 import nl.wijkzaken.mandate.Mandates;
@@ -39,10 +41,12 @@ public class CaseFileRecorder {
 
     private final CaseFiles caseFiles;
     private final Mandates mandates;
+    private final LegalCalendar calendar;
 
-    CaseFileRecorder(CaseFiles caseFiles, Mandates mandates) {
+    CaseFileRecorder(CaseFiles caseFiles, Mandates mandates, LegalCalendar calendar) {
         this.caseFiles = caseFiles;
         this.mandates = mandates;
+        this.calendar = calendar;
     }
 
     /** After registration and the owner, triage, advice-domains and terms decisions ({@code adviceDomains} is the list the advice-domains table collected). */
@@ -50,7 +54,8 @@ public class CaseFileRecorder {
         Map<String, Object> owner = decision(execution, "owner");
         Map<String, Object> triage = decision(execution, "triage");
         LocalDate receivedOn = EngineClock.toLocalDate((java.util.Date) execution.getVariable(Variables.RECEIVED_ON));
-        LocalDate deadline = AwbTerms.legalDeadline(receivedOn, period(execution, "terms", "decisionTerm"));
+        // Awb 4:13 from the date of receipt, Algemene termijnenwet applied to the counted end.
+        LegalDeadline deadline = AwbTerms.legalDeadline(receivedOn, period(execution, "terms", "decisionTerm"), calendar);
 
         execution.setVariable(Variables.OWNER_GROUP, owner.get("ownerGroup"));
         execution.setVariable(Variables.OWNER_TEAM, owner.get("ownerTeam"));
@@ -69,8 +74,12 @@ public class CaseFileRecorder {
                 string(execution, Variables.APPLICANT_EMAIL), string(execution, Variables.NEIGHBOURHOOD),
                 string(execution, Variables.CATEGORY), string(execution, Variables.TITLE),
                 amount(execution, Variables.AMOUNT_REQUESTED), string(execution, Variables.URGENCY),
-                (String) owner.get("ownerGroup"), (String) owner.get("ownerTeam"), receivedOn, deadline, null, false,
+                (String) owner.get("ownerGroup"), (String) owner.get("ownerTeam"), receivedOn, deadline.end(), null, false,
                 CaseStatus.ONTVANGEN, null, null, null));
+        Object registeredAt = execution.getVariable(Variables.REGISTERED_AT);
+        caseFiles.recordDeadlineFacts(string(execution, Variables.CASE_NUMBER),
+                registeredAt instanceof java.util.Date at ? java.time.LocalDateTime.ofInstant(at.toInstant(), DutchFormat.ZONE) : null,
+                deadline.countedEnd(), null, DeadlineWatch.termKind(execution).code());
     }
 
     public void status(DelegateExecution execution, String statusCode) {

@@ -25,7 +25,12 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.deadline.DeadlineMoments;
+import nl.wijkzaken.deadline.Extension;
+import nl.wijkzaken.deadline.LegalCalendar;
+import nl.wijkzaken.deadline.LegalDeadline;
+import nl.wijkzaken.deadline.SuspendedPeriod;
 import nl.wijkzaken.deadline.Suspension;
+import nl.wijkzaken.deadline.TermKind;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
@@ -44,57 +49,85 @@ import nl.wijkzaken.shared.EngineClock;
 @Component("deadlineWatch")
 public class DeadlineWatch {
 
-    private final CaseFiles caseFiles;
+    /** Read-only in the form "Beslistermijn bewaken": the longest extension allowed and what it does. */
+    static final String EXTENSION_LIMIT_TEXT = "extensionLimitText";
 
-    DeadlineWatch(CaseFiles caseFiles) {
+    private final CaseFiles caseFiles;
+    private final LegalCalendar calendar;
+
+    DeadlineWatch(CaseFiles caseFiles, LegalCalendar calendar) {
         this.caseFiles = caseFiles;
+        this.calendar = calendar;
     }
 
-    static void setDeadlineVariables(DelegateExecution execution, LocalDate deadline) {
+    /**
+     * The deadline as the process keeps it: the counted end ({@code countedDeadline}, what suspensions and
+     * extensions add to) and the Atw-moved end that counts ({@code legalDeadline}), with the timer moments of the
+     * latter.
+     */
+    static void setDeadlineVariables(DelegateExecution execution, LegalDeadline deadline) {
         DeadlineMoments moments = DeadlineMoments.of(deadline, reminderBefore(execution));
         execution.setVariable(Variables.LEGAL_DEADLINE, EngineClock.startOf(moments.deadline()));
+        execution.setVariable(Variables.COUNTED_DEADLINE, EngineClock.startOf(deadline.countedEnd()));
         execution.setVariable("legalDeadlineText", DutchFormat.shortDate(moments.deadline()));
         execution.setVariable("reminderAt", EngineClock.startOf(moments.reminderOn()));
         execution.setVariable("escalationAt", EngineClock.startOf(moments.escalationOn()));
     }
 
-    static LocalDate deadline(DelegateExecution execution) {
-        return EngineClock.toLocalDate((Date) execution.getVariable(Variables.LEGAL_DEADLINE));
+    /** The case's deadline; a case from before the counted end was kept counts from its legal deadline. */
+    static LegalDeadline deadline(DelegateExecution execution) {
+        LocalDate end = EngineClock.toLocalDate((Date) execution.getVariable(Variables.LEGAL_DEADLINE));
+        Object counted = execution.getVariable(Variables.COUNTED_DEADLINE);
+        return new LegalDeadline(counted instanceof Date date ? EngineClock.toLocalDate(date) : end, end);
     }
 
-    /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
+    /**
+     * Awb 4:15: the request for a supplement was sent today: the term is suspended from tomorrow; the repair term
+     * starts tomorrow too and its last day is Atw-moved (a courtesy to the resident).
+     */
     public void suspend(DelegateExecution execution) {
-        Suspension suspension = Suspension.askedOn(EngineClock.today(), period(execution, "terms", "repairTerm"));
-        execution.setVariable(Variables.SUPPLEMENT_REQUESTED_ON, EngineClock.startOf(suspension.requestedOn()));
+        Suspension suspension = Suspension.sentOn(EngineClock.today(), period(execution, "terms", "repairTerm"), calendar);
+        execution.setVariable(Variables.SUPPLEMENT_REQUESTED_ON, EngineClock.startOf(suspension.sentOn()));
         execution.setVariable(Variables.REPAIR_TERM_ENDS_AT, EngineClock.startOf(suspension.lapsesOn()));
         execution.setVariable("repairTermText", DutchFormat.shortDate(suspension.lastRepairDay()));
         asTheProcess(execution, (management, tasks) -> List.of(Tasks.REMINDER_TIMER, Tasks.ESCALATION_TIMER).forEach(timer ->
                 timerJobs(execution, management, timer).forEach(job -> management.suspendJobById(job.getId()))));
-        LocalDate deadline = deadline(execution);
+        LocalDate deadline = deadline(execution).end();
         caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
                 deadline, deadline, suspension.suspendedFrom(), extended(execution),
                 "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(suspension.suspendedFrom())
-                        + "; aanvullen kan tot en met " + DutchFormat.shortDate(suspension.lastRepairDay())
+                        + " (artikel 4:15 Awb); aanvullen kan tot en met " + DutchFormat.shortDate(suspension.lastRepairDay())
                         + ". Gevraagd: " + string(execution, Variables.COMPLETENESS_MOTIVATION), null);
     }
 
-    /** The supplement arrived today, or the repair term lapsed: the suspended days are added to the deadline. */
+    /**
+     * The supplement arrived today, or the repair term lapsed: the suspended days (from the day after sending,
+     * the day of receipt not counted) are added to the counted end, and the Atw is applied to the result.
+     */
     public void resume(DelegateExecution execution, boolean termLapsed) {
         Suspension suspension = Suspension.lapsingOn(
                 EngineClock.toLocalDate((Date) execution.getVariable(Variables.SUPPLEMENT_REQUESTED_ON)),
                 EngineClock.toLocalDate((Date) execution.getVariable(Variables.REPAIR_TERM_ENDS_AT)));
         LocalDate endsOn = suspension.endsOn(EngineClock.today(), termLapsed);
-        LocalDate before = deadline(execution);
-        LocalDate after = suspension.deadlineAfter(before, endsOn);
+        LegalDeadline before = deadline(execution);
+        LegalDeadline after = suspension.deadlineAfter(before, endsOn, calendar);
         setDeadlineVariables(execution, after);
-        rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_RESUMED,
-                termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
+        rescheduleTimers(execution, before.end());
+        String caseNumber = string(execution, Variables.CASE_NUMBER);
+        long days = suspension.suspendedDays(endsOn);
+        caseFiles.changeDeadline(caseNumber, CaseEventType.DEADLINE_RESUMED,
+                termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before.end(), after.end(), null, extended(execution),
                 (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
-                        + suspension.suspendedDays(endsOn) + " dagen opgeschort.", null);
+                        + (days == 1 ? "1 dag" : days + " dagen") + " opgeschort (artikel 4:15 Awb)." + atwNote(after), null);
+        caseFiles.recordDeadlineFacts(caseNumber, null, after.countedEnd(), null, null);
     }
 
-    /** Awb 4:14: once, before the deadline, with a reason; the resident gets a notice in the next step. */
+    /**
+     * Awb 4:14: once, before the deadline, with a reason and a term "zo kort mogelijk" in days, at most the terms
+     * table's {@code extensionTerm}; the resident gets a notice in the next step. Under a reasonable term (4:13 lid 2)
+     * the notice moves the deadline and its timers; under a term set by regulation ({@code terms.termKind}
+     * {@code regeling}) only the announced date is later, the legal deadline stays (late remains late for 4:17).
+     */
     public void extend(DelegateExecution execution) {
         if (extended(execution)) {
             throw Refusal.invalid("De beslistermijn is al eens verlengd; dat kan maar één keer.");
@@ -103,22 +136,111 @@ public class DeadlineWatch {
         if (reason == null || reason.isBlank()) {
             throw Refusal.invalid("Geef een reden voor de verlenging van de beslistermijn.");
         }
-        LocalDate before = deadline(execution);
-        LocalDate after = AwbTerms.extended(before, period(execution, "terms", "extensionTerm"), EngineClock.today());
-        setDeadlineVariables(execution, after);
+        Object daysValue = execution.getVariable(Variables.EXTENSION_DAYS);
+        if (!(daysValue instanceof Number number) || number.doubleValue() != Math.floor(number.doubleValue())) {
+            throw Refusal.invalid("Vul de verlenging in als een aantal hele dagen, zo kort mogelijk.");
+        }
+        TermKind kind = termKind(execution);
+        LegalDeadline before = deadline(execution);
+        Extension extension;
+        try {
+            extension = AwbTerms.extended(before, number.longValue(), period(execution, "terms", "extensionTerm"), kind,
+                    EngineClock.today(), calendar);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
         execution.setVariable("deadlineExtended", true);
-        rescheduleTimers(execution, before);
-        caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
-                before, after, null, true, "Reden: " + reason, null);
+        execution.setVariable(Variables.ANNOUNCED_DEADLINE, EngineClock.startOf(extension.announced().end()));
+        if (extension.movedLegalDeadline()) {
+            setDeadlineVariables(execution, extension.legal());
+            rescheduleTimers(execution, before.end());
+        }
+        String caseNumber = string(execution, Variables.CASE_NUMBER);
+        String announced = DutchFormat.shortDate(extension.announced().end());
+        caseFiles.changeDeadline(caseNumber, CaseEventType.DEADLINE_EXTENDED, CaseStatus.TERMIJN_VERLENGD,
+                before.end(), extension.legal().end(), null, true,
+                (extension.movedLegalDeadline()
+                        ? "Verlengd met " + extension.days() + " dagen tot " + announced
+                                + " (redelijke termijn, artikel 4:13 lid 2 en 4:14 Awb)." + atwNote(extension.legal())
+                        : "Verlenging gemeld tot " + announced + "; de termijn is gesteld bij regeling en blijft "
+                                + DutchFormat.shortDate(before.end()) + " voor de dwangsom (artikel 4:14 lid 3, 4:17 Awb).")
+                        + " Reden: " + reason, null);
+        caseFiles.recordDeadlineFacts(caseNumber, null, extension.legal().countedEnd(), extension.announced().end(), null);
     }
 
+    /**
+     * Awb 4:15 lid 2: a suspension with the applicant's written consent (sub a) or for delay the applicant caused
+     * (sub b), as a staff action with a reason and the first and last day (both counted). The days are added to the
+     * counted end at once (the period is agreed and known) and the Atw is applied to the result; the timers and the
+     * open tasks' due dates follow. Only while the term runs and is not suspended for a supplement already.
+     */
+    public void suspendByAgreement(DelegateExecution execution, SuspendedPeriod period, String ground, String reason,
+                                   String actor) {
+        LegalDeadline before = deadline(execution);
+        LocalDate today = EngineClock.today();
+        LocalDate receivedOn = EngineClock.toLocalDate((Date) execution.getVariable(Variables.RECEIVED_ON));
+        if (today.isAfter(before.end())) {
+            throw Refusal.conflict("De beslistermijn is op " + DutchFormat.date(before.end())
+                    + " verstreken; opschorten kan alleen zolang de termijn loopt.");
+        }
+        if (period.firstDay().isAfter(before.end()) || (receivedOn != null && !period.firstDay().isAfter(receivedOn))) {
+            throw Refusal.invalid("De opschorting moet beginnen na de datum van ontvangst en uiterlijk op de beslistermijn ("
+                    + DutchFormat.date(before.end()) + ").");
+        }
+        if (execution.getVariable(Variables.SUPPLEMENT_REQUESTED_ON) != null && Boolean.TRUE.equals(suspendedForSupplement(execution))) {
+            throw Refusal.conflict("De beslistermijn is al opgeschort omdat een aanvulling is gevraagd.");
+        }
+        LegalDeadline after = before.plusSuspendedDays(period.days(), calendar);
+        setDeadlineVariables(execution, after);
+        rescheduleTimers(execution, before.end());
+        String caseNumber = string(execution, Variables.CASE_NUMBER);
+        caseFiles.changeDeadline(caseNumber, CaseEventType.DEADLINE_SUSPENDED, null, before.end(), after.end(), null,
+                extended(execution), "Opgeschort van " + DutchFormat.shortDate(period.firstDay()) + " tot en met "
+                        + DutchFormat.shortDate(period.lastDay()) + ", " + period.days() + (period.days() == 1 ? " dag" : " dagen")
+                        + " (artikel 4:15 lid 2 " + ground + "). Reden: " + reason + atwNote(after), actor);
+        caseFiles.recordDeadlineFacts(caseNumber, null, after.countedEnd(), null, null);
+    }
+
+    /** Whether the case waits for a supplement now (the term timers are suspended then). */
+    private static Boolean suspendedForSupplement(DelegateExecution execution) {
+        return execution.getProcessEngineServices().getRuntimeService().createEventSubscriptionQuery()
+                .processInstanceId(execution.getProcessInstanceId()).eventName(
+                        nl.wijkzaken.models.ResidentRequestProcess.Messages.SUPPLEMENT_RECEIVED).count() > 0;
+    }
+
+    private static String atwNote(LegalDeadline deadline) {
+        return deadline.movedByAtw() ? " Telling eindigt op " + DutchFormat.shortDate(deadline.countedEnd())
+                + ", geen werkdag: de termijn loopt door tot " + DutchFormat.shortDate(deadline.end())
+                + " (Algemene termijnenwet)." : "";
+    }
+
+    static TermKind termKind(DelegateExecution execution) {
+        Object terms = execution.getVariable("terms");
+        Object code = terms instanceof java.util.Map<?, ?> map ? map.get("termKind") : null;
+        return code == null ? TermKind.REASONABLE_TERM : TermKind.ofCode(code.toString())
+                .orElseThrow(() -> new IllegalStateException("Onbekend soort beslistermijn: " + code));
+    }
+
+    /**
+     * The reminder: also tells the owner (read-only in "Beslistermijn bewaken") how far the deadline may be extended
+     * and what an extension does under the case's kind of term.
+     */
     public void reminded(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_REMINDED, deadline(execution),
+        LegalDeadline deadline = deadline(execution);
+        LocalDate latest = calendar.termEnd(deadline.countedEnd().plus(period(execution, "terms", "extensionTerm")));
+        TermKind kind = termKind(execution);
+        execution.setVariable(EXTENSION_LIMIT_TEXT, "Ten hoogste " + java.time.temporal.ChronoUnit.DAYS.between(
+                deadline.countedEnd(), deadline.countedEnd().plus(period(execution, "terms", "extensionTerm")))
+                + " dagen (uiterlijk " + DutchFormat.shortDate(latest) + "). Soort termijn: " + kind.label() + "; "
+                + (kind.extensionMovesDeadline() ? "de verlenging verschuift de beslistermijn."
+                        : "de verlenging verschuift de wettelijke beslistermijn niet: na " + DutchFormat.shortDate(deadline.end())
+                                + " kan de bewoner de gemeente in gebreke stellen."));
+        caseFiles.recordDeadlineEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_REMINDED, deadline(execution).end(),
                 "Herinnering aan " + string(execution, Variables.OWNER_GROUP) + ": de beslistermijn nadert.");
     }
 
     public void escalated(DelegateExecution execution) {
-        caseFiles.recordDeadlineEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_ESCALATED, deadline(execution),
+        caseFiles.recordDeadlineEvent(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_ESCALATED, deadline(execution).end(),
                 "Beslistermijn verstreken; geëscaleerd naar " + string(execution, "escalationGroup") + ".");
     }
 

@@ -1,7 +1,9 @@
 package nl.wijkzaken.process;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseNumbers;
+import nl.wijkzaken.deadline.DateOfReceipt;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
@@ -27,6 +30,11 @@ import nl.wijkzaken.shared.EngineClock;
  * Bean {@code requestRegistration}, the first step of resident-request ("Verzoek registreren"): validates the
  * variables as a {@link ResidentRequest}, gives the case its number (also the business key) and date of receipt.
  * An invalid request fails the start with Dutch messages, so nothing is stored.
+ *
+ * <p>Date of receipt (Awb 4:2, 4:13): the day the request arrived, not the day it was registered. Online it is the
+ * server's day; for post, desk and e-mail the front office enters it ({@code dateOfReceipt}), checked by
+ * {@link DateOfReceipt} (not in the future, not too far back). The registration moment is kept as
+ * {@code registeredAt}.
  */
 @Component("requestRegistration")
 class RequestRegistration implements JavaDelegate {
@@ -34,11 +42,13 @@ class RequestRegistration implements JavaDelegate {
     private final Validator validator;
     private final Neighbourhoods neighbourhoods;
     private final CaseNumbers caseNumbers;
+    private final DateOfReceipt dateOfReceipt;
 
-    RequestRegistration(Validator validator, Neighbourhoods neighbourhoods, CaseNumbers caseNumbers) {
+    RequestRegistration(Validator validator, Neighbourhoods neighbourhoods, CaseNumbers caseNumbers, DateOfReceipt dateOfReceipt) {
         this.validator = validator;
         this.neighbourhoods = neighbourhoods;
         this.caseNumbers = caseNumbers;
+        this.dateOfReceipt = dateOfReceipt;
     }
 
     @Override
@@ -53,6 +63,8 @@ class RequestRegistration implements JavaDelegate {
         if (!RequestIntake.CHANNELS.contains(channel)) {
             problems.add("Onbekend kanaal: " + channel);
         }
+        LocalDate today = EngineClock.today();
+        LocalDate receivedOn = receivedOn(execution, channel, today, problems);
         if (!problems.isEmpty()) {
             throw Refusal.invalid("Het verzoek is niet compleet of niet juist: "
                     + problems.stream().distinct().collect(Collectors.joining(" ")));
@@ -63,10 +75,43 @@ class RequestRegistration implements JavaDelegate {
         execution.setVariable(Variables.CHANNEL, channel);
         execution.setVariable(Variables.AMOUNT_REQUESTED, request.amountRequested().doubleValue());
         execution.setVariable(Variables.AMOUNT_TO_DECIDE, request.amountRequested().doubleValue());
-        execution.setVariable(Variables.RECEIVED_ON, EngineClock.startOf(EngineClock.today()));
+        execution.setVariable(Variables.RECEIVED_ON, EngineClock.startOf(receivedOn));
+        execution.setVariable(Variables.REGISTERED_AT, java.util.Date.from(EngineClock.now()));
         execution.setVariable("categoryLabel", request.category().label());
         // Forms and Tasklist show the name ("Maarssen-Dorp"); tables and filters keep using the code.
         execution.setVariable("neighbourhoodName", neighbourhoods.find(request.neighbourhood()).orElseThrow().name());
+    }
+
+    /**
+     * Online the server's day (what a caller sends is ignored: the resident cannot date his own request back);
+     * otherwise the day the front office entered; for post and e-mail it must be entered, at the desk or by phone
+     * none means today (registered while the resident is there).
+     */
+    private LocalDate receivedOn(DelegateExecution execution, String channel, LocalDate today, List<String> problems) {
+        Object value = execution.getVariable(Variables.DATE_OF_RECEIPT);
+        if (RequestIntake.ONLINE.equals(channel)) {
+            return today;
+        }
+        if (value == null || value.toString().isBlank()) {
+            if (RequestIntake.DATED_CHANNELS.contains(channel)) {
+                problems.add("Vul de datum van ontvangst in: de dag waarop de brief of e-mail binnenkwam.");
+            }
+            return today;
+        }
+        LocalDate day;
+        if (value instanceof java.util.Date date) {
+            day = EngineClock.toLocalDate(date);
+        } else {
+            try {
+                String text = value.toString().trim();
+                day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            } catch (DateTimeParseException e) {
+                problems.add("Vul de datum van ontvangst in als datum (jjjj-mm-dd).");
+                return today;
+            }
+        }
+        dateOfReceipt.problem(day, today).ifPresent(problems::add);
+        return day;
     }
 
     private static ResidentRequest request(DelegateExecution execution, List<String> problems) {

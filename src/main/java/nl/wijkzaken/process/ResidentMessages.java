@@ -89,7 +89,14 @@ class ResidentMessages {
                 put(values, "repairTerm", date(variables, Variables.REPAIR_TERM_ENDS_AT, -1));
             }
             case TERMIJN_VERLENGD -> {
-                put(values, "newDeadline", date(variables, Variables.LEGAL_DEADLINE, 0));
+                // The date named in the notice (Awb 4:14); under a term set by regulation not the legal deadline.
+                put(values, "newDeadline", date(variables, variables.get(Variables.ANNOUNCED_DEADLINE) != null
+                        ? Variables.ANNOUNCED_DEADLINE : Variables.LEGAL_DEADLINE, 0));
+                // Under a term set by regulation the notice does not move the legal deadline (4:14 lid 3): say so.
+                if (variables.get(Variables.ANNOUNCED_DEADLINE) != null
+                        && !variables.get(Variables.ANNOUNCED_DEADLINE).equals(variables.get(Variables.LEGAL_DEADLINE))) {
+                    put(values, "legalDeadline", date(variables, Variables.LEGAL_DEADLINE, 0));
+                }
                 put(values, "reason", text(variables, Variables.EXTENSION_REASON));
             }
             case BESLUIT, SNELLE_AFHANDELING -> {

@@ -22,6 +22,7 @@ public final class DutchFormat {
     public static final Locale LOCALE = Locale.forLanguageTag("nl-NL");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", LOCALE);
+    private static final DateTimeFormatter DAY_AND_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", LOCALE);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d-M-yyyy", LOCALE);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm", LOCALE);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm:ss", LOCALE);
@@ -49,6 +50,11 @@ public final class DutchFormat {
     /** "1 december 2026", as residents read it in mails and on the status page. */
     public static String date(LocalDate date) {
         return date == null ? null : DATE.format(date);
+    }
+
+    /** "maandag 28 december 2026": a deadline as residents read it, with its weekday. */
+    public static String dayAndDate(LocalDate date) {
+        return date == null ? null : DAY_AND_DATE.format(date);
     }
 
     /** "1-12-2026", as staff read it on the auditor pages and in the task forms. */

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.casefile.CaseEventType;
+import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.support.ApplicationTest;
@@ -48,15 +49,16 @@ class CaseDossiersTest {
         CaseDriver lifecycle = new CaseDriver(context);
         lifecycle.submit("breukelen", Category.SPELEN_EN_SPORT, "12000", Urgency.NORMAAL);
         LocalDate receivedOn = today();
-        LocalDate firstDeadline = receivedOn.plusWeeks(8); // terms: P8W for a normal request
+        LocalDate firstDeadline = LAW.termEnd(receivedOn.plusWeeks(8)); // terms: P8W for a normal request, Atw
         lifecycle.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "incompleet",
                 "completenessMotivation", "Een tekening van de plek ontbreekt."));
         lifecycle.runMessages();
         LocalDate supplementAskedOn = today();
         lifecycle.tick(Duration.ofDays(3));
         lifecycle.supplementReceived();
-        LocalDate deadlineAfterSuspension = firstDeadline.plusDays(
-                ChronoUnit.DAYS.between(supplementAskedOn, today()));
+        // Awb 4:15: the days after sending, the day of receipt not counted, added to the counted end; then Atw.
+        LocalDate deadlineAfterSuspension = LAW.termEnd(receivedOn.plusWeeks(8).plusDays(
+                Math.max(0, ChronoUnit.DAYS.between(supplementAskedOn, today()) - 1)));
         lifecycle.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "compleet",
                 "completenessMotivation", "Nu compleet."));
         lifecycle.advise("advies-fysiek", "adv.fysiek", "negatief");
@@ -173,7 +175,7 @@ class CaseDossiersTest {
     void theDossierOfARunningCaseIsCorrectSoFar() {
         CaseDriver running = new CaseDriver(context);
         running.submit("breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "4000", Urgency.NORMAAL);
-        LocalDate deadline = today().plusWeeks(8);
+        LocalDate deadline = LAW.termEnd(today().plusWeeks(8));
         running.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "incompleet",
                 "completenessMotivation", "Foto's ontbreken."));
         running.runMessages();
@@ -212,7 +214,7 @@ class CaseDossiersTest {
     void aDecisionAfterTheLegalDeadlineSaysHowManyDaysLate() {
         CaseDriver late = new CaseDriver(context);
         late.submit("loenen", Category.SOCIAAL_EN_ONTMOETING, "2000", Urgency.NORMAAL);
-        LocalDate deadline = today().plusWeeks(8);
+        LocalDate deadline = LAW.termEnd(today().plusWeeks(8));
         late.complete("CheckCompleteness", "wm.loenen", Map.of("completeness", "compleet", "completenessMotivation", "Compleet."));
         late.advise("advies-sociaal", "adv.sociaal", "positief");
         late.tick(Duration.ofDays(60));
@@ -230,6 +232,8 @@ class CaseDossiersTest {
         assertThat(summary.daysAfterDeadline()).isEqualTo(daysLate);
         assertThat(summary.deadlineVerdict()).contains(daysLate + " dagen na de beslistermijn");
     }
+
+    private static final LegalCalendar LAW = LegalCalendar.ofLaw();
 
     private static LocalDate today() {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), MUNICIPALITY);

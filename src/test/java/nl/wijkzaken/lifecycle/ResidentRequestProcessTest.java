@@ -34,6 +34,8 @@ import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
+import nl.wijkzaken.deadline.LegalCalendar;
+import nl.wijkzaken.deadline.Suspension;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.casefile.Outcome;
@@ -55,6 +57,7 @@ import nl.wijkzaken.support.MessageSteps;
 class ResidentRequestProcessTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final LegalCalendar LAW = LegalCalendar.ofLaw();
 
     @Autowired ApplicationContext context;
     @Autowired ProcessEngine processEngine;
@@ -104,7 +107,7 @@ class ResidentRequestProcessTest {
         CaseFile file = caseFiles.find(first.caseNumber()).orElseThrow();
         assertThat(file.ownerGroup()).isEqualTo("wijkmanager-breukelen");
         assertThat(file.ownerTeam()).isEqualTo("Team wijk Breukelen");
-        assertThat(file.legalDeadline()).isEqualTo(file.receivedOn().plusWeeks(8));
+        assertThat(file.legalDeadline()).as("Awb 4:13, Atw-moved").isEqualTo(LAW.termEnd(file.receivedOn().plusWeeks(8)));
         assertThat(file.status()).isEqualTo(CaseStatus.ONTVANGEN);
 
         runMessages(instance);
@@ -152,6 +155,7 @@ class ResidentRequestProcessTest {
         RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
         ProcessInstance instance = started(request);
         LocalDate deadline = caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline();
+        LocalDate counted = caseFiles.deadline(request.caseNumber()).orElseThrow().countedDeadline();
 
         complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "incompleet", "completenessMotivation", "Een foto van de plek ontbreekt."));
         runMessages(instance);
@@ -165,18 +169,20 @@ class ResidentRequestProcessTest {
 
         assertThat(instance).isWaitingAt("CheckCompleteness");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(5));
+        // Awb 4:15: sent today, received five days later: the four days in between, then the Atw.
+        LocalDate moved = LAW.termEnd(counted.plusDays(4));
+        assertThat(file.legalDeadline()).isEqualTo(moved);
         assertThat(day(openTask(instance, "CheckCompleteness").getDueDate())).as("the new check is due on the moved deadline")
-                .isEqualTo(deadline.plusDays(5));
+                .isEqualTo(moved);
         assertThat(statuses(request)).containsSubsequence(CaseStatus.AANVULLING_GEVRAAGD.text(),
                 CaseStatus.AANVULLING_ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text());
         Job escalation = deadlineTimer(instance, "EscalationTimer");
         assertThat(escalation.isSuspended()).isFalse();
-        assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(6));
+        assertThat(day(escalation.getDuedate())).isEqualTo(moved.plusDays(1));
         assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEventType.DEADLINE_RESUMED))
                 .singleElement().satisfies(e -> {
                     assertThat(e.deadlineBefore()).isEqualTo(deadline);
-                    assertThat(e.deadlineAfter()).isEqualTo(deadline.plusDays(5));
+                    assertThat(e.deadlineAfter()).isEqualTo(moved);
                 });
     }
 
@@ -184,17 +190,20 @@ class ResidentRequestProcessTest {
     void incompleteAndTheRepairTermLapsesSoTheRequestIsNotHandled() {
         RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
         ProcessInstance instance = started(request);
-        LocalDate deadline = caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline();
+        LocalDate counted = caseFiles.deadline(request.caseNumber()).orElseThrow().countedDeadline();
         complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "incompleet", "completenessMotivation", "Begroting ontbreekt."));
         runMessages(instance);
 
+        // The repair term's last day is Atw-moved as a courtesy; it lapses the day after.
+        Suspension suspension = Suspension.sentOn(LocalDate.now(ZONE), java.time.Period.ofDays(14), LAW);
         Job lapse = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("RepairTermLapsed").singleResult();
-        assertThat(day(lapse.getDuedate())).isEqualTo(LocalDate.now(ZONE).plusDays(15));
+        assertThat(day(lapse.getDuedate())).isEqualTo(suspension.lapsesOn());
         managementService.executeJob(lapse.getId());
         runMessages(instance);
 
         assertThat(instance).isEnded().hasPassed("ConcludeNotHandled");
-        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline()).isEqualTo(deadline.plusDays(14));
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline())
+                .as("every day of the repair term suspended").isEqualTo(LAW.termEnd(counted.plusDays(suspension.suspendedDays(suspension.lapsesOn()))));
         assertThat(statuses(request)).contains(CaseStatus.BUITEN_BEHANDELING.text(), CaseStatus.AFGEHANDELD.text());
         assertThat(messages(request)).last().asString().contains("buiten-behandeling").contains("4:5");
     }
@@ -296,15 +305,19 @@ class ResidentRequestProcessTest {
         managementService.executeJob(reminder.getId());
         Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("DeadlineApproaching").singleResult();
         assertThat(task).hasCandidateGroup("wijkmanager-breukelen");
-        complete("DeadlineApproaching", "wm.breukelen", Map.of("extendDeadline", true, "extensionReason", "Het advies van de provincie is nodig."));
+        LocalDate counted = caseFiles.deadline(request.caseNumber()).orElseThrow().countedDeadline();
+        complete("DeadlineApproaching", "wm.breukelen", Map.of("extendDeadline", true, "extensionReason", "Het advies van de provincie is nodig.",
+                "extensionDays", 28));
         runMessages(instance);
 
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.legalDeadline()).isEqualTo(deadline.plusWeeks(4));
+        // A request to the municipality (reasonable term, 4:13 lid 2): the notice moves the deadline, counted, then Atw.
+        LocalDate extended = LAW.termEnd(counted.plusDays(28));
+        assertThat(file.legalDeadline()).isEqualTo(extended);
         assertThat(file.deadlineExtended()).isTrue();
-        assertThat(day(deadlineTimer(instance, "EscalationTimer").getDuedate())).isEqualTo(deadline.plusWeeks(4).plusDays(1));
+        assertThat(day(deadlineTimer(instance, "EscalationTimer").getDuedate())).isEqualTo(extended.plusDays(1));
         assertThat(day(openTask(instance, "CheckCompleteness").getDueDate())).as("the open task follows the extension")
-                .isEqualTo(deadline.plusWeeks(4));
+                .isEqualTo(extended);
         assertThat(messages(request)).last().asString().contains("termijn-verlengd").contains("provincie");
         assertThat(instance).isWaitingAt("CheckCompleteness");
     }

@@ -26,6 +26,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.deadline.DateOfReceipt;
+import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.casefile.CaseNumbers;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.mail.MessageType;
@@ -81,14 +83,15 @@ final class BareEngine {
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
         Map<Object, Object> beans = new HashMap<>();
-        beans.put("requestRegistration", new RequestRegistration(validator, neighbourhoods, caseNumbers));
+        LegalCalendar calendar = LegalCalendar.ofLaw();
+        beans.put("requestRegistration", new RequestRegistration(validator, neighbourhoods, caseNumbers, new DateOfReceipt(30)));
         mandates = new Mandates(Map.of(MANDATE_DECISION.key(), MANDATE_DECISION), () -> engineOf(this));
-        beans.put("caseFileRecorder", new CaseFileRecorder(caseFiles, mandates));
+        beans.put("caseFileRecorder", new CaseFileRecorder(caseFiles, mandates, calendar));
         beans.put("adviceRound", new AdviceRound(caseFiles));
         beans.put("conflictOfInterest", new ConflictOfInterest());
         beans.put("decisionRecord", new DecisionRecord(caseFiles, mandates));
         beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
-        beans.put("deadlineWatch", new DeadlineWatch(caseFiles));
+        beans.put("deadlineWatch", new DeadlineWatch(caseFiles, calendar));
         beans.put("completenessCheck", new CompletenessCheck());
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();

@@ -140,7 +140,7 @@ class ResidentMessagesTest {
         List<MimeMessage> asked = TestMailServer.awaitMailsAbout(request.caseNumber(), 3).stream()
                 .filter(m -> TestMailServer.subject(m).startsWith("Wij hebben meer informatie nodig")).toList();
         assertThat(asked).hasSize(2);
-        String repairTerm = DutchFormat.date(EngineClock.today().plusDays(14));
+        String repairTerm = DutchFormat.date(nl.wijkzaken.deadline.LegalCalendar.ofLaw().termEnd(EngineClock.today().plusDays(14)));
         assertThat(TestMailServer.body(asked.get(0))).contains("Een foto van de plek ontbreekt.",
                 "uiterlijk " + repairTerm + " aanvullen", "beslistermijn stil", "artikel 4:5");
         assertThat(TestMailServer.body(asked.get(1))).contains("De foto is onscherp; stuur een nieuwe.");
@@ -171,16 +171,16 @@ class ResidentMessagesTest {
     void aNoticeOfExtensionNamesTheNewDeadlineAndTheReason() {
         RegisteredRequest request = submit("online", Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
         driver.runMessages(request.processInstanceId());
-        LocalDate deadline = caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline();
+        LocalDate counted = caseFiles.deadline(request.caseNumber()).orElseThrow().countedDeadline();
         managementService.executeJob(timer(request, "ReminderTimer").getId());
 
         driver.complete(request.processInstanceId(), "DeadlineApproaching", "wm.breukelen",
-                Map.of("extendDeadline", true, "extensionReason", "Het advies van de provincie is nodig."));
+                Map.of("extendDeadline", true, "extensionReason", "Het advies van de provincie is nodig.", "extensionDays", 28));
         driver.runMessages(request.processInstanceId());
 
         MimeMessage notice = TestMailServer.awaitMailsAbout(request.caseNumber(), 2).get(1);
         assertThat(TestMailServer.subject(notice)).startsWith("Wij hebben meer tijd nodig");
-        assertThat(TestMailServer.body(notice)).contains("uiterlijk " + DutchFormat.date(deadline.plusWeeks(4)),
+        assertThat(TestMailServer.body(notice)).contains("uiterlijk " + DutchFormat.date(nl.wijkzaken.deadline.LegalCalendar.ofLaw().termEnd(counted.plusDays(28))),
                 "De reden: Het advies van de provincie is nodig.", "4:14");
     }
 
@@ -196,7 +196,7 @@ class ResidentMessagesTest {
         MimeMessage closed = TestMailServer.awaitMailsAbout(request.caseNumber(), 3).get(2);
         assertThat(TestMailServer.subject(closed)).startsWith("Uw verzoek is buiten behandeling gesteld");
         assertThat(TestMailServer.body(closed)).contains("Begroting ontbreekt.", "artikel 4:5", "binnen 6 weken", "bezwaar",
-                "uiterlijk " + DutchFormat.date(EngineClock.today().plusDays(14)));
+                "uiterlijk " + DutchFormat.date(nl.wijkzaken.deadline.LegalCalendar.ofLaw().termEnd(EngineClock.today().plusDays(14))));
     }
 
     @Test

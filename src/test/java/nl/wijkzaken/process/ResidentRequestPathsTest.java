@@ -118,11 +118,18 @@ class ResidentRequestPathsTest {
         assertThat(sent).last().isEqualTo("snelle-afhandeling");
     }
 
+    /**
+     * Awb 4:15 with real dates: received Friday 30 October 2026 (counted end Friday 25 December, Christmas; deadline
+     * Monday 28 December, Atw), the supplement asked and sent the same day, received Wednesday 4 November: suspended
+     * 31 October up to and including 3 November, 4 days, so the counted end is Tuesday 29 December.
+     */
     @Test
     void incompleteThenSupplementedGoesBackToTheCompletenessCheckWithTheDeadlineMovedByTheDaysInBetween() {
+        java.time.ZonedDateTime received = LocalDate.of(2026, 10, 30).atTime(10, 0).atZone(ZONE);
+        ClockUtil.setCurrentTime(Date.from(received.toInstant()));
         RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
         ProcessInstance instance = started(request);
-        LocalDate deadline = caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline();
+        assertThat(caseFiles.find(request.caseNumber()).orElseThrow().legalDeadline()).isEqualTo(LocalDate.of(2026, 12, 28));
 
         complete(Tasks.CHECK_COMPLETENESS, "wm.breukelen", Map.of("completeness", "incompleet", "completenessMotivation", "Een foto van de plek ontbreekt."));
         runMessages();
@@ -131,7 +138,7 @@ class ResidentRequestPathsTest {
         assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.AANVULLING_GEVRAAGD);
         assertThat(deadlineTimer(instance, Tasks.ESCALATION_TIMER).isSuspended()).as("the term is suspended").isTrue();
 
-        moveClockDays(5);
+        ClockUtil.setCurrentTime(Date.from(received.plusDays(5).toInstant()));
         runtimeService.createMessageCorrelation(Messages.SUPPLEMENT_RECEIVED).processInstanceBusinessKey(request.caseNumber()).correlate();
 
         assertThat(instance).isWaitingAt(Tasks.CHECK_COMPLETENESS);
@@ -139,14 +146,16 @@ class ResidentRequestPathsTest {
         assertThat(taskService.getVariables(task().getId())).as("the second check opens blank, not with last time's answer")
                 .doesNotContainKeys("completeness", "completenessMotivation");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(5));
+        LocalDate moved = LocalDate.of(2026, 12, 29);
+        assertThat(file.legalDeadline()).as("25 December + 4 days, a working day").isEqualTo(moved);
+        assertThat(caseFiles.deadline(request.caseNumber()).orElseThrow().countedDeadline()).isEqualTo(moved);
         assertThat(day(openTask(instance, Tasks.CHECK_COMPLETENESS).getDueDate())).as("the new check is due on the moved deadline")
-                .isEqualTo(deadline.plusDays(5));
+                .isEqualTo(moved);
         assertThat(statuses(request)).containsSubsequence(CaseStatus.AANVULLING_GEVRAAGD.text(),
                 CaseStatus.AANVULLING_ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text());
         Job escalation = deadlineTimer(instance, Tasks.ESCALATION_TIMER);
         assertThat(escalation.isSuspended()).isFalse();
-        assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(6));
+        assertThat(day(escalation.getDuedate())).isEqualTo(LocalDate.of(2026, 12, 30));
     }
 
     // --- advice, deliberation, decision -----------------------------------------------------------------------

@@ -20,11 +20,15 @@ record StatusView(String caseNumber, String title, String neighbourhoodName, Str
     }
 
     /**
-     * The legal deadline. While {@code paused} (the case waits for the resident) the days do not run:
-     * {@code daysLeft} is what remains once the supplement is in, {@code dueDate} the deadline if it came in today,
-     * {@code pausedSince} the first day of the suspension. {@code daysLeft} is negative once the deadline has passed.
+     * The legal deadline ("maandag 28 december 2026", Atw-moved). While {@code paused} (the case waits for the
+     * resident) the days do not run: {@code daysLeft} is what remains once the supplement is in, {@code dueDate} the
+     * deadline if it came in today, {@code pausedSince} the first day of the suspension. {@code daysLeft} is negative
+     * once the deadline has passed. {@code announcedDate} is the later date named in a notice of extension when the
+     * term is set by regulation and the notice did not move the legal deadline (Awb 4:14); {@code history} every
+     * change of the deadline in the resident's words.
      */
-    record Deadline(String dueDate, long daysLeft, boolean paused, String pausedSince, boolean extended) {
+    record Deadline(String dueDate, long daysLeft, boolean paused, String pausedSince, boolean extended,
+                    String announcedDate, List<TimelineEntry> history) {
 
         public boolean passed() {
             return daysLeft < 0;

@@ -14,7 +14,10 @@ import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
-import nl.wijkzaken.deadline.AwbTerms;
+import nl.wijkzaken.casefile.CaseDeadline;
+import nl.wijkzaken.deadline.LegalCalendar;
+import nl.wijkzaken.deadline.LegalDeadline;
+import nl.wijkzaken.deadline.Suspension;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.shared.DutchFormat;
@@ -34,11 +37,13 @@ class StatusViews {
     private final Neighbourhoods neighbourhoods;
     private final CaseFiles caseFiles;
     private final Supplements supplements;
+    private final LegalCalendar calendar;
 
-    StatusViews(Neighbourhoods neighbourhoods, CaseFiles caseFiles, Supplements supplements) {
+    StatusViews(Neighbourhoods neighbourhoods, CaseFiles caseFiles, Supplements supplements, LegalCalendar calendar) {
         this.neighbourhoods = neighbourhoods;
         this.caseFiles = caseFiles;
         this.supplements = supplements;
+        this.calendar = calendar;
     }
 
     StatusView of(ResidentCase residentCase) {
@@ -60,7 +65,7 @@ class StatusViews {
                         request.lastDay() == null ? null : DutchFormat.date(request.lastDay())))
                 .orElse(null);
         return new StatusView(file.caseNumber(), file.title(), neighbourhood, DutchFormat.date(file.receivedOn()),
-                file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, EngineClock.today()),
+                file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, caseFiles.deadline(file.caseNumber()).orElse(null), events, calendar, EngineClock.today()),
                 supplement, ended ? decision(file, events) : null);
     }
 
@@ -79,17 +84,54 @@ class StatusViews {
         return timeline;
     }
 
-    /** Days counted in calendar days (Awb); while suspended the count stands still at what remained. */
-    static StatusView.Deadline deadline(CaseFile file, LocalDate today) {
-        LocalDate deadline = file.legalDeadline();
+    /**
+     * Days counted in calendar days (Awb); while suspended the count stands still: the date shown is the deadline if
+     * the supplement came in today (the days from the day after sending up to today not counted, Awb 4:15, added to
+     * the counted end, then the Atw).
+     */
+    static StatusView.Deadline deadline(CaseFile file, CaseDeadline facts, List<CaseEvent> events, LegalCalendar calendar,
+                                        LocalDate today) {
+        LocalDate end = file.legalDeadline();
+        LegalDeadline deadline = new LegalDeadline(facts == null || facts.countedDeadline() == null
+                ? end : facts.countedDeadline(), end);
+        LocalDate announced = facts == null || facts.announcedDeadline() == null
+                || !facts.announcedDeadline().isAfter(end) ? null : facts.announcedDeadline();
+        List<StatusView.TimelineEntry> history = deadlineHistory(events, announced);
         if (file.suspendedSince() != null) {
-            LocalDate requestedOn = file.suspendedSince().minusDays(1);
-            LocalDate ifSupplementedToday = AwbTerms.afterSuspension(deadline, requestedOn, today);
-            return new StatusView.Deadline(DutchFormat.date(ifSupplementedToday), ChronoUnit.DAYS.between(requestedOn, deadline),
-                    true, DutchFormat.date(file.suspendedSince()), file.deadlineExtended());
+            LocalDate sentOn = file.suspendedSince().minusDays(1);
+            LocalDate ifSupplementedToday = new Suspension(sentOn, today).deadlineAfter(deadline, today, calendar).end();
+            return new StatusView.Deadline(DutchFormat.dayAndDate(ifSupplementedToday), ChronoUnit.DAYS.between(today, ifSupplementedToday),
+                    true, DutchFormat.date(file.suspendedSince()), file.deadlineExtended(), DutchFormat.dayAndDate(announced), history);
         }
-        return new StatusView.Deadline(DutchFormat.date(deadline), ChronoUnit.DAYS.between(today, deadline), false, null,
-                file.deadlineExtended());
+        return new StatusView.Deadline(DutchFormat.dayAndDate(end), ChronoUnit.DAYS.between(today, end), false, null,
+                file.deadlineExtended(), DutchFormat.dayAndDate(announced), history);
+    }
+
+    /** Every change of the deadline in the resident's words, oldest first. */
+    static List<StatusView.TimelineEntry> deadlineHistory(List<CaseEvent> events, LocalDate announced) {
+        List<StatusView.TimelineEntry> history = new ArrayList<>();
+        for (CaseEvent event : events) {
+            String day = DutchFormat.date(event.occurredAt().toLocalDate());
+            String after = DutchFormat.dayAndDate(event.deadlineAfter());
+            String text = switch (event.type()) {
+                case STATUS -> event.deadlineAfter() == null ? null : "Beslistermijn vastgesteld: uiterlijk " + after + ".";
+                case DEADLINE_SUSPENDED -> event.deadlineAfter() != null && !event.deadlineAfter().equals(event.deadlineBefore())
+                        ? "Beslistermijn opgeschort (artikel 4:15 lid 2 Awb): uiterlijk " + after + "."
+                        : "Beslistermijn opgeschort: de termijn staat stil"
+                                + (event.statusText() != null ? " zolang wij op uw aanvulling wachten." : ".");
+                case DEADLINE_RESUMED -> "Beslistermijn loopt weer: uiterlijk " + after + ".";
+                case DEADLINE_EXTENDED -> event.deadlineAfter() != null && event.deadlineAfter().equals(event.deadlineBefore())
+                        ? "U heeft bericht gekregen dat wij meer tijd nodig hebben" + (announced == null ? "."
+                                : ": u krijgt uiterlijk " + DutchFormat.dayAndDate(announced) + " een besluit.")
+                                + " De wettelijke beslistermijn blijft " + after + "."
+                        : "Beslistermijn verlengd: uiterlijk " + after + ".";
+                default -> null;
+            };
+            if (text != null) {
+                history.add(new StatusView.TimelineEntry(day, text));
+            }
+        }
+        return history;
     }
 
     static StatusView.Decision decision(CaseFile file, List<CaseEvent> events) {

@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
+import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
@@ -60,13 +61,15 @@ class StatusViewsTest {
 
         String page = page(submission);
 
+        long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(EngineClock.today(), deadline);
         assertThat(page).contains("id=\"case-team\">Team wijk Breukelen<", "id=\"case-status\">In behandeling<",
-                "Verzoek ontvangen", ">In behandeling<", "id=\"deadline-days\">nog 56 dagen<",
-                ">" + DutchFormat.date(deadline) + "<")
+                "Verzoek ontvangen", ">In behandeling<", "id=\"deadline-days\">nog " + daysLeft + " dagen<",
+                "Beslistermijn: uiterlijk <strong id=\"deadline-date\">" + DutchFormat.dayAndDate(deadline) + "<",
+                "Verloop van de beslistermijn", "Beslistermijn vastgesteld: uiterlijk " + DutchFormat.dayAndDate(deadline))
                 .doesNotContain("Volledigheid beoordelen", "id=\"decision\"", "id=\"supplement\"");
 
         moveClock(Duration.ofDays(10));
-        assertThat(page(submission)).contains("id=\"deadline-days\">nog 46 dagen<");
+        assertThat(page(submission)).contains("id=\"deadline-days\">nog " + (daysLeft - 10) + " dagen<");
         moveClock(Duration.ofDays(47));
         assertThat(page(submission)).contains("id=\"deadline-passed\"", "verstreken", "dwangsom");
     }
@@ -77,6 +80,8 @@ class StatusViewsTest {
         String processInstanceId = processInstanceId(submission);
         driver.runMessages(processInstanceId);
         LocalDate deadline = caseFiles.find(submission.caseNumber()).orElseThrow().legalDeadline();
+        LocalDate counted = caseFiles.deadline(submission.caseNumber()).orElseThrow().countedDeadline();
+        LegalCalendar law = LegalCalendar.ofLaw();
         driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "incompleet",
                 "completenessMotivation", "Een tekening van de plek ontbreekt."));
         assertThat(page(submission)).as("the request for it has not been mailed yet").doesNotContain("id=\"supplement\"");
@@ -84,13 +89,17 @@ class StatusViewsTest {
 
         String page = page(submission);
         assertThat(page).contains("id=\"case-status\">Aanvulling gevraagd<", "id=\"deadline-paused\"",
-                "De termijn staat stil", "id=\"deadline-days\">56 dagen<", "id=\"supplement\"",
+                "De termijn staat stil", "id=\"deadline-days\">" + java.time.temporal.ChronoUnit.DAYS.between(EngineClock.today(), deadline)
+                        + " dagen<", "id=\"supplement\"", "Beslistermijn opgeschort",
                 "Een tekening van de plek ontbreekt.", "name=\"supplementText\"", "name=\"_csrf\"",
-                "id=\"supplement-last-day\">" + DutchFormat.date(EngineClock.today().plusDays(14)) + "<");
+                "id=\"supplement-last-day\">" + DutchFormat.date(law.termEnd(EngineClock.today().plusDays(14))) + "<");
 
         moveClock(Duration.ofDays(5));
-        assertThat(page(submission)).contains("id=\"deadline-days\">56 dagen<",
-                "id=\"deadline-date\">" + DutchFormat.date(deadline.plusDays(5)) + "<");
+        // Awb 4:15: sent five days ago, so four days (the day of receipt not counted) added to the counted end, then Atw.
+        LocalDate ifToday = law.termEnd(counted.plusDays(4));
+        assertThat(page(submission)).contains("id=\"deadline-days\">"
+                        + java.time.temporal.ChronoUnit.DAYS.between(EngineClock.today(), ifToday) + " dagen<",
+                "id=\"deadline-date\">" + DutchFormat.dayAndDate(ifToday) + "<");
     }
 
     @Test
