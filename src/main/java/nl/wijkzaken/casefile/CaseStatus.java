@@ -12,6 +12,8 @@ public enum CaseStatus {
     BUITEN_BEHANDELING("Buiten behandeling gesteld"),
     NIET_ONTVANKELIJK("Niet-ontvankelijk"),
     TERMIJN_VERLENGD("Beslistermijn verlengd"),
+    /** Awb 4:5: the repair term lapsed without a supplement; the municipality decides whether to handle it. */
+    HERSTELTERMIJN_VERSTREKEN("Hersteltermijn verstreken, er volgt een besluit"),
     AFGEHANDELD("Afgehandeld"),
     /** The municipality ended the case without a decision (its process instance was deleted). */
     BEEINDIGD("Behandeling beëindigd door de gemeente");

@@ -80,11 +80,20 @@ public class CaseFileRecorder {
         CaseStatus status = CaseStatus.valueOf(statusCode);
         Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution) : Outcome.endingWith(status);
         BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, Variables.DECIDED_AMOUNT) : null;
-        caseFiles.conclude(string(execution, Variables.CASE_NUMBER), status, outcome, decided,
-                string(execution, status == CaseStatus.BESLUIT_GENOMEN
-                        ? Variables.DECISION_MOTIVATION : Variables.COMPLETENESS_MOTIVATION), null);
+        caseFiles.conclude(string(execution, Variables.CASE_NUMBER), status, outcome, decided, motivation(execution, status), null);
         recordDecider(execution, status);
         execution.setVariable("resultMessageType", messageType);
+    }
+
+    /** The reasons the resident reads: the decision's, for 4:5 the reasons of "Buiten behandeling stellen of doorgaan". */
+    private static String motivation(DelegateExecution execution, CaseStatus status) {
+        if (status == CaseStatus.BESLUIT_GENOMEN) {
+            return string(execution, Variables.DECISION_MOTIVATION);
+        }
+        if (status == CaseStatus.BUITEN_BEHANDELING && string(execution, Variables.NOT_HANDLED_MOTIVATION) != null) {
+            return string(execution, Variables.NOT_HANDLED_MOTIVATION);
+        }
+        return string(execution, Variables.COMPLETENESS_MOTIVATION);
     }
 
     private static Outcome decided(DelegateExecution execution) {
@@ -95,8 +104,8 @@ public class CaseFileRecorder {
 
     /**
      * For the auditors' search: a decision is taken by {@code decidedBy} in the mandate's deciding group (fast lane:
-     * the owner group); "niet-ontvankelijk" by the owner who judged completeness; "buiten behandeling" by nobody
-     * (the repair term lapsed).
+     * the owner group); "niet-ontvankelijk" by the owner who judged completeness; "buiten behandeling" (Awb 4:5) by whoever
+     * completed "Buiten behandeling stellen of doorgaan", in the owner group.
      */
     private void recordDecider(DelegateExecution execution, CaseStatus status) {
         String decidedBy = null;
@@ -107,6 +116,10 @@ public class CaseFileRecorder {
             Object mandate = execution.getVariable("mandate");
             group = mandate instanceof Map<?, ?> map && map.get("decidingGroup") != null
                     ? map.get("decidingGroup").toString() : string(execution, Variables.OWNER_GROUP);
+        } else if (status == CaseStatus.BUITEN_BEHANDELING) {
+            // Awb 4:5: decided by whoever completed "Buiten behandeling stellen of doorgaan" (task history).
+            decidedBy = CaseHistory.notHandledDecider(execution.getProcessInstanceId()).orElse(null);
+            group = string(execution, Variables.OWNER_GROUP);
         } else if (status == CaseStatus.NIET_ONTVANKELIJK) {
             Authentication user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
             decidedBy = user == null ? null : user.getUserId();

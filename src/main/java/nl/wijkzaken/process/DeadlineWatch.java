@@ -8,6 +8,7 @@ import static nl.wijkzaken.process.ProcessVariables.string;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.deadline.AwbTerms;
 import nl.wijkzaken.deadline.DeadlineMoments;
+import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.deadline.Suspension;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.casefile.CaseEvent;
@@ -62,36 +64,71 @@ public class DeadlineWatch {
         return EngineClock.toLocalDate((Date) execution.getVariable(Variables.LEGAL_DEADLINE));
     }
 
-    /** The supplement was asked today: the term is suspended from tomorrow; the repair term ends after {@code repairTerm}. */
+    /**
+     * Awb 4:15 lid 1: runs right after "Aanvulling vragen", i.e. once the mail server accepted the request for a
+     * supplement (the message step completed); a mail stuck as an incident starts nothing. Sent today: the term is
+     * suspended from tomorrow, and the repair term (Awb 4:5) runs from tomorrow for {@code repairTerm}, so its last
+     * day is today plus that term, the day the mail names.
+     */
     public void suspend(DelegateExecution execution) {
-        Suspension suspension = Suspension.askedOn(EngineClock.today(), period(execution, "terms", "repairTerm"));
+        LocalDate sentOn = EngineClock.today();
+        Suspension suspension = Suspension.askedOn(sentOn, period(execution, "terms", "repairTerm"));
         execution.setVariable(Variables.SUPPLEMENT_REQUESTED_ON, EngineClock.startOf(suspension.requestedOn()));
         execution.setVariable(Variables.REPAIR_TERM_ENDS_AT, EngineClock.startOf(suspension.lapsesOn()));
         execution.setVariable("repairTermText", DutchFormat.shortDate(suspension.lastRepairDay()));
+        execution.removeVariable(Variables.SUPPLEMENT_RECEIVED_ON);
         asTheProcess(execution, (management, tasks) -> List.of(Tasks.REMINDER_TIMER, Tasks.ESCALATION_TIMER).forEach(timer ->
                 timerJobs(execution, management, timer).forEach(job -> management.suspendJobById(job.getId()))));
         LocalDate deadline = deadline(execution);
         caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
                 deadline, deadline, suspension.suspendedFrom(), extended(execution),
-                "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(suspension.suspendedFrom())
-                        + "; aanvullen kan tot en met " + DutchFormat.shortDate(suspension.lastRepairDay())
+                "Verzoek om aanvulling verzonden op " + DutchFormat.shortDate(sentOn) + "; beslistermijn opgeschort vanaf "
+                        + DutchFormat.shortDate(suspension.suspendedFrom()) + " (artikel 4:15 Awb); aanvullen kan tot en met "
+                        + DutchFormat.shortDate(suspension.lastRepairDay())
                         + ". Gevraagd: " + string(execution, Variables.COMPLETENESS_MOTIVATION), null);
     }
 
-    /** The supplement arrived today, or the repair term lapsed: the suspended days are added to the deadline. */
+    /**
+     * The supplement arrived ({@code supplementReceivedOn}, the date of receipt staff registered; else today), or the
+     * repair term lapsed: the suspended days are added to the deadline. Awb 4:15 lid 1: suspended from the day after
+     * the request was sent until the day of receipt or the day the repair term lapsed, that day itself not counted;
+     * a supplement received the day after sending adds nothing. Each suspension adds its own days to the deadline as
+     * it then stands, so several suspensions add up.
+     */
     public void resume(DelegateExecution execution, boolean termLapsed) {
-        Suspension suspension = Suspension.lapsingOn(
-                EngineClock.toLocalDate((Date) execution.getVariable(Variables.SUPPLEMENT_REQUESTED_ON)),
-                EngineClock.toLocalDate((Date) execution.getVariable(Variables.REPAIR_TERM_ENDS_AT)));
-        LocalDate endsOn = suspension.endsOn(EngineClock.today(), termLapsed);
+        LocalDate requestedOn = EngineClock.toLocalDate((Date) execution.getVariable(Variables.SUPPLEMENT_REQUESTED_ON));
+        LocalDate lapsesOn = EngineClock.toLocalDate((Date) execution.getVariable(Variables.REPAIR_TERM_ENDS_AT));
+        Date received = (Date) execution.getVariable(Variables.SUPPLEMENT_RECEIVED_ON);
+        LocalDate endsOn = termLapsed ? lapsesOn
+                : received == null ? EngineClock.today() : EngineClock.toLocalDate(received);
+        long suspendedDays = suspendedDays(requestedOn, endsOn);
         LocalDate before = deadline(execution);
-        LocalDate after = suspension.deadlineAfter(before, endsOn);
+        LocalDate after = before.plusDays(suspendedDays);
         setDeadlineVariables(execution, after);
         rescheduleTimers(execution, before);
+        if (termLapsed) {
+            // Awb 4:5 lid 4: leaving the application unhandled is decided within four weeks after the term lapsed
+            // (a term set by law: Algemene termijnenwet art. 1).
+            LocalDate lastRepairDay = lapsesOn.minusDays(1);
+            LocalDate decideBy = LegalCalendar.ofLaw().termEnd(lastRepairDay.plusWeeks(4));
+            execution.setVariable(Variables.NOT_HANDLED_DECISION_DUE, EngineClock.startOf(decideBy));
+            execution.setVariable("notHandledDecisionDueText", DutchFormat.shortDate(decideBy));
+        }
         caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_RESUMED,
-                termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before, after, null, extended(execution),
-                (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
-                        + suspension.suspendedDays(endsOn) + " dagen opgeschort.", null);
+                termLapsed ? CaseStatus.HERSTELTERMIJN_VERSTREKEN : CaseStatus.AANVULLING_ONTVANGEN, before, after, null,
+                extended(execution),
+                (termLapsed ? "Hersteltermijn verstreken na " + DutchFormat.shortDate(lapsesOn.minusDays(1))
+                        : "Aanvulling ontvangen op " + DutchFormat.shortDate(endsOn)) + "; "
+                        + suspendedDays + " dagen opgeschort (vanaf " + DutchFormat.shortDate(requestedOn.plusDays(1))
+                        + ", artikel 4:15 Awb).", null);
+    }
+
+    /**
+     * Awb 4:15 lid 1: the days from the day after {@code requestedOn} up to but not including {@code endsOn}
+     * (the day of receipt, or the day the repair term has lapsed).
+     */
+    static long suspendedDays(LocalDate requestedOn, LocalDate endsOn) {
+        return Math.max(0, ChronoUnit.DAYS.between(requestedOn, endsOn) - 1);
     }
 
     /** Awb 4:14: once, before the deadline, with a reason; the resident gets a notice in the next step. */

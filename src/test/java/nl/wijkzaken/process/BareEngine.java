@@ -66,7 +66,7 @@ final class BareEngine {
 
         // The modules' services keep their constructors package-private (only Spring builds them); so do we here.
         neighbourhoods = construct(Neighbourhoods.class, jdbc);
-        caseFiles = construct(CaseFiles.class, jdbc);
+        caseFiles = construct(CaseFiles.class, jdbc, (org.springframework.context.ApplicationEventPublisher) event -> { });
         budgets = construct(BudgetLedger.class, jdbc, neighbourhoods);
         CaseNumbers caseNumbers = construct(CaseNumbers.class, jdbc);
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();

@@ -139,14 +139,15 @@ class ResidentRequestPathsTest {
         assertThat(taskService.getVariables(task().getId())).as("the second check opens blank, not with last time's answer")
                 .doesNotContainKeys("completeness", "completenessMotivation");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(5));
+        // Awb 4:15: sent on day 0, received on day 5: suspended days 1-4 (the day of receipt is not counted).
+        assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(4));
         assertThat(day(openTask(instance, Tasks.CHECK_COMPLETENESS).getDueDate())).as("the new check is due on the moved deadline")
-                .isEqualTo(deadline.plusDays(5));
+                .isEqualTo(deadline.plusDays(4));
         assertThat(statuses(request)).containsSubsequence(CaseStatus.AANVULLING_GEVRAAGD.text(),
                 CaseStatus.AANVULLING_ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text());
         Job escalation = deadlineTimer(instance, Tasks.ESCALATION_TIMER);
         assertThat(escalation.isSuspended()).isFalse();
-        assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(6));
+        assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(5));
     }
 
     // --- advice, deliberation, decision -----------------------------------------------------------------------
