@@ -147,6 +147,31 @@ class SupplementRegistrationApiTest {
         assertThat(StaffApi.as("wm.breukelen", port).get(path()).json()).isEmpty();
     }
 
+    /** The Tasklist way: the start form of "Aanvulling registreren", submitted as Tasklist does (submit-form). */
+    @Test
+    void throughTheTasklistStartFormAanvullingRegistrerenTheWijkmanagerMayAndASpecialistMayNot() {
+        Map<String, Object> form = StaffApi.variables("caseNumber", driver.caseNumber(),
+                "receivedOn", EngineClock.today().minusDays(1).toString(), "channel", "balie",
+                "supplementText", "Tekening van de plek, afgegeven aan de balie.");
+        String submit = "/engine-rest/process-definition/key/supplement-registration/submit-form";
+
+        StaffApi.Reply refused = StaffApi.as("adv.fysiek", port).post(submit, form);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(waitingAt()).containsExactly("AwaitSupplement");
+
+        StaffApi.Reply otherWijk = StaffApi.as("wm.loenen", port).post(submit, form);
+        assertThat(otherWijk.status()).isEqualTo(403);
+        assertThat(otherWijk.message()).contains("U mag voor deze zaak geen aanvulling registreren");
+        assertThat(waitingAt()).containsExactly("AwaitSupplement");
+        assertThat(caseFiles.events(driver.caseNumber())).noneMatch(e -> e.type() == CaseEventType.SUPPLEMENT_RECEIVED);
+
+        StaffApi.Reply registered = StaffApi.as("wm.breukelen", port).post(submit, form);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        assertThat(waitingAt()).containsExactly("CheckCompleteness");
+        assertThat(caseFiles.events(driver.caseNumber())).filteredOn(e -> e.type() == CaseEventType.SUPPLEMENT_RECEIVED)
+                .singleElement().satisfies(e -> assertThat(e.detail()).startsWith("Ontvangen aan de balie op "));
+    }
+
     private java.util.List<String> waitingAt() {
         return runtimeService.getActiveActivityIds(driver.processInstanceId());
     }

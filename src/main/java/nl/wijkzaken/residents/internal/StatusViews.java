@@ -57,7 +57,7 @@ class StatusViews {
         boolean ended = file.outcome() != null;
         StatusView.SupplementRequest supplement = ended ? null : supplements.requested(residentCase)
                 .map(request -> new StatusView.SupplementRequest(request.missingInformation(),
-                        request.lastDay() == null ? null : DutchFormat.date(request.lastDay())))
+                        request.lastDay() == null ? null : DutchFormat.date(request.lastDay()), request.termLapsed()))
                 .orElse(null);
         return new StatusView(file.caseNumber(), file.title(), neighbourhood, DutchFormat.date(file.receivedOn()),
                 file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, EngineClock.today()),
@@ -84,7 +84,8 @@ class StatusViews {
         LocalDate deadline = file.legalDeadline();
         if (file.suspendedSince() != null) {
             LocalDate requestedOn = file.suspendedSince().minusDays(1);
-            LocalDate ifSupplementedToday = AwbTerms.afterSuspension(deadline, requestedOn, today);
+            // Awb 4:15: the day of receipt itself is not suspended, so the count runs to the day before today.
+            LocalDate ifSupplementedToday = AwbTerms.afterSuspension(deadline, requestedOn, today.minusDays(1));
             return new StatusView.Deadline(DutchFormat.date(ifSupplementedToday), ChronoUnit.DAYS.between(requestedOn, deadline),
                     true, DutchFormat.date(file.suspendedSince()), file.deadlineExtended());
         }
