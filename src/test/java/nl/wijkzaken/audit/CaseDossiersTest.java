@@ -55,8 +55,9 @@ class CaseDossiersTest {
         LocalDate supplementAskedOn = today();
         lifecycle.tick(Duration.ofDays(3));
         lifecycle.supplementReceived();
+        // Awb 4:15: the day of receipt itself is not suspended.
         LocalDate deadlineAfterSuspension = firstDeadline.plusDays(
-                ChronoUnit.DAYS.between(supplementAskedOn, today()));
+                Math.max(0, ChronoUnit.DAYS.between(supplementAskedOn, today()) - 1));
         lifecycle.complete("CheckCompleteness", "wm.breukelen", Map.of("completeness", "compleet",
                 "completenessMotivation", "Nu compleet."));
         lifecycle.advise("advies-fysiek", "adv.fysiek", "negatief");

@@ -165,18 +165,19 @@ class ResidentRequestProcessTest {
 
         assertThat(instance).isWaitingAt("CheckCompleteness");
         CaseFile file = caseFiles.find(request.caseNumber()).orElseThrow();
-        assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(5));
+        // Awb 4:15: sent on day 0, received on day 5: days 1-4 suspended (the day of receipt is not counted).
+        assertThat(file.legalDeadline()).isEqualTo(deadline.plusDays(4));
         assertThat(day(openTask(instance, "CheckCompleteness").getDueDate())).as("the new check is due on the moved deadline")
-                .isEqualTo(deadline.plusDays(5));
+                .isEqualTo(deadline.plusDays(4));
         assertThat(statuses(request)).containsSubsequence(CaseStatus.AANVULLING_GEVRAAGD.text(),
                 CaseStatus.AANVULLING_ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text());
         Job escalation = deadlineTimer(instance, "EscalationTimer");
         assertThat(escalation.isSuspended()).isFalse();
-        assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(6));
+        assertThat(day(escalation.getDuedate())).isEqualTo(deadline.plusDays(5));
         assertThat(caseFiles.events(request.caseNumber())).filteredOn(e -> e.type().equals(CaseEventType.DEADLINE_RESUMED))
                 .singleElement().satisfies(e -> {
                     assertThat(e.deadlineBefore()).isEqualTo(deadline);
-                    assertThat(e.deadlineAfter()).isEqualTo(deadline.plusDays(5));
+                    assertThat(e.deadlineAfter()).isEqualTo(deadline.plusDays(4));
                 });
     }
 
@@ -191,6 +192,10 @@ class ResidentRequestProcessTest {
         Job lapse = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("RepairTermLapsed").singleResult();
         assertThat(day(lapse.getDuedate())).isEqualTo(LocalDate.now(ZONE).plusDays(15));
         managementService.executeJob(lapse.getId());
+        // Awb 4:5: the case does not close by itself; the owner decides.
+        assertThat(instance).isWaitingAt("DecideNotHandled");
+        complete("DecideNotHandled", "wm.breukelen", Map.of("notHandledDecision", "buiten-behandeling",
+                "notHandledMotivation", "Zonder begroting kunnen wij niet beslissen."));
         runMessages(instance);
 
         assertThat(instance).isEnded().hasPassed("ConcludeNotHandled");
