@@ -110,7 +110,7 @@ class StatusViews {
             case BUITEN_BEHANDELING -> new StatusView.Decision(file.outcome().label(), null,
                     "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
                             + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",
-                    "Gevraagde aanvulling", motivation, decidedOn);
+                    "Motivering", motivation, decidedOn);
             case NIET_ONTVANKELIJK -> new StatusView.Decision("Niet in behandeling genomen", null,
                     "Wij kunnen uw verzoek niet in behandeling nemen.", "Reden", motivation, decidedOn);
             // The case was deleted by the municipality: no decision, and no internal detail for the resident.

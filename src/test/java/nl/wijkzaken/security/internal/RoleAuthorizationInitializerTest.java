@@ -255,13 +255,13 @@ class RoleAuthorizationInitializerTest {
 
     @Test
     void aGrantTakenOutOfTheFileIsTakenAwayAtTheNextStartPerCaseGrantsStay() {
-        // A database from before: the process owner still read all process history, a wijk got UPDATE on all cases.
+        // A database from before: the process owner still read all process history, a domain got UPDATE on all cases.
         Authorization owner = authorizationService.createAuthorizationQuery().groupIdIn("procesbeheerder")
                 .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
         owner.addPermission(Permissions.READ_HISTORY);
         authorizationService.saveAuthorization(owner);
         Authorization stale = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        stale.setGroupId("wijkmanager-breukelen");
+        stale.setGroupId("advies-fysiek");
         stale.setResource(Resources.PROCESS_INSTANCE);
         stale.setResourceId("*");
         stale.addPermission(Permissions.UPDATE);
@@ -279,7 +279,7 @@ class RoleAuthorizationInitializerTest {
                 .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
         assertThat(reduced.isPermissionGranted(Permissions.READ)).isTrue();
         assertThat(reduced.isPermissionGranted(Permissions.READ_HISTORY)).isFalse();
-        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("wijkmanager-breukelen")
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("advies-fysiek")
                 .resourceType(Resources.PROCESS_INSTANCE).count()).isZero();
         assertThat(as("procesbeheerder").get("/engine-rest/history/variable-instance?variableName=applicantEmail").json())
                 .isEmpty();
