@@ -24,6 +24,8 @@ public final class ResidentRequestProcess {
         public static final String HANDLE_ESCALATION = "HandleEscalation";
         /** Awb 4:5: after the repair term lapsed, leave the application unhandled or continue. */
         public static final String DECIDE_NOT_HANDLED = "DecideNotHandled";
+        /** The boundary message on {@link #DECIDE_NOT_HANDLED}: a supplement after the repair term, before the 4:5 decision. */
+        public static final String LATE_SUPPLEMENT_RECEIVED = "LateSupplementReceived";
         /** Waiting for the supplement (message or repair-term timer). */
         public static final String AWAIT_SUPPLEMENT = "AwaitSupplement";
         /** Boundary timers on the handling sub-process; their jobs move with the legal deadline. */

@@ -208,7 +208,7 @@ class SupplementPathsTest {
         on(LocalDate.of(2026, 10, 23));
         supplement(LocalDate.of(2026, 10, 22));
 
-        assertThat(instance).isWaitingAt(Tasks.CHECK_COMPLETENESS).hasPassed("LateSupplementReceived");
+        assertThat(instance).isWaitingAt(Tasks.CHECK_COMPLETENESS).hasPassed(Tasks.LATE_SUPPLEMENT_RECEIVED);
         assertThat(runtimeService.getVariable(instance.getId(), Variables.SUPPLEMENT_TEXT)).isEqualTo("Foto van de plek bijgevoegd.");
         // The suspension ended when the term lapsed; a late supplement does not suspend again.
         assertThat(file().legalDeadline()).isEqualTo(LocalDate.of(2026, 12, 14));

@@ -15,6 +15,7 @@ import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.models.ResidentRequestProcess;
 import nl.wijkzaken.models.ResidentRequestProcess.Messages;
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.supplement.Attachment;
@@ -59,17 +60,19 @@ class Supplements {
 
     Optional<Request> requested(ResidentCase residentCase) {
         String processInstanceId = residentCase.processInstanceId();
-        boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-                .eventType("message").eventName(Messages.SUPPLEMENT_RECEIVED).count() > 0;
-        if (!waiting) {
+        var subscription = runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(Messages.SUPPLEMENT_RECEIVED).list().stream().findFirst();
+        if (subscription.isEmpty()) {
             return Optional.empty();
         }
+        // Caught on "Buiten behandeling stellen of doorgaan": the repair term lapsed and the 4:5 decision is pending.
+        boolean lapsed = Tasks.DECIDE_NOT_HANDLED.equals(subscription.get().getActivityId())
+                || Tasks.LATE_SUPPLEMENT_RECEIVED.equals(subscription.get().getActivityId());
         Object asked = runtimeService.getVariable(processInstanceId, Variables.COMPLETENESS_MOTIVATION);
         // repairTermEndsAt is the start of the day after the last day.
         Date endsAt = (Date) runtimeService.getVariable(processInstanceId, Variables.REPAIR_TERM_ENDS_AT);
         LocalDate lastDay = endsAt == null ? null : EngineClock.toLocalDate(endsAt).minusDays(1);
-        return Optional.of(new Request(asked == null ? null : asked.toString(), lastDay,
-                lastDay != null && lastDay.isBefore(EngineClock.today())));
+        return Optional.of(new Request(asked == null ? null : asked.toString(), lastDay, lapsed));
     }
 
     /** The Dutch error for an unusable text, or null. */
