@@ -15,6 +15,8 @@ public enum CaseStatus {
     /** Not an application for a decision: answered by letter. */
     GEEN_AANVRAAG("Beantwoord"),
     TERMIJN_VERLENGD("Beslistermijn verlengd"),
+    /** Awb 4:5: the repair term lapsed without a supplement; the municipality decides whether to handle it. */
+    HERSTELTERMIJN_VERSTREKEN("Hersteltermijn verstreken, er volgt een besluit"),
     AFGEHANDELD("Afgehandeld"),
     /** The municipality ended the case without a decision (its process instance was deleted). */
     BEEINDIGD("Behandeling beëindigd door de gemeente"),

@@ -22,6 +22,12 @@ public final class ResidentRequestProcess {
         public static final String CO_SIGN_DECISION = "CoSignDecision";
         public static final String DEADLINE_APPROACHING = "DeadlineApproaching";
         public static final String HANDLE_ESCALATION = "HandleEscalation";
+        /** Awb 4:5: after the repair term lapsed, leave the application unhandled or continue. */
+        public static final String DECIDE_NOT_HANDLED = "DecideNotHandled";
+        /** The boundary message on {@link #DECIDE_NOT_HANDLED}: a supplement after the repair term, before the 4:5 decision. */
+        public static final String LATE_SUPPLEMENT_RECEIVED = "LateSupplementReceived";
+        /** Waiting for the supplement (message or repair-term timer). */
+        public static final String AWAIT_SUPPLEMENT = "AwaitSupplement";
         /** Boundary timers on the handling sub-process; their jobs move with the legal deadline. */
         public static final String REMINDER_TIMER = "ReminderTimer";
         public static final String ESCALATION_TIMER = "EscalationTimer";
@@ -32,7 +38,10 @@ public final class ResidentRequestProcess {
 
     /** BPMN message names, as correlated from Java. */
     public static final class Messages {
-        /** The resident's supplement from the status page; caught by "Aanvulling ontvangen". */
+        /**
+         * A supplement (status page, or registered by staff with its date of receipt); caught by "Aanvulling
+         * ontvangen" while the repair term runs and by "Aanvulling na termijn ontvangen" until the 4:5 decision.
+         */
         public static final String SUPPLEMENT_RECEIVED = "aanvulling-ontvangen";
 
         private Messages() {
@@ -130,6 +139,13 @@ public final class ResidentRequestProcess {
         public static final String MESSAGE_TYPE = "messageType";
         /** The resident's supplement, correlated with {@link Messages#SUPPLEMENT_RECEIVED}. */
         public static final String SUPPLEMENT_TEXT = "supplementText";
+        /** The date of receipt of the supplement (Date, start of day), sent along with the message. */
+        public static final String SUPPLEMENT_RECEIVED_ON = "supplementReceivedOn";
+        /** Awb 4:5 lid 4: the 4:5 decision is due within four weeks after the repair term lapsed (Date). */
+        public static final String NOT_HANDLED_DECISION_DUE = "notHandledDecisionDue";
+        /** The 4:5 choice in "Buiten behandeling stellen of doorgaan": buiten-behandeling or doorgaan. */
+        public static final String NOT_HANDLED_DECISION = "notHandledDecision";
+        public static final String NOT_HANDLED_MOTIVATION = "notHandledMotivation";
 
         private Variables() {
         }

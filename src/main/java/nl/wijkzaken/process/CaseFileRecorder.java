@@ -94,12 +94,7 @@ public class CaseFileRecorder {
         CaseStatus status = CaseStatus.valueOf(statusCode);
         Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution) : Outcome.endingWith(status);
         BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, Variables.DECIDED_AMOUNT) : null;
-        String motivation = string(execution, status == CaseStatus.BESLUIT_GENOMEN
-                ? Variables.DECISION_MOTIVATION : Variables.COMPLETENESS_MOTIVATION);
-        if (status == CaseStatus.DOORGEZONDEN) {
-            motivation = "Doorgezonden aan " + string(execution, Variables.COMPETENT_BODY) + ". " + motivation;
-        }
-        caseFiles.conclude(string(execution, Variables.CASE_NUMBER), status, outcome, decided, motivation, null);
+        caseFiles.conclude(string(execution, Variables.CASE_NUMBER), status, outcome, decided, motivation(execution, status), null);
         recordDecider(execution, status);
         execution.setVariable("resultMessageType", messageType);
     }
@@ -119,6 +114,24 @@ public class CaseFileRecorder {
         conclude(execution, CaseStatus.DOORGEZONDEN.name(), nl.wijkzaken.mail.MessageType.DOORGEZONDEN.template());
     }
 
+    /**
+     * The reasons the resident reads: the decision's; for a forwarding the body it went to; for 4:5 the reasons of
+     * "Buiten behandeling stellen of doorgaan".
+     */
+    private static String motivation(DelegateExecution execution, CaseStatus status) {
+        if (status == CaseStatus.BESLUIT_GENOMEN) {
+            return string(execution, Variables.DECISION_MOTIVATION);
+        }
+        if (status == CaseStatus.DOORGEZONDEN) {
+            return "Doorgezonden aan " + string(execution, Variables.COMPETENT_BODY) + ". "
+                    + string(execution, Variables.COMPLETENESS_MOTIVATION);
+        }
+        if (status == CaseStatus.BUITEN_BEHANDELING && string(execution, Variables.NOT_HANDLED_MOTIVATION) != null) {
+            return string(execution, Variables.NOT_HANDLED_MOTIVATION);
+        }
+        return string(execution, Variables.COMPLETENESS_MOTIVATION);
+    }
+
     private static Outcome decided(DelegateExecution execution) {
         String code = string(execution, Variables.OUTCOME);
         return Outcome.ofCode(code).filter(Outcome::isDecision)
@@ -129,7 +142,8 @@ public class CaseFileRecorder {
      * For the auditors' search: a decision is taken by {@code decidedBy} in the mandate's deciding group (fast lane:
      * the owner group); a forwarding (Awb 2:3) and an answer that it is no application by the owner who judged
      * completeness, in the group the mandate table names for that type (the {@code mandate} variable then holds that
-     * rule, for the letter's "namens"); "buiten behandeling" by nobody (the repair term lapsed).
+     * rule, for the letter's "namens"); "buiten behandeling" (Awb 4:5) by whoever completed "Buiten behandeling
+     * stellen of doorgaan", in the owner group.
      */
     private void recordDecider(DelegateExecution execution, CaseStatus status) {
         String decidedBy = null;
@@ -146,6 +160,10 @@ public class CaseFileRecorder {
                     ? DecisionType.DOORZENDING : DecisionType.GEEN_AANVRAAG);
             execution.setVariable(Variables.MANDATE, Mandates.asResult(mandate));
             group = mandate.decidingGroup();
+        } else if (status == CaseStatus.BUITEN_BEHANDELING) {
+            // Awb 4:5: decided by whoever completed "Buiten behandeling stellen of doorgaan" (task history).
+            decidedBy = CaseHistory.notHandledDecider(execution.getProcessInstanceId()).orElse(null);
+            group = string(execution, Variables.OWNER_GROUP);
         }
         caseFiles.recordDecision(string(execution, Variables.CASE_NUMBER), decidedBy, group, EngineClock.today());
     }

@@ -35,6 +35,12 @@ final class CaseHistory {
                 .map(HistoricTaskInstance::getAssignee);
     }
 
+    /** Who holds or held the case's latest "Buiten behandeling stellen of doorgaan" (Awb 4:5). */
+    static Optional<String> notHandledDecider(String processInstanceId) {
+        return tasks(processInstanceId, false, Tasks.DECIDE_NOT_HANDLED).stream().findFirst()
+                .map(HistoricTaskInstance::getAssignee);
+    }
+
     /** The case's tasks with these keys, the latest first. */
     private static List<HistoricTaskInstance> tasks(String processInstanceId, boolean finished, String... keys) {
         CommandContext context = Context.getCommandContext();

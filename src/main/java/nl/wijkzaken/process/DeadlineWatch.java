@@ -8,6 +8,7 @@ import static nl.wijkzaken.process.ProcessVariables.string;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 
@@ -82,43 +83,62 @@ public class DeadlineWatch {
     }
 
     /**
-     * Awb 4:15: the request for a supplement was sent today: the term is suspended from tomorrow; the repair term
-     * starts tomorrow too and its last day is Atw-moved (a courtesy to the resident).
+     * Awb 4:15 lid 1: runs right after "Aanvulling vragen", i.e. once the mail server accepted the request for a
+     * supplement (the message step completed); a mail stuck as an incident starts nothing. Sent today: the term is
+     * suspended from tomorrow; the repair term (Awb 4:5) starts tomorrow too and its last day is Atw-moved (a
+     * courtesy to the resident), the day the mail names.
      */
     public void suspend(DelegateExecution execution) {
-        Suspension suspension = Suspension.sentOn(EngineClock.today(), period(execution, "terms", "repairTerm"), calendar);
+        LocalDate sentOn = EngineClock.today();
+        Suspension suspension = Suspension.sentOn(sentOn, period(execution, "terms", "repairTerm"), calendar);
         execution.setVariable(Variables.SUPPLEMENT_REQUESTED_ON, EngineClock.startOf(suspension.sentOn()));
         execution.setVariable(Variables.REPAIR_TERM_ENDS_AT, EngineClock.startOf(suspension.lapsesOn()));
         execution.setVariable("repairTermText", DutchFormat.shortDate(suspension.lastRepairDay()));
+        execution.removeVariable(Variables.SUPPLEMENT_RECEIVED_ON);
         asTheProcess(execution, (management, tasks) -> List.of(Tasks.REMINDER_TIMER, Tasks.ESCALATION_TIMER).forEach(timer ->
                 timerJobs(execution, management, timer).forEach(job -> management.suspendJobById(job.getId()))));
         LocalDate deadline = deadline(execution).end();
         caseFiles.changeDeadline(string(execution, Variables.CASE_NUMBER), CaseEventType.DEADLINE_SUSPENDED, CaseStatus.AANVULLING_GEVRAAGD,
                 deadline, deadline, suspension.suspendedFrom(), extended(execution),
-                "Beslistermijn opgeschort vanaf " + DutchFormat.shortDate(suspension.suspendedFrom())
-                        + " (artikel 4:15 Awb); aanvullen kan tot en met " + DutchFormat.shortDate(suspension.lastRepairDay())
+                "Verzoek om aanvulling verzonden op " + DutchFormat.shortDate(sentOn) + "; beslistermijn opgeschort vanaf "
+                        + DutchFormat.shortDate(suspension.suspendedFrom()) + " (artikel 4:15 Awb); aanvullen kan tot en met "
+                        + DutchFormat.shortDate(suspension.lastRepairDay())
                         + ". Gevraagd: " + string(execution, Variables.COMPLETENESS_MOTIVATION), null);
     }
 
     /**
-     * The supplement arrived today, or the repair term lapsed: the suspended days (from the day after sending,
-     * the day of receipt not counted) are added to the counted end, and the Atw is applied to the result.
+     * The supplement arrived ({@code supplementReceivedOn}, the date of receipt staff registered; else today), or the
+     * repair term lapsed: the suspended days (Awb 4:15 lid 1: from the day after sending until the day of receipt or
+     * the day the repair term lapsed, that day itself not counted; a supplement the day after sending adds nothing)
+     * are added to the counted end, and the Atw is applied to the result. Several suspensions add up.
      */
     public void resume(DelegateExecution execution, boolean termLapsed) {
         Suspension suspension = Suspension.lapsingOn(
                 EngineClock.toLocalDate((Date) execution.getVariable(Variables.SUPPLEMENT_REQUESTED_ON)),
                 EngineClock.toLocalDate((Date) execution.getVariable(Variables.REPAIR_TERM_ENDS_AT)));
-        LocalDate endsOn = suspension.endsOn(EngineClock.today(), termLapsed);
+        Date received = (Date) execution.getVariable(Variables.SUPPLEMENT_RECEIVED_ON);
+        LocalDate endsOn = suspension.endsOn(received == null ? EngineClock.today() : EngineClock.toLocalDate(received),
+                termLapsed);
         LegalDeadline before = deadline(execution);
         LegalDeadline after = suspension.deadlineAfter(before, endsOn, calendar);
         setDeadlineVariables(execution, after);
         rescheduleTimers(execution, before.end());
+        if (termLapsed) {
+            // Awb 4:5 lid 4: leaving the application unhandled is decided within four weeks after the term lapsed
+            // (a term set by law: Algemene termijnenwet art. 1).
+            LocalDate decideBy = calendar.termEnd(suspension.lastRepairDay().plusWeeks(4));
+            execution.setVariable(Variables.NOT_HANDLED_DECISION_DUE, EngineClock.startOf(decideBy));
+            execution.setVariable("notHandledDecisionDueText", DutchFormat.shortDate(decideBy));
+        }
         String caseNumber = string(execution, Variables.CASE_NUMBER);
         long days = suspension.suspendedDays(endsOn);
         caseFiles.changeDeadline(caseNumber, CaseEventType.DEADLINE_RESUMED,
-                termLapsed ? null : CaseStatus.AANVULLING_ONTVANGEN, before.end(), after.end(), null, extended(execution),
-                (termLapsed ? "Hersteltermijn verstreken" : "Aanvulling ontvangen") + "; "
-                        + (days == 1 ? "1 dag" : days + " dagen") + " opgeschort (artikel 4:15 Awb)." + atwNote(after), null);
+                termLapsed ? CaseStatus.HERSTELTERMIJN_VERSTREKEN : CaseStatus.AANVULLING_ONTVANGEN, before.end(),
+                after.end(), null, extended(execution),
+                (termLapsed ? "Hersteltermijn verstreken na " + DutchFormat.shortDate(suspension.lastRepairDay())
+                        : "Aanvulling ontvangen op " + DutchFormat.shortDate(endsOn)) + "; "
+                        + (days == 1 ? "1 dag" : days + " dagen") + " opgeschort (vanaf "
+                        + DutchFormat.shortDate(suspension.suspendedFrom()) + ", artikel 4:15 Awb)." + atwNote(after), null);
         caseFiles.recordDeadlineFacts(caseNumber, null, after.countedEnd(), null, null);
     }
 

@@ -83,10 +83,19 @@ class ResidentMessages {
         put(values, "team", text(variables, Variables.OWNER_TEAM));
         switch (type) {
             case ONTVANGSTBEVESTIGING -> put(values, "deadline", date(variables, Variables.LEGAL_DEADLINE, 0));
-            case AANVULLING_GEVRAAGD, BUITEN_BEHANDELING -> {
+            case AANVULLING_GEVRAAGD -> {
+                put(values, "missingInformation", text(variables, Variables.COMPLETENESS_MOTIVATION));
+                // Awb 4:5 and 4:15: the repair term runs from the day after sending, so its last day is the day the
+                // mail goes out plus the term ("Beslistermijn opschorten" computes the same right after sending).
+                Object term = variables.get("repairTermLength");
+                put(values, "repairTerm", term == null ? date(variables, Variables.REPAIR_TERM_ENDS_AT, -1)
+                        : DutchFormat.date(EngineClock.today().plus(java.time.Period.parse(term.toString()))));
+            }
+            case BUITEN_BEHANDELING -> {
                 put(values, "missingInformation", text(variables, Variables.COMPLETENESS_MOTIVATION));
                 // repairTermEndsAt is the start of the day after the last day.
                 put(values, "repairTerm", date(variables, Variables.REPAIR_TERM_ENDS_AT, -1));
+                put(values, "motivation", text(variables, Variables.NOT_HANDLED_MOTIVATION));
             }
             case TERMIJN_VERLENGD -> {
                 // The date named in the notice (Awb 4:14); under a term set by regulation not the legal deadline.

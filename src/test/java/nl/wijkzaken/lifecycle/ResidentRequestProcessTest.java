@@ -199,6 +199,10 @@ class ResidentRequestProcessTest {
         Job lapse = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("RepairTermLapsed").singleResult();
         assertThat(day(lapse.getDuedate())).isEqualTo(suspension.lapsesOn());
         managementService.executeJob(lapse.getId());
+        // Awb 4:5: the case does not close by itself; the owner decides.
+        assertThat(instance).isWaitingAt("DecideNotHandled");
+        complete("DecideNotHandled", "wm.breukelen", Map.of("notHandledDecision", "buiten-behandeling",
+                "notHandledMotivation", "Zonder begroting kunnen wij niet beslissen."));
         runMessages(instance);
 
         assertThat(instance).isEnded().hasPassed("ConcludeNotHandled");

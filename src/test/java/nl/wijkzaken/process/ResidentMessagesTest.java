@@ -191,12 +191,16 @@ class ResidentMessagesTest {
         askSupplement(request.processInstanceId(), "Begroting ontbreekt.");
 
         managementService.executeJob(timer(request, "RepairTermLapsed").getId());
+        // Awb 4:5: a person decides to leave it unhandled, with reasons the resident reads.
+        driver.complete(request.processInstanceId(), "DecideNotHandled", "wm.breukelen", Map.of("notHandledDecision",
+                "buiten-behandeling", "notHandledMotivation", "Zonder begroting kunnen wij het verzoek niet beoordelen."));
         driver.runMessages(request.processInstanceId());
 
         MimeMessage closed = TestMailServer.awaitMailsAbout(request.caseNumber(), 3).get(2);
         assertThat(TestMailServer.subject(closed)).startsWith("Uw verzoek is buiten behandeling gesteld");
         assertThat(TestMailServer.body(closed)).contains("Begroting ontbreekt.", "artikel 4:5", "binnen 6 weken", "bezwaar",
-                "uiterlijk " + DutchFormat.date(nl.wijkzaken.deadline.LegalCalendar.ofLaw().termEnd(EngineClock.today().plusDays(14))));
+                "uiterlijk " + DutchFormat.date(nl.wijkzaken.deadline.LegalCalendar.ofLaw().termEnd(EngineClock.today().plusDays(14))),
+                "Zonder begroting kunnen wij het verzoek niet beoordelen.");
     }
 
     @Test

@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.supplement.Attachment;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
@@ -90,6 +93,7 @@ class PublicPagesController {
     /** The supplement form on the status page; answers with the status page (a redirect to it when accepted). */
     @PostMapping("/status/{token}/aanvulling")
     String supplement(@PathVariable String token, @RequestParam(name = "supplementText", required = false) String text,
+                      @RequestParam(name = "bijlagen", required = false) List<MultipartFile> files,
                       Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Optional<ResidentCase> found = cases.findByToken(token);
         if (found.isEmpty()) {
@@ -103,7 +107,18 @@ class PublicPagesController {
             return showStatus(found.get(), token, model);
         }
         try {
-            supplements.send(found.get(), text);
+            supplements.send(found.get(), text, attachments(files));
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.CONFLICT) {
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                model.addAttribute("supplementNotExpected", true);
+                return showStatus(found.get(), token, model);
+            }
+            // An attachment that is not a PDF, JPEG or PNG, or too large: nothing was stored.
+            response.setStatus(refusal.kind() == Refusal.Kind.TOO_LARGE ? 413 : HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("supplementError", refusal.getMessage());
+            model.addAttribute("supplementText", text);
+            return showStatus(found.get(), token, model);
         } catch (Supplements.NotWaitingException | MismatchingMessageCorrelationException | OptimisticLockingException e) {
             // Not waiting (any more), or the repair term lapsed at this very moment: nothing was changed.
             response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -135,6 +150,22 @@ class PublicPagesController {
         }
         redirect.addFlashAttribute("noticeReceived", true);
         return "redirect:/status/" + token;
+    }
+
+    /** The files the resident chose (an empty file input sends one empty part without a name: no attachment). */
+    private static List<Attachment> attachments(List<MultipartFile> files) {
+        List<Attachment> attachments = new java.util.ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                continue;
+            }
+            try {
+                attachments.add(new Attachment(file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+            } catch (java.io.IOException e) {
+                throw Refusal.invalid("Uw bijlage kon niet worden gelezen. Probeer het opnieuw.");
+            }
+        }
+        return attachments;
     }
 
     @GetMapping({"/status", "/status/"})

@@ -35,8 +35,11 @@ record StatusView(String caseNumber, String title, String neighbourhoodName, Str
         }
     }
 
-    /** The request for a supplement: what is missing and the last day to send it. */
-    record SupplementRequest(String missingInformation, String lastDay) {
+    /**
+     * The request for a supplement: what is missing and the last day to send it; {@code termLapsed} once that day has
+     * passed and a 4:5 decision follows (a supplement is still taken until then).
+     */
+    record SupplementRequest(String missingInformation, String lastDay, boolean termLapsed) {
     }
 
     /**

@@ -62,7 +62,7 @@ class StatusViews {
         boolean ended = file.outcome() != null;
         StatusView.SupplementRequest supplement = ended ? null : supplements.requested(residentCase)
                 .map(request -> new StatusView.SupplementRequest(request.missingInformation(),
-                        request.lastDay() == null ? null : DutchFormat.date(request.lastDay())))
+                        request.lastDay() == null ? null : DutchFormat.date(request.lastDay()), request.termLapsed()))
                 .orElse(null);
         return new StatusView(file.caseNumber(), file.title(), neighbourhood, DutchFormat.date(file.receivedOn()),
                 file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, caseFiles.deadline(file.caseNumber()).orElse(null), events, calendar, EngineClock.today()),
@@ -151,7 +151,7 @@ class StatusViews {
             case BUITEN_BEHANDELING -> new StatusView.Decision(file.outcome().label(), null,
                     "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
                             + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",
-                    "Gevraagde aanvulling", motivation, decidedOn);
+                    "Motivering", motivation, decidedOn);
             // Awb 2:3: not ours to decide; the motivation names the body it was forwarded to.
             case DOORGEZONDEN -> new StatusView.Decision(file.outcome().label(), null,
                     "Over uw verzoek beslist een ander bestuursorgaan. Wij hebben het daarheen doorgestuurd; dit is "

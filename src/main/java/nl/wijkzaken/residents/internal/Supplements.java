@@ -2,6 +2,7 @@ package nl.wijkzaken.residents.internal;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,8 +15,11 @@ import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.models.ResidentRequestProcess;
 import nl.wijkzaken.models.ResidentRequestProcess.Messages;
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.shared.EngineClock;
+import nl.wijkzaken.supplement.Attachment;
+import nl.wijkzaken.supplement.SupplementRegistrations;
 
 /**
  * The resident's supplement to an incomplete request (Awb 4:5). Offered only while the process waits for the
@@ -29,14 +33,22 @@ class Supplements {
 
     private final RuntimeService runtimeService;
     private final CaseFiles caseFiles;
+    private final SupplementRegistrations registrations;
 
-    Supplements(@Lazy RuntimeService runtimeService, CaseFiles caseFiles) {
+    Supplements(@Lazy RuntimeService runtimeService, CaseFiles caseFiles, SupplementRegistrations registrations) {
         this.runtimeService = runtimeService;
         this.caseFiles = caseFiles;
+        this.registrations = registrations;
     }
 
-    /** What was asked and the last day to send it; empty when the case does not wait for a supplement. */
-    record Request(String missingInformation, LocalDate lastDay) {
+    /**
+     * What was asked and the last day to send it; empty when the case does not wait for a supplement. After the
+     * repair term lapsed the case still takes one until the 4:5 decision ({@code termLapsed}): the page says so.
+     */
+    record Request(String missingInformation, LocalDate lastDay, boolean termLapsed) {
+        Request(String missingInformation, LocalDate lastDay) {
+            this(missingInformation, lastDay, false);
+        }
     }
 
     /** Thrown when the case does not (or no longer) wait for a supplement; nothing has changed. */
@@ -48,16 +60,19 @@ class Supplements {
 
     Optional<Request> requested(ResidentCase residentCase) {
         String processInstanceId = residentCase.processInstanceId();
-        boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-                .eventType("message").eventName(Messages.SUPPLEMENT_RECEIVED).count() > 0;
-        if (!waiting) {
+        var subscription = runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(Messages.SUPPLEMENT_RECEIVED).list().stream().findFirst();
+        if (subscription.isEmpty()) {
             return Optional.empty();
         }
+        // Caught on "Buiten behandeling stellen of doorgaan": the repair term lapsed and the 4:5 decision is pending.
+        boolean lapsed = Tasks.DECIDE_NOT_HANDLED.equals(subscription.get().getActivityId())
+                || Tasks.LATE_SUPPLEMENT_RECEIVED.equals(subscription.get().getActivityId());
         Object asked = runtimeService.getVariable(processInstanceId, Variables.COMPLETENESS_MOTIVATION);
         // repairTermEndsAt is the start of the day after the last day.
         Date endsAt = (Date) runtimeService.getVariable(processInstanceId, Variables.REPAIR_TERM_ENDS_AT);
-        return Optional.of(new Request(asked == null ? null : asked.toString(),
-                endsAt == null ? null : EngineClock.toLocalDate(endsAt).minusDays(1)));
+        LocalDate lastDay = endsAt == null ? null : EngineClock.toLocalDate(endsAt).minusDays(1);
+        return Optional.of(new Request(asked == null ? null : asked.toString(), lastDay, lapsed));
     }
 
     /** The Dutch error for an unusable text, or null. */
@@ -75,21 +90,23 @@ class Supplements {
         return null;
     }
 
-    /** Records the supplement in the case history and resumes the case, in one transaction. */
+    /**
+     * Stores the supplement with its attachments (PDF, JPEG, PNG; checked by the supplement module), records it in the
+     * case history (actor "bewoner", the whole text) and resumes the case with today as the date of receipt, in one
+     * transaction. A refused attachment throws the supplement module's {@code Refusal}; nothing is stored then.
+     */
     @Transactional
-    void send(ResidentCase residentCase, String text) {
+    void send(ResidentCase residentCase, String text, List<Attachment> attachments) {
         if (problem(text) != null) {
             throw new IllegalArgumentException(problem(text));
         }
         if (requested(residentCase).isEmpty()) {
             throw new NotWaitingException();
         }
-        String supplement = RequestForm.lineBreaks(text).strip();
-        // The whole text (up to the column's 4000 characters): the event type and actor "bewoner" say what it is.
-        caseFiles.recordEvent(residentCase.caseNumber(), CaseEventType.SUPPLEMENT_RECEIVED, null, supplement, "bewoner");
-        runtimeService.createMessageCorrelation(Messages.SUPPLEMENT_RECEIVED)
-                .processInstanceBusinessKey(residentCase.caseNumber())
-                .setVariable(Variables.SUPPLEMENT_TEXT, supplement)
-                .correlate();
+        registrations.fromResident(residentCase.caseNumber(), RequestForm.lineBreaks(text).strip(), attachments);
+    }
+
+    void send(ResidentCase residentCase, String text) {
+        send(residentCase, text, List.of());
     }
 }

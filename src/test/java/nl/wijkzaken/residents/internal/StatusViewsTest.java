@@ -156,8 +156,15 @@ class StatusViewsTest {
         jobs.executeJob(jobs.createJobQuery().processInstanceId(processInstanceId).activityId("RepairTermLapsed")
                 .singleResult().getId());
 
+        // Awb 4:5: the term lapsed, a decision follows; until then a supplement is still taken.
+        assertThat(page(submission)).contains("id=\"case-status\">Hersteltermijn verstreken, er volgt een besluit<",
+                "id=\"supplement-term-lapsed\"", "Wij nemen binnen vier weken een besluit", "name=\"supplementText\"")
+                .doesNotContain("id=\"decision-outcome\"", "id=\"supplement-last-day\"");
+
+        driver.complete(processInstanceId, "DecideNotHandled", "wm.breukelen", Map.of("notHandledDecision", "buiten-behandeling",
+                "notHandledMotivation", "Begroting ontbreekt. Zonder begroting kunnen wij niet beslissen."));
         assertThat(page(submission)).contains("id=\"decision-outcome\">Buiten behandeling gesteld<", "artikel 4:5",
-                "Gevraagde aanvulling", "Begroting ontbreekt.", "binnen 6 weken")
+                "Motivering", "Zonder begroting kunnen wij niet beslissen.", "binnen 6 weken")
                 .doesNotContain("id=\"supplement\"", "id=\"deadline\"");
     }
 

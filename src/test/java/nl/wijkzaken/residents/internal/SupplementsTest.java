@@ -93,6 +93,49 @@ class SupplementsTest {
                 CaseStatus.AANVULLING_ONTVANGEN.text(), CaseStatus.IN_BEHANDELING.text());
     }
 
+    /** Issue 16: the resident attaches files on the status page (multipart, as the form sends it). */
+    @Test
+    void theResidentAttachesAPngAndAFileThatIsNoPictureIsRefusedWithNothingStored() {
+        Submission submission = waitingForSupplement();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+        Page page = open(submission.token());
+        ResponseEntity<String> refused = postWithFile(submission.token(), "Zie de foto.", page, "foto.png",
+                "GIF89a geen png".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Alleen PDF-, JPEG- en PNG-bestanden zijn toegestaan");
+        assertThat(caseFiles.events(submission.caseNumber())).noneMatch(e -> e.type().equals(CaseEventType.SUPPLEMENT_RECEIVED));
+
+        ResponseEntity<String> accepted = postWithFile(submission.token(), "Zie de foto.", open(submission.token()), "foto.png", png);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(caseFiles.events(submission.caseNumber())).filteredOn(e -> e.type().equals(CaseEventType.SUPPLEMENT_RECEIVED))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("bewoner");
+                    assertThat(e.detail()).contains("Zie de foto.", "via de statuspagina", "foto.png (PNG, 1 kB)");
+                });
+        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId(submission)).singleResult()
+                .getTaskDefinitionKey()).isEqualTo("CheckCompleteness");
+    }
+
+    private ResponseEntity<String> postWithFile(String token, String text, Page page, String fileName, byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.add(HttpHeaders.COOKIE, page.cookie());
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", page.csrf());
+        form.add("supplementText", text);
+        HttpHeaders fileHeaders = new HttpHeaders();
+        fileHeaders.setContentType(MediaType.IMAGE_PNG);
+        form.add("bijlagen", new HttpEntity<>(new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }, fileHeaders));
+        return http.withRedirects(Redirects.DONT_FOLLOW)
+                .postForEntity("/status/" + token + "/aanvulling", new HttpEntity<>(form, headers), String.class);
+    }
+
     @Test
     void anEmptyOrTooLongSupplementIsRefusedInDutchAndChangesNothing() {
         Submission submission = waitingForSupplement();
