@@ -35,6 +35,11 @@ final class CaseHistory {
                 .map(HistoricTaskInstance::getAssignee);
     }
 
+    /** Who holds or held the latest of the case's tasks with these keys. */
+    static Optional<String> latestAssignee(String processInstanceId, String... keys) {
+        return tasks(processInstanceId, false, keys).stream().findFirst().map(HistoricTaskInstance::getAssignee);
+    }
+
     /** The case's tasks with these keys, the latest first. */
     private static List<HistoricTaskInstance> tasks(String processInstanceId, boolean finished, String... keys) {
         CommandContext context = Context.getCommandContext();

@@ -21,13 +21,17 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.beans.BeanUtils;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseNumbers;
+import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.letters.LetterFixtures;
+import nl.wijkzaken.letters.Letters;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.models.ResidentRequestProcess.Topics;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
@@ -55,6 +59,7 @@ final class BareEngine {
     final BudgetLedger budgets;
     final Neighbourhoods neighbourhoods;
     final RequestIntake intake;
+    final Letters letters;
 
     private BareEngine() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -66,7 +71,8 @@ final class BareEngine {
 
         // The modules' services keep their constructors package-private (only Spring builds them); so do we here.
         neighbourhoods = construct(Neighbourhoods.class, jdbc);
-        caseFiles = construct(CaseFiles.class, jdbc);
+        // No Spring context: DecisionSent events go nowhere (nothing in the bare engine listens).
+        caseFiles = construct(CaseFiles.class, jdbc, (org.springframework.context.ApplicationEventPublisher) event -> { });
         budgets = construct(BudgetLedger.class, jdbc, neighbourhoods);
         CaseNumbers caseNumbers = construct(CaseNumbers.class, jdbc);
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
@@ -80,6 +86,9 @@ final class BareEngine {
         beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles));
         beans.put("completenessCheck", new CompletenessCheck());
+        letters = LetterFixtures.letters(jdbc, null);
+        beans.put("decisionLetters", new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(),
+                new StandardEnvironment(), "balie"));
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);
@@ -91,6 +100,8 @@ final class BareEngine {
         configuration.setBeans(beans);
         // As application.yml: every process definition needs a history time-to-live.
         configuration.setEnforceHistoryTimeToLive(true);
+        // As application.yml: user ids as the municipality writes them ("wm.breukelen").
+        configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9._-]+");
         engine = configuration.buildProcessEngine();
         intake = construct(RequestIntake.class, engine.getRuntimeService());
     }
