@@ -4,6 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.wijkzaken.letters.Letters;
+import nl.wijkzaken.letters.StoredLetter;
+import nl.wijkzaken.shared.DutchFormat;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,14 +40,16 @@ class AuditPagesController {
     private final Neighbourhoods neighbourhoods;
     private final DecidingRoles roles;
     private final ObjectMapper json;
+    private final Letters letters;
 
     AuditPagesController(DossierSearches searches, CaseDossiers dossiers, Neighbourhoods neighbourhoods,
-                         DecidingRoles roles, ObjectMapper json) {
+                         DecidingRoles roles, ObjectMapper json, Letters letters) {
         this.searches = searches;
         this.dossiers = dossiers;
         this.neighbourhoods = neighbourhoods;
         this.roles = roles;
         this.json = json;
+        this.letters = letters;
     }
 
     @GetMapping({"", "/"})
@@ -76,7 +82,19 @@ class AuditPagesController {
             return "audit/not-found";
         }
         model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json));
+        model.addAttribute("letters", letters.ofCase(caseNumber).stream().map(LetterRow::of).toList());
         return "audit/dossier";
+    }
+
+    /** A letter of the case as the dossier lists it: kind, created, sent (day and channel), decision or not. */
+    record LetterRow(long id, String fileName, String kind, String createdAt, String sent, boolean decision) {
+
+        static LetterRow of(StoredLetter letter) {
+            return new LetterRow(letter.id(), letter.fileName(), letter.kind().subject(),
+                    DutchFormat.dateTime(letter.createdAt()),
+                    letter.sent() ? DutchFormat.date(letter.sentOn()) + " " + letter.channelWords() : "nog niet verzonden",
+                    letter.kind().isDecision());
+        }
     }
 
     /** Method security refuses before the page is built; the refusal is a page too, not JSON. */
