@@ -104,21 +104,28 @@ class StatusViewsTest {
 
         String page = page(submission);
 
+        // Sent by e-mail today: the last day to object is six weeks from tomorrow, Atw-moved.
         assertThat(page).contains("id=\"decision-outcome\">Toegekend<", "id=\"decision-amount\">€ 500,00<",
-                "Het bord wordt morgen geplaatst.", "binnen 6 weken", "bezwaar", ">Besluit genomen<", ">Afgehandeld<")
+                "Het bord wordt morgen geplaatst.", "bezwaar maken tot en met", "id=\"objection-until\">"
+                        + DutchFormat.date(nl.wijkzaken.deadline.LegalCalendar.ofLaw().objectionTermEnd(EngineClock.today())) + "<",
+                "per e-mail", "id=\"decision-letter\"", ">Besluit genomen<", ">Afgehandeld<")
                 .doesNotContain("id=\"deadline\"");
     }
 
     @Test
-    void aRequestThatIsNotAdmissibleShowsWhyAndThatObjectionIsPossible() {
+    void aRequestThatIsNotAnApplicationShowsWhyOnceTheLetterWentOutWithoutAnObjectionClause() {
         Submission submission = submit(Category.OVERIG, "100", Urgency.NORMAAL);
         String processInstanceId = processInstanceId(submission);
         driver.runMessages(processInstanceId);
         driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk",
                 "completenessMotivation", "Dit is een zaak van de provincie."));
+        assertThat(page(submission)).as("not before its letter was sent").doesNotContain("id=\"decision\"");
+        driver.runMessages(processInstanceId);
 
+        // Not an application for a decision: a letter, no objection clause (LEGAL.md 3).
         assertThat(page(submission)).contains("id=\"decision-outcome\">Niet in behandeling genomen<",
-                "Dit is een zaak van de provincie.", "binnen 6 weken").doesNotContain("id=\"decision-amount\"");
+                "Dit is een zaak van de provincie.", "id=\"decision-letter\"")
+                .doesNotContain("id=\"decision-amount\"", "id=\"objection\"", "binnen 6 weken");
     }
 
     @Test
@@ -132,9 +139,10 @@ class StatusViewsTest {
         var jobs = engine.getManagementService();
         jobs.executeJob(jobs.createJobQuery().processInstanceId(processInstanceId).activityId("RepairTermLapsed")
                 .singleResult().getId());
+        driver.runMessages(processInstanceId);
 
         assertThat(page(submission)).contains("id=\"decision-outcome\">Buiten behandeling gesteld<", "artikel 4:5",
-                "Gevraagde aanvulling", "Begroting ontbreekt.", "binnen 6 weken")
+                "Gevraagde aanvulling", "Begroting ontbreekt.", "bezwaar maken tot en met")
                 .doesNotContain("id=\"supplement\"", "id=\"deadline\"");
     }
 
