@@ -4,6 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.wijkzaken.letters.Letters;
+import nl.wijkzaken.letters.StoredLetter;
+import nl.wijkzaken.shared.DutchFormat;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -37,10 +41,12 @@ class AuditPagesController {
     private final DecidingRoles roles;
     private final ObjectMapper json;
     private final StaffNames names;
+    private final Letters letters;
 
     AuditPagesController(DossierSearches searches, CaseDossiers dossiers, Neighbourhoods neighbourhoods,
-                         DecidingRoles roles, ObjectMapper json, StaffNames names) {
+                         DecidingRoles roles, ObjectMapper json, StaffNames names, Letters letters) {
         this.names = names;
+        this.letters = letters;
         this.searches = searches;
         this.dossiers = dossiers;
         this.neighbourhoods = neighbourhoods;
@@ -78,7 +84,19 @@ class AuditPagesController {
             return "audit/not-found";
         }
         model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json, names.forDossier(dossier)));
+        model.addAttribute("letters", letters.ofCase(caseNumber).stream().map(LetterRow::of).toList());
         return "audit/dossier";
+    }
+
+    /** A letter of the case as the dossier lists it: kind, created, sent (day and channel), decision or not. */
+    record LetterRow(long id, String fileName, String kind, String createdAt, String sent, boolean decision) {
+
+        static LetterRow of(StoredLetter letter) {
+            return new LetterRow(letter.id(), letter.fileName(), letter.kind().subject(),
+                    DutchFormat.dateTime(letter.createdAt()),
+                    letter.sent() ? DutchFormat.date(letter.sentOn()) + " " + letter.channelWords() : "nog niet verzonden",
+                    letter.kind().isDecision());
+        }
     }
 
     /** Method security refuses before the page is built; the refusal is a page too, not JSON. */

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.wijkzaken.letters.PdfTemplates;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
@@ -160,11 +161,14 @@ public class ResidentMailer {
         Session session = sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
         MimeMessage message = new StableIdMessage(session, messageIdHeader(mail.messageId(), from));
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
             helper.setFrom(from);
             helper.setTo(mail.recipient());
             helper.setSubject(rendered.subject());
             helper.setText(rendered.body());
+            for (ResidentMail.Attachment attachment : mail.attachments()) {
+                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+            }
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }

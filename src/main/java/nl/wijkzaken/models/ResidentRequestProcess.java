@@ -28,6 +28,8 @@ public final class ResidentRequestProcess {
         public static final String LATE_SUPPLEMENT_RECEIVED = "LateSupplementReceived";
         /** Waiting for the supplement (message or repair-term timer). */
         public static final String AWAIT_SUPPLEMENT = "AwaitSupplement";
+        /** "Per post verzenden": the front office prints the decision letter and posts it. */
+        public static final String SEND_BY_POST = "SendByPost";
         /** Boundary timers on the handling sub-process; their jobs move with the legal deadline. */
         public static final String REMINDER_TIMER = "ReminderTimer";
         public static final String ESCALATION_TIMER = "EscalationTimer";
@@ -137,6 +139,16 @@ public final class ResidentRequestProcess {
         public static final String CO_SIGN_REMARK = "coSignRemark";
         /** The mail template of a message step (local to the step). */
         public static final String MESSAGE_TYPE = "messageType";
+        /** How decisions reach the resident: {@code post} or {@code e-mail} (asked at intake; consent for e-mail). */
+        public static final String DECISION_CHANNEL = "decisionChannel";
+        public static final String POSTAL_STREET = "postalStreet";
+        public static final String POSTAL_HOUSE_NUMBER = "postalHouseNumber";
+        public static final String POSTAL_CODE = "postalCode";
+        public static final String POSTAL_PLACE = "postalPlace";
+        /** The stored letter of the outcome ({@code decision_letter.id}), set by "Brief opstellen". */
+        public static final String LETTER_ID = "letterId";
+        /** The mail template of the outcome, set when the case is concluded. */
+        public static final String RESULT_MESSAGE_TYPE = "resultMessageType";
         /** The resident's supplement, correlated with {@link Messages#SUPPLEMENT_RECEIVED}. */
         public static final String SUPPLEMENT_TEXT = "supplementText";
         /** The date of receipt of the supplement (Date, start of day), sent along with the message. */

@@ -37,8 +37,12 @@ final class CaseHistory {
 
     /** Who holds or held the case's latest "Buiten behandeling stellen of doorgaan" (Awb 4:5). */
     static Optional<String> notHandledDecider(String processInstanceId) {
-        return tasks(processInstanceId, false, Tasks.DECIDE_NOT_HANDLED).stream().findFirst()
-                .map(HistoricTaskInstance::getAssignee);
+        return latestAssignee(processInstanceId, Tasks.DECIDE_NOT_HANDLED);
+    }
+
+    /** Who holds or held the latest of the case's tasks with these keys. */
+    static Optional<String> latestAssignee(String processInstanceId, String... keys) {
+        return tasks(processInstanceId, false, keys).stream().findFirst().map(HistoricTaskInstance::getAssignee);
     }
 
     /** The case's tasks with these keys, the latest first. */

@@ -3,6 +3,7 @@ package nl.wijkzaken.process;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -10,6 +11,9 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
+import nl.wijkzaken.letters.Letters;
+import nl.wijkzaken.letters.StoredLetter;
+import nl.wijkzaken.mail.MailHistory;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
@@ -36,18 +40,28 @@ class ResidentMessages {
     private final CaseFiles caseFiles;
     private final ResidentMailer mailer;
     private final StatusLinks statusLinks;
+    private final Letters letters;
+    private final MailHistory mailHistory;
 
-    ResidentMessages(CaseFiles caseFiles, ResidentMailer mailer, StatusLinks statusLinks) {
+    ResidentMessages(CaseFiles caseFiles, ResidentMailer mailer, StatusLinks statusLinks, Letters letters,
+                     MailHistory mailHistory) {
         this.caseFiles = caseFiles;
         this.mailer = mailer;
         this.statusLinks = statusLinks;
+        this.letters = letters;
+        this.mailHistory = mailHistory;
     }
 
     /** A mail that went out (now or on an earlier attempt), and what completing its step records. */
-    record Sent(String caseNumber, MessageType type, String recipient, String messageId, int occurrence, SentMail mail) {
+    record Sent(String caseNumber, MessageType type, String recipient, String messageId, int occurrence, SentMail mail,
+                LetterSent letter) {
         String counterVariable() {
             return ResidentMessages.counterVariable(type);
         }
+    }
+
+    /** The decision letter that went with the mail, as sent, and the day the mail server accepted it. */
+    record LetterSent(long id, byte[] pdf, LocalDate sentOn) {
     }
 
     /** Sends the step's mail from the case's variables; call with no transaction open (see ResidentMailer#send). */
@@ -60,12 +74,37 @@ class ResidentMessages {
         if (type == MessageType.ONTVANGSTBEVESTIGING && occurrence == 1) {
             statusLinks.provideForAcknowledgement(caseNumber, recipient);
         }
-        SentMail sent = mailer.send(new ResidentMail(messageId, type, recipient, values(variables, type)));
-        return new Sent(caseNumber, type, recipient, messageId, occurrence, sent);
+        Map<String, String> values = values(variables, type);
+        Long letterId = DecisionLetters.carriesLetter(type) && variables.get(Variables.LETTER_ID) instanceof Number id
+                ? id.longValue() : null;
+        if (letterId == null) {
+            SentMail sent = mailer.send(new ResidentMail(messageId, type, recipient, values));
+            return new Sent(caseNumber, type, recipient, messageId, occurrence, sent, null);
+        }
+        // The letter is dated the day it is sent (its objection term counts from the next day): rendered at each attempt.
+        LocalDate renderedFor = EngineClock.today();
+        byte[] pdf = letters.renderForSending(letterId, renderedFor);
+        String fileName = letters.find(letterId).map(StoredLetter::fileName).orElse(caseNumber + ".pdf");
+        values.put("letterAttached", "ja");
+        SentMail sent = mailer.send(new ResidentMail(messageId, type, recipient, values,
+                List.of(new ResidentMail.Attachment(fileName, "application/pdf", pdf))));
+        // The sending date is when the mail server accepted the mail (possibly on an earlier attempt).
+        LocalDate sentOn = mailHistory.ofCase(caseNumber).stream()
+                .filter(mail -> mail.messageId().equals(messageId) && mail.sent())
+                .map(mail -> LocalDate.ofInstant(mail.sentAt(), DutchFormat.ZONE))
+                .findFirst().orElse(renderedFor);
+        if (!sentOn.equals(renderedFor)) {
+            pdf = letters.renderForSending(letterId, sentOn);
+        }
+        return new Sent(caseNumber, type, recipient, messageId, occurrence, sent, new LetterSent(letterId, pdf, sentOn));
     }
 
     /** The mail as the resident got it, in the case file; in the transaction that completes the step. */
     void recordInCaseFile(Sent sent) {
+        if (sent.letter() != null) {
+            letters.markSent(sent.letter().id(), sent.letter().pdf(), sent.letter().sentOn(), Letters.EMAIL);
+            caseFiles.recordDecisionSent(sent.caseNumber(), sent.letter().sentOn(), DecisionLetters.BY_EMAIL, null);
+        }
         caseFiles.recordEvent(sent.caseNumber(), CaseEventType.MESSAGE_SENT, null, sent.type().template() + " aan "
                 + sent.recipient() + ": " + sent.mail().subject() + "\n\n" + sent.mail().body(), null);
     }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.beans.BeanUtils;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -29,7 +30,10 @@ import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.deadline.DateOfReceipt;
 import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.casefile.CaseNumbers;
+import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.letters.LetterFixtures;
+import nl.wijkzaken.letters.Letters;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mandate.MandateDecision;
 import nl.wijkzaken.mandate.Mandates;
@@ -65,6 +69,7 @@ final class BareEngine {
     final RequestIntake intake;
     /** The mandate decisions as application.yml enters them, on this engine's deployed mandate table. */
     final Mandates mandates;
+    final Letters letters;
 
     private BareEngine() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -93,6 +98,9 @@ final class BareEngine {
         beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles, calendar));
         beans.put("completenessCheck", new CompletenessCheck());
+        letters = LetterFixtures.letters(jdbc, null);
+        beans.put("decisionLetters", new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(),
+                new StandardEnvironment(), "balie"));
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);
@@ -104,6 +112,8 @@ final class BareEngine {
         configuration.setBeans(beans);
         // As application.yml: every process definition needs a history time-to-live.
         configuration.setEnforceHistoryTimeToLive(true);
+        // As application.yml: user ids as the municipality writes them ("wm.breukelen").
+        configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9._-]+");
         engine = configuration.buildProcessEngine();
         intake = construct(RequestIntake.class, engine.getRuntimeService());
     }

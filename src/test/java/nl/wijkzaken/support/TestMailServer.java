@@ -75,12 +75,56 @@ public class TestMailServer implements TestExecutionListener, Ordered {
         }
     }
 
-    /** The plain-text body, decoded (mails go out quoted-printable). */
+    /** The plain-text body, decoded (mails go out quoted-printable); of a mail with attachments its text part. */
     public static String body(MimeMessage mail) {
         try {
-            return mail.getContent().toString().replace("\r\n", "\n");
+            Object content = mail.getContent();
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                return text(multipart).replace("\r\n", "\n");
+            }
+            return content.toString().replace("\r\n", "\n");
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(jakarta.mail.Multipart multipart) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                String text = text(nested);
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            } else if (part.isMimeType("text/plain") && part.getFileName() == null) {
+                return part.getContent().toString();
+            }
+        }
+        return "";
+    }
+
+    /** The attachments of a mail: file name and bytes, in order. */
+    public static java.util.Map<String, byte[]> attachments(MimeMessage mail) {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try {
+            if (mail.getContent() instanceof jakarta.mail.Multipart multipart) {
+                collect(multipart, files);
+            }
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return files;
+    }
+
+    private static void collect(jakarta.mail.Multipart multipart, java.util.Map<String, byte[]> files)
+            throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                collect(nested, files);
+            } else if (part.getFileName() != null) {
+                files.put(part.getFileName(), part.getInputStream().readAllBytes());
+            }
         }
     }
 

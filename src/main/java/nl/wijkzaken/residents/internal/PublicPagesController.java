@@ -10,6 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +30,7 @@ import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.supplement.Attachment;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.letters.Letters;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.penalty.Penalties;
 import nl.wijkzaken.refusal.Refusal;
@@ -45,15 +51,17 @@ class PublicPagesController {
     private final StatusViews statusViews;
     private final Supplements supplements;
     private final Penalties penalties;
+    private final Letters letters;
 
     PublicPagesController(Neighbourhoods neighbourhoods, RequestValidator validator, ResidentCases cases,
-                          StatusViews statusViews, Supplements supplements, Penalties penalties) {
+                          StatusViews statusViews, Supplements supplements, Penalties penalties, Letters letters) {
         this.neighbourhoods = neighbourhoods;
         this.validator = validator;
         this.cases = cases;
         this.statusViews = statusViews;
         this.supplements = supplements;
         this.penalties = penalties;
+        this.letters = letters;
     }
 
     @GetMapping("/")
@@ -166,6 +174,21 @@ class PublicPagesController {
             }
         }
         return attachments;
+    }
+
+    /** The letter of the case's decision, once it was sent; the token is the credential, as for the status page. */
+    @GetMapping("/status/{token}/brief/{id}")
+    ResponseEntity<byte[]> letter(@PathVariable String token, @PathVariable long id) {
+        return cases.findByToken(token)
+                .flatMap(found -> letters.find(id)
+                        .filter(letter -> letter.caseNumber().equals(found.caseNumber()) && letter.sent())
+                        .flatMap(letter -> letters.pdf(found.caseNumber(), id).map(pdf -> ResponseEntity.ok()
+                                .contentType(MediaType.APPLICATION_PDF)
+                                .header(HttpHeaders.CONTENT_DISPOSITION,
+                                        ContentDisposition.attachment().filename(letter.fileName()).build().toString())
+                                .body(pdf))))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                        .body("Deze brief bestaat niet.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @GetMapping({"/status", "/status/"})

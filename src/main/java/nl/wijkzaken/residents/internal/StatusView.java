@@ -9,11 +9,13 @@ import java.util.List;
  * @param currentStatus the latest resident-facing status text
  * @param deadline      the legal deadline while the case runs; null once it has an outcome
  * @param supplement    what the municipality asked, while the case waits for the resident's supplement
- * @param decision      how the case ended, once it has an outcome
+ * @param decision      how the case ended, once it has an outcome and its letter was sent (Awb 3:41: a decision
+ *                      takes effect when it is sent)
+ * @param dispatchNotice while the outcome is known but its letter not yet sent: what the resident waits for
  */
 record StatusView(String caseNumber, String title, String neighbourhoodName, String receivedOn, String handlingTeam,
                   String currentStatus, List<TimelineEntry> timeline, Deadline deadline, SupplementRequest supplement,
-                  Decision decision) {
+                  Decision decision, String dispatchNotice) {
 
     /** One resident-facing status text ("Verzoek ontvangen", "In behandeling", ...) with its date. */
     record TimelineEntry(String date, String text) {
@@ -44,15 +46,35 @@ record StatusView(String caseNumber, String title, String neighbourhoodName, Str
 
     /**
      * How the case ended: the outcome in words, the amount granted (if any), an explanation for endings other
-     * than a decision on the request itself, the motivation and the date. Decisions are open to objection; a
-     * forwarding (Awb 2:3) and an answer to what is no application are not ({@code objectionPossible} false).
+     * than a decision on the request itself, the motivation and the date; once its letter went out also the letter
+     * (to download), the day and way it was sent, and the last day to object. Decisions are open to objection; a
+     * forwarding (Awb 2:3) and an answer to what is no application are not ({@code besluit} false, and their letter
+     * names no objection term).
      */
     record Decision(String outcome, String amount, String explanation, String motivationLabel, String motivation,
-                    String decidedOn, boolean objectionPossible) {
+                    String decidedOn, boolean besluit, Letter letter) {
 
         Decision(String outcome, String amount, String explanation, String motivationLabel, String motivation,
                  String decidedOn) {
-            this(outcome, amount, explanation, motivationLabel, motivation, decidedOn, true);
+            this(outcome, amount, explanation, motivationLabel, motivation, decidedOn, true, null);
         }
+
+        Decision(String outcome, String amount, String explanation, String motivationLabel, String motivation,
+                 String decidedOn, boolean besluit) {
+            this(outcome, amount, explanation, motivationLabel, motivation, decidedOn, besluit, null);
+        }
+
+        Decision withLetter(Letter sent) {
+            return new Decision(outcome, amount, explanation, motivationLabel, motivation, decidedOn, besluit, sent);
+        }
+
+        /** Open to objection: a decision whose letter (if sent) names an objection term. */
+        public boolean objectionPossible() {
+            return besluit && (letter == null || letter.objectionUntil() != null);
+        }
+    }
+
+    /** The letter as sent: its id (for the download link), the day and channel ("per post"), the last day to object. */
+    record Letter(long id, String fileName, String sentOn, String channel, String objectionUntil) {
     }
 }

@@ -18,6 +18,8 @@ import nl.wijkzaken.casefile.CaseDeadline;
 import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.deadline.LegalDeadline;
 import nl.wijkzaken.deadline.Suspension;
+import nl.wijkzaken.letters.Letters;
+import nl.wijkzaken.letters.StoredLetter;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.shared.DutchFormat;
@@ -37,12 +39,15 @@ class StatusViews {
     private final Neighbourhoods neighbourhoods;
     private final CaseFiles caseFiles;
     private final Supplements supplements;
+    private final Letters letters;
     private final LegalCalendar calendar;
 
-    StatusViews(Neighbourhoods neighbourhoods, CaseFiles caseFiles, Supplements supplements, LegalCalendar calendar) {
+    StatusViews(Neighbourhoods neighbourhoods, CaseFiles caseFiles, Supplements supplements, Letters letters,
+                LegalCalendar calendar) {
         this.neighbourhoods = neighbourhoods;
         this.caseFiles = caseFiles;
         this.supplements = supplements;
+        this.letters = letters;
         this.calendar = calendar;
     }
 
@@ -55,7 +60,7 @@ class StatusViews {
             String received = DutchFormat.date(LocalDate.ofInstant(residentCase.receivedAt(), DutchFormat.ZONE));
             return new StatusView(residentCase.caseNumber(), residentCase.title(), neighbourhood, received, null,
                     CaseStatus.ONTVANGEN.text(), List.of(new StatusView.TimelineEntry(received, CaseStatus.ONTVANGEN.text())),
-                    null, null, null);
+                    null, null, null, null);
         }
         CaseFile file = found.get();
         List<CaseEvent> events = caseFiles.events(file.caseNumber());
@@ -64,9 +69,30 @@ class StatusViews {
                 .map(request -> new StatusView.SupplementRequest(request.missingInformation(),
                         request.lastDay() == null ? null : DutchFormat.date(request.lastDay()), request.termLapsed()))
                 .orElse(null);
+        StatusView.Decision decision = ended ? decision(file, events) : null;
+        String dispatchNotice = null;
+        if (decision != null && file.outcome() != nl.wijkzaken.casefile.Outcome.BEEINDIGD) {
+            List<StoredLetter> caseLetters = letters.ofCase(file.caseNumber());
+            Optional<StoredLetter> sent = caseLetters.stream().filter(StoredLetter::sent).reduce((first, second) -> second);
+            if (sent.isPresent()) {
+                decision = decision.withLetter(letter(sent.get()));
+            } else if (!caseLetters.isEmpty()) {
+                // Awb 3:41: a decision takes effect when it is sent; until then the resident reads it nowhere.
+                dispatchNotice = "Er is een besluit over uw verzoek genomen. U ontvangt de brief met het besluit binnenkort"
+                        + ", per post of per e-mail zoals u heeft gekozen. "
+                        + "Zodra de brief is verstuurd, ziet u het besluit ook hier.";
+                decision = null;
+            }
+        }
         return new StatusView(file.caseNumber(), file.title(), neighbourhood, DutchFormat.date(file.receivedOn()),
                 file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, caseFiles.deadline(file.caseNumber()).orElse(null), events, calendar, EngineClock.today()),
-                supplement, ended ? decision(file, events) : null);
+                supplement, decision, dispatchNotice);
+    }
+
+    /** The letter as sent; the objection term (Awb 6:7, 6:8 with the Algemene termijnenwet) from its sending date. */
+    private StatusView.Letter letter(StoredLetter sent) {
+        return new StatusView.Letter(sent.id(), sent.fileName(), DutchFormat.date(sent.sentOn()), sent.channelWords(),
+                sent.kind().isDecision() ? DutchFormat.date(calendar.objectionTermEnd(sent.sentOn())) : null);
     }
 
     /** The resident-facing statuses, oldest first; a status repeated on the same day is shown once. */

@@ -29,8 +29,9 @@ public record RoleAuthorizationProperties(Map<String, Role> roles, List<TaskFilt
                 .toList();
     }
 
+    /** {@code task}: for query overdue-task, the task definition key (e.g. SendByPost). */
     public record TaskFilter(String key, String name, String description, Integer priority, String query, Integer days,
-                      String neighbourhood, List<String> roles, List<String> groups) {
+                      String neighbourhood, List<String> roles, List<String> groups, String task) {
 
         public TaskFilter {
             roles = roles == null ? List.of() : roles;

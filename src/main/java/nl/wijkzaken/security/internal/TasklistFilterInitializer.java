@@ -71,9 +71,18 @@ class TasklistFilterInitializer implements ApplicationRunner {
             case "due-within-days" -> query.dueBeforeExpression(
                     "${dateTime().plusDays(" + requireDays(definition) + ").toDate()}");
             case "neighbourhood" -> query.processVariableValueEquals("neighbourhood", definition.neighbourhood());
+            // Tasks of one kind whose due date has passed (e.g. a letter to post within two working days).
+            case "overdue-task" -> query.taskDefinitionKey(requireTask(definition)).dueBeforeExpression("${now()}");
             default -> throw new IllegalArgumentException("role-authorizations.yml: filter " + definition.key()
                     + " has unknown query " + definition.query());
         };
+    }
+
+    private static String requireTask(RoleAuthorizationProperties.TaskFilter definition) {
+        if (definition.task() == null || definition.task().isBlank()) {
+            throw new IllegalArgumentException("role-authorizations.yml: filter " + definition.key() + " needs task");
+        }
+        return definition.task();
     }
 
     private static int requireDays(RoleAuthorizationProperties.TaskFilter definition) {

@@ -113,8 +113,11 @@ class StatusViewsTest {
 
         String page = page(submission);
 
+        // Sent by e-mail today: the last day to object is six weeks from tomorrow, Atw-moved.
         assertThat(page).contains("id=\"decision-outcome\">Toegekend<", "id=\"decision-amount\">€ 500,00<",
-                "Het bord wordt morgen geplaatst.", "binnen 6 weken", "bezwaar", ">Besluit genomen<", ">Afgehandeld<")
+                "Het bord wordt morgen geplaatst.", "bezwaar maken tot en met", "id=\"objection-until\">"
+                        + DutchFormat.date(nl.wijkzaken.deadline.LegalCalendar.ofLaw().objectionTermEnd(EngineClock.today())) + "<",
+                "per e-mail", "id=\"decision-letter\"", ">Besluit genomen<", ">Afgehandeld<")
                 .doesNotContain("id=\"deadline\"");
     }
 
@@ -125,6 +128,8 @@ class StatusViewsTest {
         driver.runMessages(processInstanceId);
         driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "doorsturen",
                 "competentBody", "Gedeputeerde Staten van Utrecht", "completenessMotivation", "Dit is een zaak van de provincie."));
+        assertThat(page(submission)).as("not before its letter was sent").doesNotContain("id=\"decision\"");
+        driver.runMessages(processInstanceId);
 
         assertThat(page(submission)).contains("id=\"decision-title\">Antwoord<",
                 "id=\"decision-outcome\">Doorgezonden naar het bevoegde bestuursorgaan<",
@@ -139,6 +144,7 @@ class StatusViewsTest {
         driver.runMessages(processInstanceId);
         driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "geen-aanvraag",
                 "completenessMotivation", "Uw melding over de losse stoeptegel hebben wij doorgegeven aan de buitendienst."));
+        driver.runMessages(processInstanceId);
 
         assertThat(page(submission)).contains("id=\"decision-outcome\">Beantwoord: geen aanvraag om een besluit<",
                 "Uw melding over de losse stoeptegel", "geen bezwaar").doesNotContain("binnen 6 weken", "ontvankelijk");
@@ -155,6 +161,7 @@ class StatusViewsTest {
         var jobs = engine.getManagementService();
         jobs.executeJob(jobs.createJobQuery().processInstanceId(processInstanceId).activityId("RepairTermLapsed")
                 .singleResult().getId());
+        driver.runMessages(processInstanceId);
 
         // Awb 4:5: the term lapsed, a decision follows; until then a supplement is still taken.
         assertThat(page(submission)).contains("id=\"case-status\">Hersteltermijn verstreken, er volgt een besluit<",
@@ -163,8 +170,9 @@ class StatusViewsTest {
 
         driver.complete(processInstanceId, "DecideNotHandled", "wm.breukelen", Map.of("notHandledDecision", "buiten-behandeling",
                 "notHandledMotivation", "Begroting ontbreekt. Zonder begroting kunnen wij niet beslissen."));
+        driver.runMessages(processInstanceId);
         assertThat(page(submission)).contains("id=\"decision-outcome\">Buiten behandeling gesteld<", "artikel 4:5",
-                "Motivering", "Zonder begroting kunnen wij niet beslissen.", "binnen 6 weken")
+                "Motivering", "Zonder begroting kunnen wij niet beslissen.", "bezwaar maken tot en met")
                 .doesNotContain("id=\"supplement\"", "id=\"deadline\"");
     }
 

@@ -52,7 +52,7 @@ class TasklistFilterInitializerTest {
                 .containsExactlyInAnyOrder("mijn-taken", "taken-van-mijn-team", "termijn-verloopt", "wijk-maarssenbroek");
         assertThat(filterKeys("adv.fysiek")).containsExactlyInAnyOrder("mijn-taken", "taken-van-mijn-team", "termijn-verloopt");
         assertThat(filterKeys("gebiedsmanager")).containsExactlyInAnyOrder("mijn-taken", "taken-van-mijn-team", "termijn-verloopt");
-        assertThat(filterKeys("balie")).containsExactlyInAnyOrder("mijn-taken", "taken-van-mijn-team");
+        assertThat(filterKeys("balie")).containsExactlyInAnyOrder("mijn-taken", "taken-van-mijn-team", "brieven-niet-verzonden");
         assertThat(filterKeys("auditor")).isEmpty();
         assertThat(filterKeys("procesbeheerder")).isEmpty();
         assertThat(as("wm.breukelen").get("/engine-rest/filter").json().findValuesAsText("name"))

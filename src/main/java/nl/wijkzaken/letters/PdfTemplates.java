@@ -1,4 +1,4 @@
-package nl.wijkzaken.audit;
+package nl.wijkzaken.letters;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -60,7 +60,11 @@ public class PdfTemplates {
 
     /** The PDF of {@code template} (e.g. "audit/dossier-pdf") with these variables. */
     public byte[] render(String template, Map<String, ?> variables) {
-        String html = templates.process(template, new Context(DutchFormat.LOCALE, Map.copyOf(variables)));
+        return fromHtml(templates.process(template, new Context(DutchFormat.LOCALE, Map.copyOf(variables))), template);
+    }
+
+    /** The PDF of HTML already rendered (e.g. by the letters' own template engine); {@code what} names it in errors. */
+    public byte[] fromHtml(String html, String what) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -75,7 +79,7 @@ public class PdfTemplates {
             builder.run();
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("PDF van " + template + " kon niet worden gemaakt", e);
+            throw new UncheckedIOException("PDF van " + what + " kon niet worden gemaakt", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package nl.wijkzaken.audit;
+package nl.wijkzaken.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,38 @@
+package nl.wijkzaken.letters;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one letter says, apart from the date it is sent (the letter's date and the objection term follow from that day
+ * when it is rendered). Null means "not known" or "not applicable": the template leaves that part out.
+ *
+ * @param addressLines     the postal address, one line each (street and number, postcode and place)
+ * @param email            the addressee's e-mail address, shown when there is no postal address
+ * @param title            what the resident asked for, in the resident's words
+ * @param reasons          the reasons (motivering, Awb 3:46)
+ * @param activity         for grants: the activity the subsidy is for (4:30)
+ * @param obligations      for grants: the obligations (4:37-4:39); the regulation's standard text when null
+ * @param conditions       for grants: the conditions (e.g. from the advice)
+ * @param advance          for grants: the advance (voorschot, 4:95), if any
+ * @param accountabilityDate for grants: the date by which the activity is done and accounted for (4:30 lid 2)
+ * @param signatoryName    first and last name of the person who signs on behalf of the college (10:10)
+ * @param signatoryFunction that person's function, from the mandate
+ * @param mandate          the mandate decision the signatory acts under ("Mandaatbesluit ..., kenmerk ..., datum")
+ * @param forwardedTo      for a forwarding notice: the competent body (2:3)
+ */
+public record LetterContent(String caseNumber, LetterKind kind, String addresseeName, String onBehalfOf,
+                            List<String> addressLines, String email, String title, LocalDate receivedOn,
+                            BigDecimal amountRequested, BigDecimal decidedAmount, String reasons, String activity,
+                            String obligations, String conditions, BigDecimal advance, LocalDate accountabilityDate,
+                            String signatoryName, String signatoryFunction, String mandate, String forwardedTo,
+                            String team) {
+
+    public LetterContent {
+        Objects.requireNonNull(caseNumber, "caseNumber");
+        Objects.requireNonNull(kind, "kind");
+        addressLines = addressLines == null ? List.of() : addressLines.stream().filter(line -> line != null && !line.isBlank()).toList();
+    }
+}

@@ -1,0 +1,249 @@
+package nl.wijkzaken.process;
+
+import static nl.wijkzaken.process.ProcessVariables.amount;
+import static nl.wijkzaken.process.ProcessVariables.string;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.Outcome;
+import nl.wijkzaken.deadline.LegalCalendar;
+import nl.wijkzaken.letters.LetterContent;
+import nl.wijkzaken.letters.LetterKind;
+import nl.wijkzaken.letters.Letters;
+import nl.wijkzaken.letters.StoredLetter;
+import nl.wijkzaken.mail.MessageType;
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
+import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.shared.EngineClock;
+
+/**
+ * Bean {@code decisionLetters}: the letter of a case's outcome, between the end of "Behandeling" and "Zaak sluiten".
+ * <ul>
+ * <li>"Brief opstellen" ({@link #prepare}): the letter's kind from the outcome, its content from the case (addressee,
+ * postal address, reasons, amounts, the decider's name from the identity service and function from the mandate),
+ * stored with a draft PDF; the channel ({@code decisionChannel}) decides the next step.</li>
+ * <li>E-mail: "Uitkomst aan bewoner sturen" mails the letter as PDF ({@link ResidentMessages}); the day the mail server
+ * accepted it is the sending date.</li>
+ * <li>Post: "Per post verzenden", a front-office task due in two working days ({@link #sendBy}); then "Verzenddatum
+ * vastleggen" ({@link #recordPosted}) renders the letter dated that day, stores it as sent and records the sending date.</li>
+ * </ul>
+ * Both end in {@code CaseFiles.recordDecisionSent}: the objection term (6:8) and timeliness (4:17) count from it.
+ */
+@Component("decisionLetters")
+public class DecisionLetters {
+
+    /** What the case file's event says (casefile.CaseFiles#recordDecisionSent). */
+    static final String BY_EMAIL = "per e-mail";
+    static final String BY_POST = "per post";
+
+    private final Letters letters;
+    private final CaseFiles caseFiles;
+    private final LegalCalendar calendar;
+    private final Environment environment;
+    private final String dispatchGroup;
+
+    DecisionLetters(Letters letters, CaseFiles caseFiles, LegalCalendar calendar, Environment environment,
+                    @Value("${wijkzaken.letters.dispatch-group:balie}") String dispatchGroup) {
+        this.letters = letters;
+        this.caseFiles = caseFiles;
+        this.calendar = calendar;
+        this.environment = environment;
+        this.dispatchGroup = dispatchGroup;
+    }
+
+    /** "Brief opstellen": stores the letter of the outcome and sets {@code letterId}, {@code decisionChannel}, {@code dispatchGroup}. */
+    public void prepare(DelegateExecution execution) {
+        StoredLetter letter = letters.prepare(content(execution));
+        execution.setVariable(Variables.LETTER_ID, letter.id());
+        execution.setVariable(Variables.DECISION_CHANNEL, channel(execution));
+        execution.setVariable("dispatchGroup", dispatchGroup);
+        execution.setVariable("postalAddress", String.join("\n", addressLines(execution)));
+        execution.setVariable("letterLink", "[" + letter.fileName() + "](/api/letters/" + letter.caseNumber() + "/" + letter.id() + ")");
+    }
+
+    /** Due date of "Per post verzenden": the end of the second working day after today (Atw working days). */
+    public Date sendBy(DelegateExecution execution) {
+        LocalDate day = EngineClock.today();
+        int workingDays = 0;
+        while (workingDays < 2) {
+            day = day.plusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                workingDays++;
+            }
+        }
+        return Date.from(day.atTime(LocalTime.of(23, 59)).atZone(DutchFormat.ZONE).toInstant());
+    }
+
+    /** "Verzenddatum vastleggen", after "Per post verzenden": the letter went out today, by post, handed over by its assignee. */
+    public void recordPosted(DelegateExecution execution) {
+        if (!Boolean.TRUE.equals(execution.getVariable("letterPosted"))) {
+            throw Refusal.invalid("Vink aan dat de brief is afgedrukt en op de post is gedaan.");
+        }
+        if (!(execution.getVariable(Variables.LETTER_ID) instanceof Number letterId)) {
+            throw new IllegalStateException("Geen brief bij deze zaak");
+        }
+        LocalDate sentOn = EngineClock.today();
+        letters.markSent(letterId.longValue(), letters.renderForSending(letterId.longValue(), sentOn), sentOn, Letters.POST);
+        String postedBy = CaseHistory.latestAssignee(execution.getProcessInstanceId(), Tasks.SEND_BY_POST).orElse(null);
+        caseFiles.recordDecisionSent(string(execution, Variables.CASE_NUMBER), sentOn, BY_POST, postedBy);
+    }
+
+    /** {@code post} or {@code e-mail}: as the resident chose; without a choice e-mail when an address is known. */
+    static String channel(VariableScope scope) {
+        return channel(string(scope, Variables.DECISION_CHANNEL), string(scope, Variables.APPLICANT_EMAIL));
+    }
+
+    static String channel(String chosen, String email) {
+        if (Letters.POST.equals(chosen) || Letters.EMAIL.equals(chosen)) {
+            return chosen;
+        }
+        return email == null || email.isBlank() ? Letters.POST : Letters.EMAIL;
+    }
+
+    /** The letter of the outcome the case was concluded with ({@code resultMessageType} and {@code outcome}). */
+    static LetterKind kind(String resultMessageType, String outcomeCode) {
+        Outcome outcome = Outcome.ofCode(outcomeCode).orElse(null);
+        if (outcome != null) {
+            switch (outcome) {
+                case TOEGEKEND: return LetterKind.TOEKENNING;
+                case GEDEELTELIJK_TOEGEKEND: return LetterKind.GEDEELTELIJKE_TOEKENNING;
+                case AFGEWEZEN: return LetterKind.AFWIJZING;
+                case BUITEN_BEHANDELING: return LetterKind.BUITEN_BEHANDELING;
+                // Awb 2:3 and "not an application": letters without objection clause (LEGAL.md 3).
+                case DOORGEZONDEN: return LetterKind.DOORZENDING;
+                case GEEN_AANVRAAG: return LetterKind.GEEN_AANVRAAG;
+                default: break;
+            }
+        }
+        return LetterKind.ofCode(outcomeCode).or(() -> LetterKind.ofCode(resultMessageType))
+                .orElseThrow(() -> new IllegalStateException("Geen brief voor uitkomst " + outcomeCode + " / " + resultMessageType));
+    }
+
+    LetterContent content(DelegateExecution execution) {
+        String caseNumber = string(execution, Variables.CASE_NUMBER);
+        LetterKind kind = kind(string(execution, Variables.RESULT_MESSAGE_TYPE), string(execution, Variables.OUTCOME));
+        boolean decidedByDecider = kind == LetterKind.TOEKENNING || kind == LetterKind.GEDEELTELIJKE_TOEKENNING
+                || kind == LetterKind.AFWIJZING;
+        String signatory = decidedByDecider
+                ? CaseHistory.decider(execution.getProcessInstanceId()).orElse(null)
+                : CaseHistory.latestAssignee(execution.getProcessInstanceId(), Tasks.CHECK_COMPLETENESS).orElse(null);
+        Map<?, ?> mandate = execution.getVariable("mandate") instanceof Map<?, ?> map ? map : Map.of();
+        String decidingGroup = decidedByDecider && mandate.get("decidingGroup") != null
+                ? mandate.get("decidingGroup").toString() : string(execution, Variables.OWNER_GROUP);
+        String function = mandate.get("signatoryFunction") != null && decidedByDecider
+                ? mandate.get("signatoryFunction").toString() : letters.functionOfGroup(decidingGroup);
+        String reasons = decidedByDecider ? string(execution, Variables.DECISION_MOTIVATION)
+                : string(execution, Variables.COMPLETENESS_MOTIVATION);
+        boolean grant = kind == LetterKind.TOEKENNING || kind == LetterKind.GEDEELTELIJKE_TOEKENNING;
+        BigDecimal decided = grant ? amount(execution, Variables.DECIDED_AMOUNT) : null;
+        return new LetterContent(caseNumber, kind, string(execution, Variables.APPLICANT_NAME),
+                string(execution, "onBehalfOfGroup"), addressLines(execution), string(execution, Variables.APPLICANT_EMAIL),
+                string(execution, Variables.TITLE), EngineClock.toLocalDate((Date) execution.getVariable(Variables.RECEIVED_ON)),
+                amount(execution, Variables.AMOUNT_REQUESTED), decided, reasons,
+                grant ? activity(execution) : null, grant ? string(execution, "grantObligations") : null,
+                grant ? string(execution, "grantConditions") : null, grant ? amount(execution, "advanceAmount") : null,
+                grant ? date(execution.getVariable("accountabilityDate")) : null,
+                fullName(signatory), function, decidedByDecider ? mandateDecision(mandate.get("mandateDecision")) : null,
+                string(execution, "forwardedTo"), string(execution, Variables.OWNER_TEAM));
+    }
+
+    private static String activity(DelegateExecution execution) {
+        String title = string(execution, Variables.TITLE);
+        String location = string(execution, "location");
+        return location == null || location.isBlank() ? title : title + " (" + location + ")";
+    }
+
+    /** The postal address as lines, when the resident gave one (intake asks it: Awb 4:2). */
+    static List<String> addressLines(VariableScope scope) {
+        List<String> lines = new ArrayList<>();
+        String street = join(string(scope, Variables.POSTAL_STREET), string(scope, Variables.POSTAL_HOUSE_NUMBER));
+        String place = join(string(scope, Variables.POSTAL_CODE), string(scope, Variables.POSTAL_PLACE));
+        if (!street.isBlank()) {
+            lines.add(street);
+        }
+        if (!place.isBlank()) {
+            lines.add(place);
+        }
+        return lines;
+    }
+
+    /** "Mandaatbesluit ... (kenmerk ..., datum)" from {@code wijkzaken.mandate.decisions.<key>}; null when unknown. */
+    String mandateDecision(Object key) {
+        if (key == null) {
+            return null;
+        }
+        String prefix = "wijkzaken.mandate.decisions." + key + ".";
+        String title = environment.getProperty(prefix + "title");
+        if (title == null) {
+            return null;
+        }
+        String reference = environment.getProperty(prefix + "reference");
+        String date = environment.getProperty(prefix + "date");
+        if (date != null) {
+            try {
+                date = DutchFormat.date(LocalDate.parse(date));
+            } catch (java.time.format.DateTimeParseException e) {
+                // As configured.
+            }
+        }
+        String details = join(reference == null ? null : "kenmerk " + reference + (date == null ? "" : ","), date);
+        return details.isBlank() ? title : title + " (" + details + ")";
+    }
+
+    /** First and last name of a user from the identity service; the user id when it has no name. */
+    private static String fullName(String userId) {
+        if (userId == null || Context.getCommandContext() == null) {
+            return null;
+        }
+        var context = Context.getCommandContext();
+        User user = context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration().getIdentityService()
+                .createUserQuery().userId(userId).singleResult());
+        if (user == null) {
+            return null;
+        }
+        String name = join(user.getFirstName(), user.getLastName());
+        return name.isBlank() ? null : name;
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof Date date) {
+            return EngineClock.toLocalDate(date);
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String join(String first, String second) {
+        return ((first == null ? "" : first.strip()) + " " + (second == null ? "" : second.strip())).strip();
+    }
+
+    /** The mail templates whose mail carries the letter when it goes by e-mail. */
+    static boolean carriesLetter(MessageType type) {
+        return type == MessageType.BESLUIT || type == MessageType.SNELLE_AFHANDELING
+                || type == MessageType.BUITEN_BEHANDELING || type == MessageType.DOORGEZONDEN
+                || type == MessageType.GEEN_AANVRAAG;
+    }
+}
