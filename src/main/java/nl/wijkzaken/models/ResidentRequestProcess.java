@@ -68,6 +68,21 @@ public final class ResidentRequestProcess {
         public static final String URGENCY = "urgency";
         public static final String AMOUNT_REQUESTED = "amountRequested";
         public static final String RECEIVED_ON = "receivedOn";
+        /** The postal address (Awb 4:2): street, house number with addition, postcode "1234 AB", place. */
+        public static final String POSTAL_STREET = "postalStreet";
+        public static final String POSTAL_HOUSE_NUMBER = "postalHouseNumber";
+        public static final String POSTAL_CODE = "postalCode";
+        public static final String POSTAL_PLACE = "postalPlace";
+        /** How decisions are sent: {@code post} or {@code e-mail} (intake's {@code DecisionChannel}); post after a withdrawal. */
+        public static final String DECISION_CHANNEL = "decisionChannel";
+        /** The start form's consent box (true/false): decisions by e-mail (Awb 2:8). */
+        public static final String EMAIL_CONSENT = "emailConsent";
+        /** When consent for e-mail was given, ISO-8601 with offset (e.g. 2026-12-01T14:05:09+01:00); null without consent. */
+        public static final String EMAIL_CONSENT_AT = "emailConsentAt";
+        /** Where consent was given: {@code webformulier}, {@code api} or {@code balie} (intake's {@code ConsentSource}). */
+        public static final String EMAIL_CONSENT_SOURCE = "emailConsentSource";
+        /** When the resident withdrew the consent (status page), ISO-8601 with offset; absent while it holds. */
+        public static final String EMAIL_CONSENT_WITHDRAWN_AT = "emailConsentWithdrawnAt";
         public static final String OWNER_GROUP = "ownerGroup";
         public static final String OWNER_TEAM = "ownerTeam";
         public static final String LEGAL_DEADLINE = "legalDeadline";

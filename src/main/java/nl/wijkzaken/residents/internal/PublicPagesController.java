@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
@@ -29,18 +30,22 @@ import nl.wijkzaken.neighbourhood.Neighbourhoods;
 class PublicPagesController {
 
     /** The form's maxlength per field: the same as ResidentRequest's @Size (and so the columns). */
-    static final Map<String, Integer> MAX_LENGTHS = Map.of("applicantName", 200, "applicantEmail", 254,
-            "applicantPhone", 20, "onBehalfOfGroup", 200, "title", 150,
-            "description", ResidentRequest.MAX_DESCRIPTION, "location", 300, "amountRequested", 20);
+    static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(Map.entry("applicantName", 200),
+            Map.entry("applicantEmail", 254), Map.entry("applicantPhone", 20), Map.entry("onBehalfOfGroup", 200),
+            Map.entry("title", 150), Map.entry("description", ResidentRequest.MAX_DESCRIPTION), Map.entry("location", 300),
+            Map.entry("amountRequested", 20), Map.entry("postalStreet", 200), Map.entry("postalHouseNumber", 20),
+            Map.entry("postalCode", 7), Map.entry("postalPlace", 100));
 
     private final Neighbourhoods neighbourhoods;
     private final RequestValidator validator;
     private final ResidentCases cases;
     private final StatusViews statusViews;
     private final Supplements supplements;
+    private final EmailConsents consents;
 
     PublicPagesController(Neighbourhoods neighbourhoods, RequestValidator validator, ResidentCases cases,
-                          StatusViews statusViews, Supplements supplements) {
+                          StatusViews statusViews, Supplements supplements, EmailConsents consents) {
+        this.consents = consents;
         this.neighbourhoods = neighbourhoods;
         this.validator = validator;
         this.cases = cases;
@@ -72,6 +77,7 @@ class PublicPagesController {
         model.addAttribute("statusPath", "/status/" + submission.token());
         model.addAttribute("statusUrl", cases.statusUrl(submission.token()));
         model.addAttribute("email", converted.request().applicantEmail());
+        model.addAttribute("decisionChannel", converted.request().decisionChannel().words());
         return "residents/confirmation";
     }
 
@@ -109,6 +115,18 @@ class PublicPagesController {
         return "redirect:/status/" + token;
     }
 
+    /** Awb 2:8: the resident withdraws the consent for decisions by e-mail; from then on they go by post. */
+    @PostMapping("/status/{token}/toestemming-intrekken")
+    String withdrawConsent(@PathVariable String token, HttpServletResponse response, RedirectAttributes redirect) {
+        Optional<ResidentCase> found = cases.findByToken(token);
+        if (found.isEmpty()) {
+            return notFound(response);
+        }
+        consents.withdraw(found.get());
+        redirect.addFlashAttribute("consentWithdrawn", true);
+        return "redirect:/status/" + token;
+    }
+
     @GetMapping({"/status", "/status/"})
     String statusWithoutToken(HttpServletResponse response) {
         return notFound(response);
@@ -132,6 +150,7 @@ class PublicPagesController {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("categories", Category.values());
         model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("decisionChannels", DecisionChannel.values());
         model.addAttribute("maxLengths", MAX_LENGTHS);
         return "residents/form";
     }
