@@ -64,6 +64,10 @@ class IntakeApiControllerTest {
         request.put("amountRequested", 2500.50);
         request.put("urgency", "normaal");
         request.put("location", "Kerkweg, Breukelen");
+        request.put("postalStreet", "Kerkweg");
+        request.put("postalHouseNumber", "12a");
+        request.put("postalCode", "3621 AB");
+        request.put("postalPlace", "Breukelen");
         return request;
     }
 
