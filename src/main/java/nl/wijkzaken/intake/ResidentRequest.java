@@ -57,9 +57,9 @@ public record ResidentRequest(
         @Pattern(regexp = ResidentRequest.ONE_LINE, message = ResidentRequest.CONTROL_CHARACTER)
         String postalStreet,
         @NotBlank(message = "Vul uw huisnummer in.")
-        @Pattern(regexp = ResidentRequest.HOUSE_NUMBER, message = "Vul uw huisnummer in, eventueel met toevoeging, bijvoorbeeld 12, 12a of 12-2.")
+        @Pattern(regexp = "^\\s*$|" + ResidentRequest.HOUSE_NUMBER, message = "Vul uw huisnummer in, eventueel met toevoeging, bijvoorbeeld 12, 12a of 12-2.")
         String postalHouseNumber,
-        @NotBlank(message = "Vul uw postcode in.") @Pattern(regexp = PostalCodes.PATTERN, message = PostalCodes.MESSAGE)
+        @NotBlank(message = "Vul uw postcode in.") @Pattern(regexp = "^\\s*$|" + PostalCodes.PATTERN, message = PostalCodes.MESSAGE)
         String postalCode,
         @NotBlank(message = "Vul uw woonplaats in.") @Size(max = 100, message = "De woonplaats mag hoogstens 100 tekens lang zijn.")
         @Pattern(regexp = ResidentRequest.ONE_LINE, message = ResidentRequest.CONTROL_CHARACTER)
