@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.ConsentSource;
 import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
@@ -72,7 +73,7 @@ class PublicPagesController {
         }
         String key = form.getSubmissionKey() == null || form.getSubmissionKey().isBlank()
                 || form.getSubmissionKey().length() > 200 ? null : "form:" + form.getSubmissionKey();
-        Submission submission = cases.submit(converted.request(), key);
+        Submission submission = cases.submit(converted.request(), key, ConsentSource.ONLINE_FORM);
         model.addAttribute("caseNumber", submission.caseNumber());
         model.addAttribute("statusPath", "/status/" + submission.token());
         model.addAttribute("statusUrl", cases.statusUrl(submission.token()));
