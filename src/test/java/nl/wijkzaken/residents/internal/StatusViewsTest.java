@@ -101,6 +101,7 @@ class StatusViewsTest {
         driver.complete(processInstanceId, "HandleFastLane", "wm.breukelen", Map.of("outcome", "toegekend",
                 "decisionMotivation", "Het bord wordt morgen geplaatst."));
         driver.runMessages(processInstanceId);
+        sent(submission);
 
         String page = page(submission);
 
@@ -116,6 +117,7 @@ class StatusViewsTest {
         driver.runMessages(processInstanceId);
         driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "niet-ontvankelijk",
                 "completenessMotivation", "Dit is een zaak van de provincie."));
+        sent(submission);
 
         assertThat(page(submission)).contains("id=\"decision-outcome\">Niet in behandeling genomen<",
                 "Dit is een zaak van de provincie.", "binnen 6 weken").doesNotContain("id=\"decision-amount\"");
@@ -132,6 +134,7 @@ class StatusViewsTest {
         var jobs = engine.getManagementService();
         jobs.executeJob(jobs.createJobQuery().processInstanceId(processInstanceId).activityId("RepairTermLapsed")
                 .singleResult().getId());
+        sent(submission);
 
         assertThat(page(submission)).contains("id=\"decision-outcome\">Buiten behandeling gesteld<", "artikel 4:5",
                 "Gevraagde aanvulling", "Begroting ontbreekt.", "binnen 6 weken")
@@ -158,6 +161,11 @@ class StatusViewsTest {
         assertThat(caseFiles.events(submission.caseNumber())).last()
                 .satisfies(event -> assertThat(event.actor()).as("who deleted it, for the auditor").isEqualTo("demo"))
                 .satisfies(event -> assertThat(event.detail()).contains("verwijderd door demo"));
+    }
+
+    /** As the delivery does once the letter went out (by post here): the day the Awb counts from. */
+    private void sent(Submission submission) {
+        caseFiles.recordDecisionSent(submission.caseNumber(), EngineClock.today(), "per post", "balie");
     }
 
     private Submission submit(Category category, String amount, Urgency urgency) {
