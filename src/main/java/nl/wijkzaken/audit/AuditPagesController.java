@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
@@ -36,9 +37,11 @@ class AuditPagesController {
     private final Neighbourhoods neighbourhoods;
     private final DecidingRoles roles;
     private final ObjectMapper json;
+    private final CaseFiles caseFiles;
 
     AuditPagesController(DossierSearches searches, CaseDossiers dossiers, Neighbourhoods neighbourhoods,
-                         DecidingRoles roles, ObjectMapper json) {
+                         DecidingRoles roles, ObjectMapper json, CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
         this.searches = searches;
         this.dossiers = dossiers;
         this.neighbourhoods = neighbourhoods;
@@ -76,6 +79,7 @@ class AuditPagesController {
             return "audit/not-found";
         }
         model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json));
+        model.addAttribute("delivery", DeliveryView.of(caseFiles, caseNumber).orElse(null));
         return "audit/dossier";
     }
 

@@ -157,6 +157,14 @@ class StatusPageChannelTest {
         withdraw(submission, opened);
         assertThat(caseFiles.events(submission.caseNumber())).as("withdrawn once")
                 .filteredOn(e -> e.type() == CaseEventType.EMAIL_CONSENT_WITHDRAWN).hasSize(1);
+
+        // The auditor's dossier shows the channel and the consent history.
+        String dossier = http.withBasicAuth("auditor", "demo")
+                .getForEntity("/audit/dossiers/" + submission.caseNumber(), String.class).getBody();
+        assertThat(dossier).contains("Verzending van besluiten", "id=\"delivery-channel\">per post<",
+                "Schoolstraat 4a, 3621 AB Breukelen", "id=\"delivery-consent-withdrawn\"",
+                "Verzending besluiten vastgelegd", "Besluiten per e-mail naar fatima@example.org", "via het webformulier",
+                "Toestemming e-mail ingetrokken", "via de statuspagina");
     }
 
     private ResponseEntity<String> withdraw(Submission submission, ResponseEntity<String> opened) {
