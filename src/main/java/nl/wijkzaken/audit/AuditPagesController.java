@@ -37,10 +37,12 @@ class AuditPagesController {
     private final Neighbourhoods neighbourhoods;
     private final DecidingRoles roles;
     private final ObjectMapper json;
+    private final StaffNames names;
     private final CaseFiles caseFiles;
 
     AuditPagesController(DossierSearches searches, CaseDossiers dossiers, Neighbourhoods neighbourhoods,
-                         DecidingRoles roles, ObjectMapper json, CaseFiles caseFiles) {
+                         DecidingRoles roles, ObjectMapper json, StaffNames names, CaseFiles caseFiles) {
+        this.names = names;
         this.caseFiles = caseFiles;
         this.searches = searches;
         this.dossiers = dossiers;
@@ -78,7 +80,7 @@ class AuditPagesController {
             model.addAttribute("caseNumber", caseNumber);
             return "audit/not-found";
         }
-        model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json));
+        model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json, names.forDossier(dossier)));
         model.addAttribute("delivery", DeliveryView.of(caseFiles, caseNumber).orElse(null));
         return "audit/dossier";
     }
