@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
@@ -42,11 +43,13 @@ class AuditPagesController {
     private final ObjectMapper json;
     private final StaffNames names;
     private final Letters letters;
+    private final CaseFiles caseFiles;
 
     AuditPagesController(DossierSearches searches, CaseDossiers dossiers, Neighbourhoods neighbourhoods,
-                         DecidingRoles roles, ObjectMapper json, StaffNames names, Letters letters) {
+                         DecidingRoles roles, ObjectMapper json, StaffNames names, Letters letters, CaseFiles caseFiles) {
         this.names = names;
         this.letters = letters;
+        this.caseFiles = caseFiles;
         this.searches = searches;
         this.dossiers = dossiers;
         this.neighbourhoods = neighbourhoods;
@@ -85,6 +88,7 @@ class AuditPagesController {
         }
         model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json, names.forDossier(dossier)));
         model.addAttribute("letters", letters.ofCase(caseNumber).stream().map(LetterRow::of).toList());
+        model.addAttribute("delivery", DeliveryView.of(caseFiles, caseNumber).orElse(null));
         return "audit/dossier";
     }
 

@@ -17,6 +17,10 @@ public enum CaseEventType {
     CO_SIGNED("MEDEONDERTEKEND", "Medeondertekening"),
     /** The decision went out to the resident (by e-mail or post); the day the Awb counts from. */
     DECISION_SENT("BESLUIT_VERZONDEN", "Besluit verzonden"),
+    /** At registration: the postal address and how decisions are sent, with the consent for e-mail if given (Awb 2:8). */
+    DECISION_CHANNEL_CHOSEN("BESLUITKANAAL_GEKOZEN", "Verzending besluiten vastgelegd"),
+    /** The resident withdrew the consent for e-mail (status page); decisions go by post from then on. */
+    EMAIL_CONSENT_WITHDRAWN("TOESTEMMING_EMAIL_INGETROKKEN", "Toestemming e-mail ingetrokken"),
     DEADLINE_SUSPENDED("TERMIJN_OPGESCHORT", "Opgeschort"),
     DEADLINE_RESUMED("TERMIJN_HERVAT", "Hervat"),
     DEADLINE_EXTENDED("TERMIJN_VERLENGD", "Verlengd"),

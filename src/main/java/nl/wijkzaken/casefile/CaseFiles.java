@@ -107,6 +107,58 @@ public class CaseFiles {
                 .stream().flatMap(Optional::stream).findFirst();
     }
 
+    /**
+     * At registration: the postal address (Awb 4:2) and the channel for decisions with the consent for e-mail, its
+     * time and where it was given (Awb 2:8), in the case file and as a case event ({@code detail} in words).
+     */
+    public void recordDeliveryChoice(String caseNumber, DeliveryChoice choice, String detail, String actor) {
+        jdbc.sql("""
+                UPDATE case_file SET postal_street = ?, postal_house_number = ?, postal_code = ?, postal_place = ?,
+                  decision_channel = ?, email_consent_at = ?, email_consent_source = ?, email_consent_withdrawn_at = ?
+                WHERE case_number = ?""")
+                .params(choice.postalStreet(), choice.postalHouseNumber(), choice.postalCode(), choice.postalPlace(),
+                        choice.channel(), timestamp(choice.emailConsentAt()), choice.emailConsentSource(),
+                        timestamp(choice.emailConsentWithdrawnAt()), caseNumber)
+                .update();
+        append(caseNumber, CaseEventType.DECISION_CHANNEL_CHOSEN, null, detail, actor, null, null);
+    }
+
+    /**
+     * The resident withdrew the consent for e-mail: from now on decisions go by post ({@code postChannel}). Answers
+     * false, and records nothing, when no consent holds.
+     */
+    public boolean withdrawEmailConsent(String caseNumber, String postChannel, String detail, String actor) {
+        int changed = jdbc.sql("""
+                UPDATE case_file SET decision_channel = ?, email_consent_withdrawn_at = ?
+                WHERE case_number = ? AND email_consent_at IS NOT NULL AND email_consent_withdrawn_at IS NULL""")
+                .params(postChannel, Timestamp.valueOf(EngineClock.localNow()), caseNumber).update();
+        if (changed == 0) {
+            return false;
+        }
+        append(caseNumber, CaseEventType.EMAIL_CONSENT_WITHDRAWN, null, detail, actor, null, null);
+        return true;
+    }
+
+    /** The address and channel for decisions; empty for an unknown case. */
+    public Optional<DeliveryChoice> deliveryChoice(String caseNumber) {
+        return jdbc.sql("""
+                SELECT postal_street, postal_house_number, postal_code, postal_place, decision_channel, email_consent_at,
+                  email_consent_source, email_consent_withdrawn_at FROM case_file WHERE case_number = ?""")
+                .param(caseNumber)
+                .query((rs, row) -> new DeliveryChoice(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), localDateTime(rs.getTimestamp(6)), rs.getString(7),
+                        localDateTime(rs.getTimestamp(8))))
+                .optional();
+    }
+
+    private static Timestamp timestamp(LocalDateTime at) {
+        return at == null ? null : Timestamp.valueOf(at);
+    }
+
+    private static LocalDateTime localDateTime(Timestamp at) {
+        return at == null ? null : at.toLocalDateTime();
+    }
+
     public void changeDeadline(String caseNumber, CaseEventType type, CaseStatus status, LocalDate before, LocalDate after,
                         LocalDate suspendedSince, boolean extended, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET legal_deadline = ?, suspended_since = ?, deadline_extended = ?"

@@ -36,12 +36,21 @@ public class RequestIntake {
         this.runtimeService = runtimeService;
     }
 
+    /** A request from the front office ("balie") or online; consent for e-mail counts as given there. */
     @Transactional
     public RegisteredRequest submit(ResidentRequest request, String channel) {
+        return submit(request, channel, "balie".equals(channel) ? ConsentSource.FRONT_OFFICE : ConsentSource.API);
+    }
+
+    /** As {@link #submit(ResidentRequest, String)}, saying where the resident gave consent for e-mail (if he did). */
+    @Transactional
+    public RegisteredRequest submit(ResidentRequest request, String channel, ConsentSource consentSource) {
         if (!CHANNELS.contains(channel)) {
             throw new IllegalArgumentException("Onbekend kanaal: " + channel);
         }
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ResidentRequestProcess.KEY, variables(request, channel));
+        Map<String, Object> variables = variables(request, channel);
+        variables.put(Variables.EMAIL_CONSENT_SOURCE, consentSource.code());
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ResidentRequestProcess.KEY, variables);
         if (instance.getBusinessKey() == null) {
             throw new IllegalStateException("Process " + ResidentRequestProcess.KEY + " did not assign a case number");
         }
@@ -62,6 +71,12 @@ public class RequestIntake {
         variables.put(Variables.URGENCY, request.urgency() == null ? null : request.urgency().code());
         variables.put("location", request.location());
         variables.put(Variables.CHANNEL, channel);
+        variables.put(Variables.POSTAL_STREET, request.postalStreet());
+        variables.put(Variables.POSTAL_HOUSE_NUMBER, request.postalHouseNumber());
+        variables.put(Variables.POSTAL_CODE, request.postalCode());
+        variables.put(Variables.POSTAL_PLACE, request.postalPlace());
+        variables.put(Variables.DECISION_CHANNEL, request.decisionChannel().code());
+        variables.put(Variables.EMAIL_CONSENT, request.emailConsent());
         return variables;
     }
 }

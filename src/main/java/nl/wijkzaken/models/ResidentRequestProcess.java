@@ -106,6 +106,21 @@ public final class ResidentRequestProcess {
         public static final String DATE_OF_RECEIPT = "dateOfReceipt";
         /** The moment the case was registered (the server's clock); online also the moment of receipt. */
         public static final String REGISTERED_AT = "registeredAt";
+        /** The postal address (Awb 4:2): street, house number with addition, postcode "1234 AB", place. */
+        public static final String POSTAL_STREET = "postalStreet";
+        public static final String POSTAL_HOUSE_NUMBER = "postalHouseNumber";
+        public static final String POSTAL_CODE = "postalCode";
+        public static final String POSTAL_PLACE = "postalPlace";
+        /** How decisions are sent: {@code post} or {@code e-mail} (intake's {@code DecisionChannel}); post after a withdrawal. */
+        public static final String DECISION_CHANNEL = "decisionChannel";
+        /** The start form's consent box (true/false): decisions by e-mail (Awb 2:8). */
+        public static final String EMAIL_CONSENT = "emailConsent";
+        /** When consent for e-mail was given, ISO-8601 with offset (e.g. 2026-12-01T14:05:09+01:00); null without consent. */
+        public static final String EMAIL_CONSENT_AT = "emailConsentAt";
+        /** Where consent was given: {@code webformulier}, {@code api} or {@code balie} (intake's {@code ConsentSource}). */
+        public static final String EMAIL_CONSENT_SOURCE = "emailConsentSource";
+        /** When the resident withdrew the consent (status page), ISO-8601 with offset; absent while it holds. */
+        public static final String EMAIL_CONSENT_WITHDRAWN_AT = "emailConsentWithdrawnAt";
         public static final String OWNER_GROUP = "ownerGroup";
         public static final String OWNER_TEAM = "ownerTeam";
         /** The legal deadline that counts (Awb 4:13, Atw-moved), start of that day. */
@@ -139,12 +154,6 @@ public final class ResidentRequestProcess {
         public static final String CO_SIGN_REMARK = "coSignRemark";
         /** The mail template of a message step (local to the step). */
         public static final String MESSAGE_TYPE = "messageType";
-        /** How decisions reach the resident: {@code post} or {@code e-mail} (asked at intake; consent for e-mail). */
-        public static final String DECISION_CHANNEL = "decisionChannel";
-        public static final String POSTAL_STREET = "postalStreet";
-        public static final String POSTAL_HOUSE_NUMBER = "postalHouseNumber";
-        public static final String POSTAL_CODE = "postalCode";
-        public static final String POSTAL_PLACE = "postalPlace";
         /** The stored letter of the outcome ({@code decision_letter.id}), set by "Brief opstellen". */
         public static final String LETTER_ID = "letterId";
         /** The mail template of the outcome, set when the case is concluded. */

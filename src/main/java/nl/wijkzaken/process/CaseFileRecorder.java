@@ -8,6 +8,8 @@ import static nl.wijkzaken.process.ProcessVariables.string;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Map;
 
@@ -27,6 +29,9 @@ import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.casefile.DeliveryChoice;
+import nl.wijkzaken.intake.ConsentSource;
+import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
@@ -80,6 +85,28 @@ public class CaseFileRecorder {
         caseFiles.recordDeadlineFacts(string(execution, Variables.CASE_NUMBER),
                 registeredAt instanceof java.util.Date at ? java.time.LocalDateTime.ofInstant(at.toInstant(), DutchFormat.ZONE) : null,
                 deadline.countedEnd(), null, DeadlineWatch.termKind(execution).code());
+        recordDeliveryChoice(execution);
+    }
+
+    /** Awb 4:2 and 2:8: the address and the channel for decisions, with the consent for e-mail, as registration set them. */
+    private void recordDeliveryChoice(DelegateExecution execution) {
+        DecisionChannel channel = DecisionChannel.fromCode(string(execution, Variables.DECISION_CHANNEL));
+        String consentAt = string(execution, Variables.EMAIL_CONSENT_AT);
+        LocalDateTime consentTime = consentAt == null ? null
+                : OffsetDateTime.parse(consentAt).atZoneSameInstant(DutchFormat.ZONE).toLocalDateTime();
+        String sourceCode = string(execution, Variables.EMAIL_CONSENT_SOURCE);
+        DeliveryChoice choice = new DeliveryChoice(string(execution, Variables.POSTAL_STREET),
+                string(execution, Variables.POSTAL_HOUSE_NUMBER), string(execution, Variables.POSTAL_CODE),
+                string(execution, Variables.POSTAL_PLACE), channel.code(), consentTime,
+                consentTime == null ? null : sourceCode, null);
+        String detail = "Besluiten " + channel.words()
+                + (channel == DecisionChannel.EMAIL ? " naar " + string(execution, Variables.APPLICANT_EMAIL)
+                        + ", met uitdrukkelijke toestemming van de aanvrager (artikel 2:8 Awb), gegeven op "
+                        + DutchFormat.dateTime(consentTime.atZone(DutchFormat.ZONE).toInstant()) + " via "
+                        + ConsentSource.ofCode(sourceCode).map(ConsentSource::words).orElse(sourceCode)
+                        + ". Postadres: " + choice.addressLine() + "."
+                        : " naar " + choice.addressLine() + ". Geen toestemming voor besluiten per e-mail.");
+        caseFiles.recordDeliveryChoice(string(execution, Variables.CASE_NUMBER), choice, detail, null);
     }
 
     public void status(DelegateExecution execution, String statusCode) {

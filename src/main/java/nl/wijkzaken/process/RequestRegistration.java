@@ -21,9 +21,12 @@ import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.ConsentSource;
+import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
+import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
@@ -56,6 +59,14 @@ class RequestRegistration implements JavaDelegate {
         List<String> problems = new ArrayList<>();
         ResidentRequest request = request(execution, problems);
         problems.addAll(validator.validate(request).stream().map(ConstraintViolation::getMessage).sorted().toList());
+        problems.addAll(request.channelProblems().values());
+        String sourceCode = text(execution, Variables.EMAIL_CONSENT_SOURCE);
+        // Tasklist's start form cannot send the source (FormGuard): a consent given there was given at the front office.
+        ConsentSource source = sourceCode == null ? ConsentSource.FRONT_OFFICE : ConsentSource.ofCode(sourceCode)
+                .filter(known -> known != ConsentSource.STATUS_PAGE).orElse(null);
+        if (source == null) {
+            problems.add("Onbekende herkomst van de toestemming: " + sourceCode + ".");
+        }
         if (request.neighbourhood() != null && !request.neighbourhood().isBlank() && !neighbourhoods.exists(request.neighbourhood())) {
             problems.add("Onbekende wijk: " + request.neighbourhood());
         }
@@ -77,6 +88,7 @@ class RequestRegistration implements JavaDelegate {
         execution.setVariable(Variables.AMOUNT_TO_DECIDE, request.amountRequested().doubleValue());
         execution.setVariable(Variables.RECEIVED_ON, EngineClock.startOf(receivedOn));
         execution.setVariable(Variables.REGISTERED_AT, java.util.Date.from(EngineClock.now()));
+        recordChannel(execution, request, source);
         execution.setVariable("categoryLabel", request.category().label());
         // Forms and Tasklist show the name ("Maarssen-Dorp"); tables and filters keep using the code.
         execution.setVariable("neighbourhoodName", neighbourhoods.find(request.neighbourhood()).orElseThrow().name());
@@ -114,6 +126,23 @@ class RequestRegistration implements JavaDelegate {
         return day;
     }
 
+    /**
+     * Awb 4:2 and 2:8: the postal address as normalised ("1234 AB") and the channel for decisions, with the time and
+     * source of an express consent for e-mail; the case file records them when it opens ({@code caseFileRecorder}).
+     */
+    private static void recordChannel(DelegateExecution execution, ResidentRequest request, ConsentSource source) {
+        execution.setVariable(Variables.POSTAL_STREET, request.postalStreet());
+        execution.setVariable(Variables.POSTAL_HOUSE_NUMBER, request.postalHouseNumber());
+        execution.setVariable(Variables.POSTAL_CODE, request.postalCode());
+        execution.setVariable(Variables.POSTAL_PLACE, request.postalPlace());
+        execution.setVariable(Variables.DECISION_CHANNEL, request.decisionChannel().code());
+        execution.setVariable(Variables.EMAIL_CONSENT, request.emailConsent());
+        boolean consent = request.decisionChannel() == DecisionChannel.EMAIL;
+        execution.setVariable(Variables.EMAIL_CONSENT_AT, consent
+                ? EngineClock.now().atZone(DutchFormat.ZONE).toOffsetDateTime().withNano(0).toString() : null);
+        execution.setVariable(Variables.EMAIL_CONSENT_SOURCE, consent ? source.code() : null);
+    }
+
     private static ResidentRequest request(DelegateExecution execution, List<String> problems) {
         Category category = null;
         String categoryCode = text(execution, Variables.CATEGORY);
@@ -145,7 +174,27 @@ class RequestRegistration implements JavaDelegate {
         return new ResidentRequest(text(execution, Variables.APPLICANT_NAME), text(execution, Variables.APPLICANT_EMAIL),
                 text(execution, "applicantPhone"), text(execution, "onBehalfOfGroup"), text(execution, Variables.NEIGHBOURHOOD),
                 category, text(execution, Variables.TITLE), text(execution, "description"), amount, urgency,
-                text(execution, "location"));
+                text(execution, "location"), text(execution, Variables.POSTAL_STREET),
+                text(execution, Variables.POSTAL_HOUSE_NUMBER), text(execution, Variables.POSTAL_CODE),
+                text(execution, Variables.POSTAL_PLACE), decisionChannel(execution, problems), consent(execution));
+    }
+
+    private static DecisionChannel decisionChannel(DelegateExecution execution, List<String> problems) {
+        String code = text(execution, Variables.DECISION_CHANNEL);
+        if (code == null || code.isBlank()) {
+            return DecisionChannel.POST;
+        }
+        try {
+            return DecisionChannel.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage() + ".");
+            return DecisionChannel.POST;
+        }
+    }
+
+    private static boolean consent(DelegateExecution execution) {
+        Object value = execution.getVariable(Variables.EMAIL_CONSENT);
+        return Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value));
     }
 
     private static String text(DelegateExecution execution, String name) {

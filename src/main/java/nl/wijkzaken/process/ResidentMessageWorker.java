@@ -100,6 +100,18 @@ public class ResidentMessageWorker implements SmartLifecycle {
 
     private void handle(LockedExternalTask task) {
         Map<String, Object> variables = task.getVariables();
+        if (!ResidentMessages.hasRecipient(variables)) {
+            // No e-mail address (it is optional since decisions go by post by default): nothing to mail, the case goes on.
+            try {
+                transaction.executeWithoutResult(status -> {
+                    externalTasks.complete(task.getId(), workerId);
+                    messages.recordNotMailed(variables);
+                });
+            } catch (NotFoundException e) {
+                log.info("Message step {} ended before it was completed", task.getId());
+            }
+            return;
+        }
         ResidentMessages.Sent sent;
         try {
             sent = messages.send(variables);

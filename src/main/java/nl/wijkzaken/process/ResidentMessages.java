@@ -109,6 +109,19 @@ class ResidentMessages {
                 + sent.recipient() + ": " + sent.mail().subject() + "\n\n" + sent.mail().body(), null);
     }
 
+    /** Whether the resident gave an e-mail address; without one, status messages are not mailed. */
+    static boolean hasRecipient(Map<String, Object> variables) {
+        String recipient = text(variables, Variables.APPLICANT_EMAIL);
+        return recipient != null && !recipient.isBlank();
+    }
+
+    /** Notes in the case file that a message step passed without a mail, for want of an e-mail address. */
+    void recordNotMailed(Map<String, Object> variables) {
+        MessageType type = MessageType.ofTemplate(text(variables, Variables.MESSAGE_TYPE));
+        caseFiles.recordEvent(text(variables, Variables.CASE_NUMBER), CaseEventType.MESSAGE_SENT, null,
+                type.template() + " niet per e-mail verstuurd: de aanvrager gaf geen e-mailadres op.", null);
+    }
+
     static String counterVariable(MessageType type) {
         return "messageCount_" + type.template().replace('-', '_');
     }

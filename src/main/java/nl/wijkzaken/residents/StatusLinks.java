@@ -45,6 +45,9 @@ public class StatusLinks {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void provideForAcknowledgement(String caseNumber, String recipient) {
+        if (recipient == null || recipient.isBlank()) {
+            return;
+        }
         boolean hasToken = jdbc.sql("SELECT COUNT(*) FROM resident_access WHERE case_number = ?").param(caseNumber)
                 .query(Integer.class).single() > 0;
         if (hasToken) {

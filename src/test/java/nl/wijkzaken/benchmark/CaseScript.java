@@ -1,5 +1,6 @@
 package nl.wijkzaken.benchmark;
 
+import nl.wijkzaken.support.TestAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ record CaseScript(String processKey, Map<String, Object> startVariables, String 
         start.put("urgency", "normaal");
         start.put("location", "Dorpsplein " + (index % 100));
         start.put("channel", "balie");
+        start.putAll(TestAddress.with(Map.of()));
         String wijkmanager = Organisation.wijkmanager(neighbourhood);
         return new CaseScript("resident-request", start, null, true, List.of(
                 new Step("CheckCompleteness", null, wijkmanager, check()),

@@ -1,5 +1,6 @@
 package nl.wijkzaken.process;
 
+import nl.wijkzaken.support.TestAddress;
 import static nl.wijkzaken.support.DecisionSteps.decision;
 import static nl.wijkzaken.support.DecisionSteps.owner;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -275,6 +276,6 @@ class BudgetDecisionTest {
         variables.put("amountRequested", amount);
         variables.put("urgency", "normaal");
         variables.put("channel", "online");
-        return variables;
+        return TestAddress.with(variables);
     }
 }

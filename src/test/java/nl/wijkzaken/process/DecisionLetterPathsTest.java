@@ -217,7 +217,7 @@ class DecisionLetterPathsTest {
     private RegisteredRequest submit(Category category, String amount, Urgency urgency) {
         return bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", "breukelen", category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), urgency, "Straatweg 1"), "online");
+                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
     }
 
     private ProcessInstance instance(RegisteredRequest request) {

@@ -1,5 +1,6 @@
 package nl.wijkzaken.process;
 
+import nl.wijkzaken.support.TestAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -130,10 +131,10 @@ class HangingMailServerPostgresTest {
 
     /** Submits a request over the public API: 201 with the case number and the path of its status page. */
     private String[] submit(String base, int i) throws Exception {
-        HttpResponse<String> created = post(base + "/api/requests", Map.of("applicantName", "Fatima el Amrani",
+        HttpResponse<String> created = post(base + "/api/requests", TestAddress.with(Map.of("applicantName", "Fatima el Amrani",
                 "applicantEmail", "fatima" + i + "@example.org", "neighbourhood", "breukelen",
                 "category", "spelen-en-sport", "title", "Nieuwe glijbaan " + i,
-                "description", "De glijbaan is kapot.", "amountRequested", 2500, "urgency", "normaal"));
+                "description", "De glijbaan is kapot.", "amountRequested", 2500, "urgency", "normaal")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode body = json.readTree(created.body());
         String statusUrl = body.get("statusUrl").asText();

@@ -1,5 +1,6 @@
 package nl.wijkzaken.process;
 
+import nl.wijkzaken.support.TestAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -81,10 +82,10 @@ class ResidentMessagesTest {
 
     @Test
     void anOnlineRequestIsAcknowledgedOnceWithTheLinkTheResidentGotAtSubmissionAndItOpensTheStatusPage() throws Exception {
-        ResponseEntity<Map> created = http.postForEntity("/api/requests", Map.of("applicantName", "Fatima el Amrani",
+        ResponseEntity<Map> created = http.postForEntity("/api/requests", TestAddress.with(Map.of("applicantName", "Fatima el Amrani",
                 "applicantEmail", "fatima@example.org", "neighbourhood", "breukelen", "category", "spelen-en-sport",
                 "title", "Nieuwe glijbaan", "description", "De glijbaan is kapot.", "amountRequested", 2500,
-                "urgency", "normaal"), Map.class);
+                "urgency", "normaal")), Map.class);
         String caseNumber = (String) created.getBody().get("caseNumber");
         String statusUrl = (String) created.getBody().get("statusUrl");
         String processInstanceId = instanceOf(caseNumber);
@@ -283,7 +284,7 @@ class ResidentMessagesTest {
     private RegisteredRequest submit(String channel, Category category, String amount, Urgency urgency) {
         return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, "breukelen",
                 category, "Plantenbak " + category.label(), "Graag een plantenbak.", new BigDecimal(amount), urgency,
-                "Straatweg 1"), channel);
+                "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), channel);
     }
 
     private void askSupplement(String processInstanceId, String missing) {

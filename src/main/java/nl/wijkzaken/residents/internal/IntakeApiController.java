@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import nl.wijkzaken.intake.ConsentSource;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.refusal.Refusal;
 
@@ -85,7 +86,7 @@ class IntakeApiController {
             if (!errors.isEmpty()) {
                 throw PublicRefusals.invalid(errors);
             }
-            Submission submission = cases.submit(parsed.request(), idempotencyKey);
+            Submission submission = cases.submit(parsed.request(), idempotencyKey, ConsentSource.API);
             String statusUrl = cases.statusUrl(submission.token());
             Created created = new Created(submission.caseNumber(), statusUrl);
             return ResponseEntity.status(submission.replay() ? HttpStatus.OK : HttpStatus.CREATED)

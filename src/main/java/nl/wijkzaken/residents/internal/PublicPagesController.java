@@ -28,6 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.supplement.Attachment;
+import nl.wijkzaken.intake.ConsentSource;
+import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.letters.Letters;
@@ -41,9 +43,11 @@ import nl.wijkzaken.shared.EngineClock;
 class PublicPagesController {
 
     /** The form's maxlength per field: the same as ResidentRequest's @Size (and so the columns). */
-    static final Map<String, Integer> MAX_LENGTHS = Map.of("applicantName", 200, "applicantEmail", 254,
-            "applicantPhone", 20, "onBehalfOfGroup", 200, "title", 150,
-            "description", ResidentRequest.MAX_DESCRIPTION, "location", 300, "amountRequested", 20);
+    static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(Map.entry("applicantName", 200),
+            Map.entry("applicantEmail", 254), Map.entry("applicantPhone", 20), Map.entry("onBehalfOfGroup", 200),
+            Map.entry("title", 150), Map.entry("description", ResidentRequest.MAX_DESCRIPTION), Map.entry("location", 300),
+            Map.entry("amountRequested", 20), Map.entry("postalStreet", 200), Map.entry("postalHouseNumber", 20),
+            Map.entry("postalCode", 7), Map.entry("postalPlace", 100));
 
     private final Neighbourhoods neighbourhoods;
     private final RequestValidator validator;
@@ -52,9 +56,12 @@ class PublicPagesController {
     private final Supplements supplements;
     private final Penalties penalties;
     private final Letters letters;
+    private final EmailConsents consents;
 
     PublicPagesController(Neighbourhoods neighbourhoods, RequestValidator validator, ResidentCases cases,
-                          StatusViews statusViews, Supplements supplements, Penalties penalties, Letters letters) {
+                          StatusViews statusViews, Supplements supplements, Penalties penalties, Letters letters,
+                          EmailConsents consents) {
+        this.consents = consents;
         this.neighbourhoods = neighbourhoods;
         this.validator = validator;
         this.cases = cases;
@@ -83,11 +90,12 @@ class PublicPagesController {
         }
         String key = form.getSubmissionKey() == null || form.getSubmissionKey().isBlank()
                 || form.getSubmissionKey().length() > 200 ? null : "form:" + form.getSubmissionKey();
-        Submission submission = cases.submit(converted.request(), key);
+        Submission submission = cases.submit(converted.request(), key, ConsentSource.ONLINE_FORM);
         model.addAttribute("caseNumber", submission.caseNumber());
         model.addAttribute("statusPath", "/status/" + submission.token());
         model.addAttribute("statusUrl", cases.statusUrl(submission.token()));
         model.addAttribute("email", converted.request().applicantEmail());
+        model.addAttribute("decisionChannel", converted.request().decisionChannel().words());
         return "residents/confirmation";
     }
 
@@ -191,6 +199,19 @@ class PublicPagesController {
                         .body("Deze brief bestaat niet.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+
+    /** Awb 2:8: the resident withdraws the consent for decisions by e-mail; from then on they go by post. */
+    @PostMapping("/status/{token}/toestemming-intrekken")
+    String withdrawConsent(@PathVariable String token, HttpServletResponse response, RedirectAttributes redirect) {
+        Optional<ResidentCase> found = cases.findByToken(token);
+        if (found.isEmpty()) {
+            return notFound(response);
+        }
+        consents.withdraw(found.get());
+        redirect.addFlashAttribute("consentWithdrawn", true);
+        return "redirect:/status/" + token;
+    }
+
     @GetMapping({"/status", "/status/"})
     String statusWithoutToken(HttpServletResponse response) {
         return notFound(response);
@@ -218,6 +239,7 @@ class PublicPagesController {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("categories", Category.values());
         model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("decisionChannels", DecisionChannel.values());
         model.addAttribute("maxLengths", MAX_LENGTHS);
         return "residents/form";
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 
@@ -22,6 +23,14 @@ class RequestForm {
     private String amountRequested;
     private String urgency = Urgency.NORMAAL.code();
     private String location;
+    private String postalStreet;
+    private String postalHouseNumber;
+    private String postalCode;
+    private String postalPlace;
+    /** Post unless the resident chooses e-mail (Awb 2:8). */
+    private String decisionChannel = DecisionChannel.POST.code();
+    /** The separate consent box, unticked by default; a ticked box posts "true". */
+    private String emailConsent;
     /** Generated with the empty form: a double submit of the same form gives the same case. */
     private String submissionKey;
 
@@ -48,21 +57,41 @@ class RequestForm {
         }
         BigDecimal amount = null;
         if (!blank(amountRequested)) {
-            // Residents write "1.500,50" or "1500,50" or "1500.50".
-            String normalised = amountRequested.strip().replace("€", "").replace(" ", "");
-            if (normalised.contains(",")) {
-                normalised = normalised.replace(".", "").replace(',', '.');
-            }
+            String normalised = amount(amountRequested);
             try {
                 amount = new BigDecimal(normalised);
             } catch (NumberFormatException e) {
                 errors.add(new FieldError("amountRequested", RequestValidator.INVALID_AMOUNT));
             }
         }
+        DecisionChannel channelValue = null;
+        if (!blank(decisionChannel)) {
+            try {
+                channelValue = DecisionChannel.fromCode(decisionChannel);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("decisionChannel", RequestValidator.UNKNOWN_DECISION_CHANNEL));
+            }
+        }
         ResidentRequest request = new ResidentRequest(trim(applicantName), trim(applicantEmail), trim(applicantPhone),
                 trim(onBehalfOfGroup), trim(neighbourhood), categoryValue, trim(title), trim(lineBreaks(description)), amount,
-                urgencyValue, trim(location));
+                urgencyValue, trim(location), trim(postalStreet), trim(postalHouseNumber), trim(postalCode),
+                trim(postalPlace), channelValue, "true".equals(emailConsent));
         return new Converted(request, errors);
+    }
+
+    /**
+     * An amount as Dutch residents write it: "1.500" is fifteen hundred (a dot groups thousands), "1.500,50" and
+     * "1500,50" have a decimal comma; "1500.50" (no comma, not groups of three) keeps its decimal point.
+     */
+    static String amount(String typed) {
+        String normalised = typed.strip().replace("€", "").replace(" ", "").replace("\u00a0", "");
+        if (normalised.contains(",")) {
+            return normalised.replace(".", "").replace(',', '.');
+        }
+        if (normalised.matches("-?[0-9]{1,3}(\\.[0-9]{3})+")) {
+            return normalised.replace(".", "");
+        }
+        return normalised;
     }
 
     /** Browsers send a textarea's line breaks as CRLF but count them as one character (maxlength). */
@@ -100,6 +129,18 @@ class RequestForm {
     public void setUrgency(String urgency) { this.urgency = urgency; }
     public String getLocation() { return location; }
     public void setLocation(String location) { this.location = location; }
+    public String getPostalStreet() { return postalStreet; }
+    public void setPostalStreet(String postalStreet) { this.postalStreet = postalStreet; }
+    public String getPostalHouseNumber() { return postalHouseNumber; }
+    public void setPostalHouseNumber(String postalHouseNumber) { this.postalHouseNumber = postalHouseNumber; }
+    public String getPostalCode() { return postalCode; }
+    public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
+    public String getPostalPlace() { return postalPlace; }
+    public void setPostalPlace(String postalPlace) { this.postalPlace = postalPlace; }
+    public String getDecisionChannel() { return decisionChannel; }
+    public void setDecisionChannel(String decisionChannel) { this.decisionChannel = decisionChannel; }
+    public String getEmailConsent() { return emailConsent; }
+    public void setEmailConsent(String emailConsent) { this.emailConsent = emailConsent; }
     public String getSubmissionKey() { return submissionKey; }
     public void setSubmissionKey(String submissionKey) { this.submissionKey = submissionKey; }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 
@@ -42,6 +43,10 @@ class RequestReader {
             switch (field) {
                 case "category" -> Category.fromCode(value.textValue());
                 case "urgency" -> Urgency.fromCode(value.textValue());
+                case "decisionChannel" -> DecisionChannel.fromCode(value.textValue());
+                case "emailConsent" -> {
+                    return value.isBoolean();
+                }
                 default -> {
                     return value.isNumber();
                 }
@@ -76,7 +81,7 @@ class RequestReader {
         }
         // Each field converted on its own: one wrong value gives one field error, the rest are still checked.
         List<FieldError> errors = new ArrayList<>();
-        for (String field : List.of("category", "urgency", "amountRequested")) {
+        for (String field : List.of("category", "urgency", "amountRequested", "decisionChannel", "emailConsent")) {
             JsonNode value = object.get(field);
             if (value == null || value.isNull()) {
                 continue;
@@ -85,13 +90,16 @@ class RequestReader {
                 errors.add(new FieldError(field, switch (field) {
                     case "category" -> RequestValidator.UNKNOWN_CATEGORY;
                     case "urgency" -> RequestValidator.UNKNOWN_URGENCY;
+                    case "decisionChannel" -> RequestValidator.UNKNOWN_DECISION_CHANNEL;
+                    case "emailConsent" -> RequestValidator.NOT_A_CHOICE;
                     default -> RequestValidator.INVALID_AMOUNT;
                 }));
                 object.putNull(field);
             }
         }
         for (String field : List.of("applicantName", "applicantEmail", "applicantPhone", "onBehalfOfGroup",
-                "neighbourhood", "title", "description", "location")) {
+                "neighbourhood", "title", "description", "location", "postalStreet", "postalHouseNumber", "postalCode",
+                "postalPlace")) {
             JsonNode value = object.get(field);
             if (value != null && !value.isNull() && !value.isTextual()) {
                 errors.add(new FieldError(field, "Vul hier tekst in."));

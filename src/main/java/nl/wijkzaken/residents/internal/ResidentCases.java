@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.wijkzaken.residents.StatusLinks;
+import nl.wijkzaken.intake.ConsentSource;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
 import nl.wijkzaken.intake.ResidentRequest;
@@ -47,9 +48,18 @@ class ResidentCases {
         this.properties = properties;
     }
 
-    /** Submits a request that has passed {@link RequestValidator}; an Idempotency-Key (may be null) makes retries safe. */
+    /** Submits a request from the web form; see {@link #submit(ResidentRequest, String, ConsentSource)}. */
     @Transactional
     Submission submit(ResidentRequest request, String idempotencyKey) {
+        return submit(request, idempotencyKey, ConsentSource.ONLINE_FORM);
+    }
+
+    /**
+     * Submits a request that has passed {@link RequestValidator}; an Idempotency-Key (may be null) makes retries safe.
+     * {@code source} says where a consent for e-mail was given (web form or API).
+     */
+    @Transactional
+    Submission submit(ResidentRequest request, String idempotencyKey, ConsentSource source) {
         String requestHash = requestHash(request);
         String keyHash = idempotencyKey == null ? null : StatusTokens.hash("key:" + idempotencyKey);
         if (keyHash != null) {
@@ -65,14 +75,16 @@ class ResidentCases {
                 return new Submission(row.get()[1], token, true);
             }
         }
-        RegisteredRequest registered = intake.submit(request, CHANNEL);
+        RegisteredRequest registered = intake.submit(request, CHANNEL, source);
         String token = StatusTokens.newToken();
         Instant now = EngineClock.now();
         jdbc.sql("""
-                INSERT INTO resident_access (case_number, token_hash, process_instance_id, title, neighbourhood, received_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO resident_access (case_number, token_hash, process_instance_id, title, neighbourhood, received_at,
+                  description, category, amount_requested)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(registered.caseNumber(), StatusTokens.hash(token), registered.processInstanceId(),
-                        request.title(), request.neighbourhood(), Timestamp.from(now))
+                        request.title(), request.neighbourhood(), Timestamp.from(now), request.description(),
+                        request.category().code(), request.amountRequested())
                 .update();
         if (keyHash != null) {
             // The primary key makes a concurrent duplicate fail, which rolls back its process start as well.
@@ -84,9 +96,12 @@ class ResidentCases {
                     .update();
         }
         // The token exists in plain text only now: the process's acknowledgement step picks the link up from here.
-        mailer.prepare(new ResidentMail(ResidentMail.messageId(registered.caseNumber(), MessageType.ONTVANGSTBEVESTIGING, 1),
+        // Without an e-mail address (optional: decisions go by post) the link is only on the confirmation page.
+        if (request.applicantEmail() != null) {
+            mailer.prepare(new ResidentMail(ResidentMail.messageId(registered.caseNumber(), MessageType.ONTVANGSTBEVESTIGING, 1),
                 MessageType.ONTVANGSTBEVESTIGING, request.applicantEmail(),
                 Map.of("caseNumber", registered.caseNumber(), "statusUrl", statusUrl(token))));
+        }
         return new Submission(registered.caseNumber(), token, false);
     }
 
@@ -97,12 +112,13 @@ class ResidentCases {
         }
         String hash = StatusTokens.hash(token);
         return jdbc.sql("""
-                SELECT case_number, process_instance_id, title, neighbourhood, received_at, token_hash
+                SELECT case_number, process_instance_id, title, neighbourhood, received_at, token_hash, description,
+                  category, amount_requested
                 FROM resident_access WHERE token_hash = ?""")
                 .param(hash)
                 .query((rs, n) -> StatusTokens.sameHash(rs.getString(6), hash)
                         ? new ResidentCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getTimestamp(5).toInstant())
+                                rs.getTimestamp(5).toInstant(), rs.getString(7), rs.getString(8), rs.getBigDecimal(9))
                         : null)
                 .optional();
     }

@@ -1,8 +1,10 @@
 package nl.wijkzaken.residents.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +17,11 @@ import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.casefile.CaseDeadline;
+import nl.wijkzaken.casefile.DeliveryChoice;
+import nl.wijkzaken.casefile.Outcome;
+import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.ConsentSource;
+import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.deadline.LegalDeadline;
 import nl.wijkzaken.deadline.Suspension;
@@ -59,8 +66,9 @@ class StatusViews {
             // Not expected (the case file is made when the case starts), but the resident still sees the receipt.
             String received = DutchFormat.date(LocalDate.ofInstant(residentCase.receivedAt(), DutchFormat.ZONE));
             return new StatusView(residentCase.caseNumber(), residentCase.title(), neighbourhood, received, null,
-                    CaseStatus.ONTVANGEN.text(), List.of(new StatusView.TimelineEntry(received, CaseStatus.ONTVANGEN.text())),
-                    null, null, null, null);
+                    CaseStatus.ONTVANGEN.text(), whatNext(CaseStatus.ONTVANGEN, false, null), asked(residentCase, null),
+                    List.of(new StatusView.TimelineEntry(received, CaseStatus.ONTVANGEN.text())),
+                    null, null, null, null, null);
         }
         CaseFile file = found.get();
         List<CaseEvent> events = caseFiles.events(file.caseNumber());
@@ -69,13 +77,17 @@ class StatusViews {
                 .map(request -> new StatusView.SupplementRequest(request.missingInformation(),
                         request.lastDay() == null ? null : DutchFormat.date(request.lastDay()), request.termLapsed()))
                 .orElse(null);
+        StatusView.Delivery delivery = caseFiles.deliveryChoice(file.caseNumber()).map(c -> delivery(file, c)).orElse(null);
+        String channelWords = delivery == null ? null : delivery.channel();
         StatusView.Decision decision = ended ? decision(file, events) : null;
         String dispatchNotice = null;
-        if (decision != null && file.outcome() != nl.wijkzaken.casefile.Outcome.BEEINDIGD) {
+        boolean sent = false;
+        if (decision != null && file.outcome() != Outcome.BEEINDIGD) {
             List<StoredLetter> caseLetters = letters.ofCase(file.caseNumber());
-            Optional<StoredLetter> sent = caseLetters.stream().filter(StoredLetter::sent).reduce((first, second) -> second);
-            if (sent.isPresent()) {
-                decision = decision.withLetter(letter(sent.get()));
+            Optional<StoredLetter> sentLetter = caseLetters.stream().filter(StoredLetter::sent).reduce((first, second) -> second);
+            if (sentLetter.isPresent()) {
+                decision = decision.withLetter(letter(sentLetter.get()));
+                sent = true;
             } else if (!caseLetters.isEmpty()) {
                 // Awb 3:41: a decision takes effect when it is sent; until then the resident reads it nowhere.
                 dispatchNotice = "Er is een besluit over uw verzoek genomen. U ontvangt de brief met het besluit binnenkort"
@@ -85,14 +97,79 @@ class StatusViews {
             }
         }
         return new StatusView(file.caseNumber(), file.title(), neighbourhood, DutchFormat.date(file.receivedOn()),
-                file.ownerTeam(), file.statusText(), timeline(events), ended ? null : deadline(file, caseFiles.deadline(file.caseNumber()).orElse(null), events, calendar, EngineClock.today()),
-                supplement, decision, dispatchNotice);
+                file.ownerTeam(), file.statusText(), whatNext(file.status(), sent, channelWords), asked(residentCase, file),
+                timeline(events),
+                ended ? null : deadline(file, caseFiles.deadline(file.caseNumber()).orElse(null), events, calendar, EngineClock.today()),
+                supplement, decision, dispatchNotice, delivery);
     }
 
     /** The letter as sent; the objection term (Awb 6:7, 6:8 with the Algemene termijnenwet) from its sending date. */
     private StatusView.Letter letter(StoredLetter sent) {
         return new StatusView.Letter(sent.id(), sent.fileName(), DutchFormat.date(sent.sentOn()), sent.channelWords(),
                 sent.kind().isDecision() ? DutchFormat.date(calendar.objectionTermEnd(sent.sentOn())) : null);
+    }
+
+    /** What the resident asked, from the submission (description) and the case file. */
+    static StatusView.Asked asked(ResidentCase residentCase, CaseFile file) {
+        String categoryCode = file != null ? file.category() : residentCase.category();
+        String subject = categoryCode == null ? null : Arrays.stream(Category.values())
+                .filter(category -> category.code().equals(categoryCode)).map(Category::label).findFirst().orElse(null);
+        BigDecimal amount = file != null ? file.amountRequested() : residentCase.amountRequested();
+        return new StatusView.Asked(subject, residentCase.description(), amount == null ? null : DutchFormat.euro(amount));
+    }
+
+    /** The channel for decisions, the address, and the consent for e-mail with its history (Awb 2:8). */
+    static StatusView.Delivery delivery(CaseFile file, DeliveryChoice choice) {
+        if (choice.channel() == null) {
+            return null;
+        }
+        DecisionChannel channel = DecisionChannel.fromCode(choice.channel());
+        String given = choice.emailConsentAt() == null ? null : DutchFormat.dateTime(instant(choice.emailConsentAt()))
+                + ConsentSource.ofCode(choice.emailConsentSource()).map(source -> " via " + source.words()).orElse("");
+        String withdrawn = choice.emailConsentWithdrawnAt() == null ? null
+                : DutchFormat.dateTime(instant(choice.emailConsentWithdrawnAt()));
+        return new StatusView.Delivery(channel.words(), choice.addressLine(),
+                channel == DecisionChannel.EMAIL ? file.applicantEmail() : null, given, withdrawn,
+                choice.emailConsentHolds());
+    }
+
+    private static java.time.Instant instant(java.time.LocalDateTime wallClock) {
+        return wallClock.atZone(DutchFormat.ZONE).toInstant();
+    }
+
+    /** "Wat gebeurt er nu?": one short paragraph per status. */
+    static String whatNext(CaseStatus status, boolean decisionSent, String channelWords) {
+        String channel = channelWords == null ? "" : " " + channelWords;
+        String decided = decisionSent
+                ? "Wij hebben het besluit" + channel + " naar u verstuurd. U leest het hierboven. Bent u het er niet mee "
+                        + "eens, dan kunt u bezwaar maken."
+                : "Wij hebben een besluit genomen. U ontvangt het" + channel + ". Zodra het verstuurd is, ziet u het "
+                        + "ook op deze pagina.";
+        return switch (status) {
+            case ONTVANGEN -> "Een medewerker van het wijkteam bekijkt of uw verzoek compleet is. Ontbreekt er iets, dan "
+                    + "vragen wij u om een aanvulling.";
+            case IN_BEHANDELING -> "Uw verzoek is compleet. Het wijkteam behandelt het en vraagt zo nodig advies. "
+                    + "Daarna nemen wij een besluit.";
+            case AANVULLING_GEVRAAGD -> "Wij wachten op informatie van u. Stuur uw aanvulling op tijd via het formulier "
+                    + "op deze pagina. Zolang wij wachten, staat de beslistermijn stil.";
+            case AANVULLING_ONTVANGEN -> "Wij hebben uw aanvulling ontvangen en behandelen uw verzoek verder. De "
+                    + "beslistermijn loopt weer.";
+            case ADVIES -> "Een specialist van de gemeente geeft advies over uw verzoek. Daarna nemen wij een besluit.";
+            case OVERLEG -> "De gemeente bespreekt uw verzoek met de betrokkenen. Daarna nemen wij een besluit.";
+            case TERMIJN_VERLENGD -> "Wij hebben meer tijd nodig om te beslissen. U heeft daarover bericht gekregen; de "
+                    + "nieuwe datum staat hieronder.";
+            case BESLUIT_GENOMEN, AFGEHANDELD -> decided;
+            case BUITEN_BEHANDELING -> decisionSent
+                    ? "Wij behandelen uw verzoek niet verder. U kunt een nieuw verzoek indienen, met de gevraagde informatie."
+                    : decided;
+            case HERSTELTERMIJN_VERSTREKEN -> "De termijn voor uw aanvulling is voorbij. Wij beslissen binnen vier weken of "
+                    + "wij uw verzoek toch behandelen; stuurt u de aanvulling alsnog, dan nemen wij die mee.";
+            case DOORGEZONDEN -> "Wij hebben uw verzoek doorgestuurd naar het bestuursorgaan dat erover gaat. Dat neemt "
+                    + "contact met u op.";
+            case GEEN_AANVRAAG -> decisionSent ? "U heeft ons antwoord gekregen. Hierboven leest u het." : decided;
+            case BEEINDIGD -> "De gemeente heeft de behandeling beëindigd. Heeft u vragen? Bel 14 030 en noem uw zaaknummer.";
+            default -> "Wij behandelen uw verzoek. Op deze pagina ziet u wat er gebeurt.";
+        };
     }
 
     /** The resident-facing statuses, oldest first; a status repeated on the same day is shown once. */
@@ -124,13 +201,15 @@ class StatusViews {
                 || !facts.announcedDeadline().isAfter(end) ? null : facts.announcedDeadline();
         List<StatusView.TimelineEntry> history = deadlineHistory(events, announced);
         if (file.suspendedSince() != null) {
+            // Awb 4:15: the term stands still from the day after the request was sent; on that day itself it still runs.
             LocalDate sentOn = file.suspendedSince().minusDays(1);
             LocalDate ifSupplementedToday = new Suspension(sentOn, today).deadlineAfter(deadline, today, calendar).end();
             return new StatusView.Deadline(DutchFormat.dayAndDate(ifSupplementedToday), ChronoUnit.DAYS.between(today, ifSupplementedToday),
-                    true, DutchFormat.date(file.suspendedSince()), file.deadlineExtended(), DutchFormat.dayAndDate(announced), history);
+                    true, DutchFormat.date(sentOn), DutchFormat.date(file.suspendedSince()),
+                    !today.isBefore(file.suspendedSince()), file.deadlineExtended(), DutchFormat.dayAndDate(announced), history);
         }
         return new StatusView.Deadline(DutchFormat.dayAndDate(end), ChronoUnit.DAYS.between(today, end), false, null,
-                file.deadlineExtended(), DutchFormat.dayAndDate(announced), history);
+                null, false, file.deadlineExtended(), DutchFormat.dayAndDate(announced), history);
     }
 
     /** Every change of the deadline in the resident's words, oldest first. */
@@ -171,8 +250,14 @@ class StatusViews {
         String decidedOn = conclusion != null ? DutchFormat.date(conclusion.occurredAt().toLocalDate())
                 : file.closedOn() == null ? null : DutchFormat.date(file.closedOn());
         return switch (file.outcome()) {
-            case TOEGEKEND, GEDEELTELIJK_TOEGEKEND -> new StatusView.Decision(file.outcome().label(),
+            case TOEGEKEND -> new StatusView.Decision(file.outcome().label(),
                     DutchFormat.euro(file.decidedAmount()), null, "Motivering", motivation, decidedOn);
+            // Awb 4:25 lid 2, 3:46: less than asked is a partial refusal, and the page says so.
+            case GEDEELTELIJK_TOEGEKEND -> new StatusView.Decision(file.outcome().label(),
+                    DutchFormat.euro(file.decidedAmount()), null, "Motivering", motivation, decidedOn)
+                    .withPartial(file.amountRequested() == null ? null : "U vroeg " + DutchFormat.euro(file.amountRequested())
+                            + ". Wij kennen " + DutchFormat.euro(file.decidedAmount()) + " toe; voor het overige wijzen wij "
+                            + "uw aanvraag af. Waarom, leest u in de motivering.");
             case AFGEWEZEN -> new StatusView.Decision(file.outcome().label(), null, null, "Motivering", motivation, decidedOn);
             case BUITEN_BEHANDELING -> new StatusView.Decision(file.outcome().label(), null,
                     "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "

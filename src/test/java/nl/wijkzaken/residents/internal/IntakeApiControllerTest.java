@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.support.ApplicationTest;
 import nl.wijkzaken.support.MessageSteps;
@@ -35,6 +36,8 @@ import nl.wijkzaken.support.TestMailServer;
 
 @ApplicationTest
 class IntakeApiControllerTest {
+
+    @Autowired CaseFiles caseFiles;
 
     @Autowired ApplicationContext context;
     @Autowired
@@ -64,6 +67,10 @@ class IntakeApiControllerTest {
         request.put("amountRequested", 2500.50);
         request.put("urgency", "normaal");
         request.put("location", "Kerkweg, Breukelen");
+        request.put("postalStreet", "Kerkweg");
+        request.put("postalHouseNumber", "12a");
+        request.put("postalCode", "3621 AB");
+        request.put("postalPlace", "Breukelen");
         return request;
     }
 
@@ -134,7 +141,20 @@ class IntakeApiControllerTest {
                 Arguments.of("onBehalfOfGroup", "x".repeat(201), "De naam van de bewonersgroep mag hoogstens 200 tekens lang zijn."),
                 Arguments.of("neighbourhood", "atlantis", RequestValidator.UNKNOWN_NEIGHBOURHOOD),
                 Arguments.of("category", "vliegtuigen", RequestValidator.UNKNOWN_CATEGORY),
-                Arguments.of("category", null, "Kies een categorie."),
+                Arguments.of("category", null, "Kies een onderwerp."),
+                // Awb 4:2: the postal address; Awb 2:8: the channel for decisions with express consent.
+                Arguments.of("applicantEmail", "fatima@example", "Vul een geldig e-mailadres in."),
+                Arguments.of("postalStreet", null, "Vul uw straat in."),
+                Arguments.of("postalHouseNumber", "twaalf", "Vul uw huisnummer in, eventueel met toevoeging, bijvoorbeeld 12, 12a of 12-2."),
+                Arguments.of("postalCode", "1234", "Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 3601 AB."),
+                Arguments.of("postalCode", "3621 SS", "Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 3601 AB."),
+                Arguments.of("postalCode", null, "Vul uw postcode in."),
+                Arguments.of("postalPlace", "", "Vul uw woonplaats in."),
+                Arguments.of("postalPlace", 3621, "Vul hier tekst in."),
+                Arguments.of("decisionChannel", "fax", RequestValidator.UNKNOWN_DECISION_CHANNEL),
+                Arguments.of("emailConsent", "ja", RequestValidator.NOT_A_CHOICE),
+                Arguments.of("emailConsent", true, "U kiest ontvangst per post. Zet het vinkje bij de toestemming voor e-mail uit, "
+                        + "of kies ontvangst per e-mail."),
                 Arguments.of("title", "t".repeat(151), "De titel mag hoogstens 150 tekens lang zijn."),
                 Arguments.of("description", "", "Beschrijf uw verzoek."),
                 Arguments.of("amountRequested", -1, "Het bedrag kan niet negatief zijn."),
@@ -215,6 +235,77 @@ class IntakeApiControllerTest {
         assertThat(runningProcesses()).isEqualTo(processesBefore);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM resident_idempotency").query(Long.class).single())
                 .isEqualTo(jdbc.sql("SELECT COUNT(DISTINCT case_number) FROM resident_idempotency").query(Long.class).single());
+    }
+
+    @Test
+    void emailForDecisionsWithoutConsentOrAddressIsRefusedPerFieldInFormOrder() {
+        long casesBefore = storedCases();
+        Map<String, Object> request = validRequest();
+        request.remove("applicantEmail");
+        request.put("decisionChannel", "e-mail");
+
+        ResponseEntity<Map> response = post(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) response.getBody().get("errors")).extracting(e -> e.get("field"))
+                .containsExactly("applicantEmail", "emailConsent");
+        assertThat(storedCases()).isEqualTo(casesBefore);
+    }
+
+    /** Awb 2:8: consent for e-mail, given over the API, is recorded with its time and source, in the case file and as an event. */
+    @Test
+    void emailWithExpressConsentIsRecordedWithTimeAndSource() {
+        Map<String, Object> request = validRequest();
+        request.put("decisionChannel", "e-mail");
+        request.put("emailConsent", true);
+        request.put("postalCode", "3621ab");
+
+        ResponseEntity<Map> response = post(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNumber = (String) response.getBody().get("caseNumber");
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+        Map<String, Object> variables = runtimeService.getVariables(instance);
+        assertThat(variables).containsEntry("decisionChannel", "e-mail").containsEntry("emailConsentSource", "api")
+                .containsEntry("postalStreet", "Kerkweg").containsEntry("postalHouseNumber", "12a")
+                .containsEntry("postalCode", "3621 AB").containsEntry("postalPlace", "Breukelen");
+        assertThat((String) variables.get("emailConsentAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[12]:00");
+        var choice = caseFiles.deliveryChoice(caseNumber).orElseThrow();
+        assertThat(choice.channel()).isEqualTo("e-mail");
+        assertThat(choice.emailConsentSource()).isEqualTo("api");
+        assertThat(choice.emailConsentAt()).isNotNull();
+        assertThat(choice.addressLine()).isEqualTo("Kerkweg 12a, 3621 AB Breukelen");
+        assertThat(caseFiles.events(caseNumber)).anySatisfy(event -> {
+            assertThat(event.type()).isEqualTo(nl.wijkzaken.casefile.CaseEventType.DECISION_CHANNEL_CHOSEN);
+            assertThat(event.detail()).contains("per e-mail naar fatima@example.org", "artikel 2:8 Awb",
+                    "een app of website", "Kerkweg 12a, 3621 AB Breukelen");
+        });
+    }
+
+    /** Post is the default and needs no e-mail address; without one no mail is prepared and the case runs on. */
+    @Test
+    void postWithoutAnEmailAddressIsAcceptedAndTheCaseRunsOnWithoutMail() throws Exception {
+        Map<String, Object> request = validRequest();
+        request.remove("applicantEmail");
+
+        ResponseEntity<Map> response = post(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNumber = (String) response.getBody().get("caseNumber");
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult();
+        assertThat(runtimeService.getVariables(instance.getId())).containsEntry("decisionChannel", "post")
+                .containsEntry("emailConsentAt", null).containsEntry("emailConsentSource", null);
+        var choice = caseFiles.deliveryChoice(caseNumber).orElseThrow();
+        assertThat(choice.channel()).isEqualTo("post");
+        assertThat(choice.emailConsentAt()).isNull();
+
+        MessageSteps.run(context, instance.getId());
+        assertThat(TestMailServer.mailsAbout(caseNumber)).isEmpty();
+        assertThat(caseFiles.events(caseNumber)).anySatisfy(event ->
+                assertThat(event.detail()).contains("niet per e-mail verstuurd: de aanvrager gaf geen e-mailadres op"));
+        assertThat(context.getBean(org.camunda.bpm.engine.ExternalTaskService.class).createExternalTaskQuery()
+                .processInstanceId(instance.getId()).count()).as("the acknowledgement step passed").isZero();
     }
 
     @Test

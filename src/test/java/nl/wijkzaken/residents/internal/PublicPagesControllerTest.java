@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -64,6 +66,10 @@ class PublicPagesControllerTest {
         Browser.screenshot(browser, "residents-1-form");
 
         type("applicantName", "Piet Jansen");
+        type("postalStreet", "Dorpsplein");
+        type("postalHouseNumber", "3");
+        type("postalCode", "3632aa");
+        type("postalPlace", "Loenen aan de Vecht");
         type("applicantEmail", "piet-at-example");   // the mistake
         new Select(browser.findElement(By.id("neighbourhood"))).selectByVisibleText("Loenen");
         new Select(browser.findElement(By.id("category"))).selectByVisibleText("Groen en openbare ruimte");
@@ -151,6 +157,62 @@ class PublicPagesControllerTest {
         assertThat(check.getTaskDefinitionKey()).isEqualTo("CheckCompleteness");
         assertThat(taskService.getVariable(check.getId(), "supplementText"))
                 .isEqualTo("De bloembakken komen langs de oostkant van het plein, tussen de lantaarnpalen.");
+    }
+
+    /**
+     * Tried on a phone (360 px): the status link on the confirmation page wrapped instead of widening the page to
+     * 772 px; the status page says what happens next; the consent for e-mail is withdrawn with one button.
+     */
+    @Test
+    void onAPhoneThePagesFitTheScreenAndTheResidentWithdrawsTheConsentForEmail() {
+        browser.manage().window().setSize(new Dimension(360, 780));
+        browser.get("http://localhost:" + port + "/");
+        type("applicantName", "Fatima de Vries");
+        type("postalStreet", "Kerkweg");
+        type("postalHouseNumber", "12a");
+        type("postalCode", "3621 AB");
+        type("postalPlace", "Breukelen");
+        type("applicantEmail", "fatima@example.org");
+        browser.findElement(By.id("decisionChannel-e-mail")).click();
+        assertThat(browser.findElement(By.id("emailConsent")).isSelected()).as("unticked until the resident ticks it").isFalse();
+        browser.findElement(By.id("emailConsent")).click();
+        new Select(browser.findElement(By.id("neighbourhood"))).selectByVisibleText("Breukelen");
+        new Select(browser.findElement(By.id("category"))).selectByVisibleText("Veiligheid");
+        type("title", "Lantaarnpaal bij het fietspad");
+        type("description", "Het fietspad naar de school is 's avonds donker.");
+        type("amountRequested", "1.500");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        String caseNumber = Browser.await(browser, By.id("case-number")).getText();
+        assertThat(browser.findElement(By.id("decision-channel")).getText()).contains("per e-mail");
+        assertThat(pageWidth()).as("confirmation page width on a 360 px phone").isLessThanOrEqualTo(viewportWidth());
+        Browser.screenshot(browser, "residents-phone-1-confirmation");
+
+        browser.findElement(By.id("status-link")).click();
+        assertThat(Browser.await(browser, By.id("what-next")).getText()).startsWith("Wat gebeurt er nu?");
+        assertThat(browser.findElement(By.id("case-amount")).getText()).isEqualTo("€ 1.500,00");
+        assertThat(browser.findElement(By.id("delivery-channel")).getText()).isEqualTo("per e-mail");
+        assertThat(pageWidth()).as("status page width on a 360 px phone").isLessThanOrEqualTo(viewportWidth());
+        Browser.screenshot(browser, "residents-phone-2-status");
+
+        browser.findElement(By.id("consent-withdraw")).click();
+        assertThat(Browser.await(browser, By.id("consent-withdrawn")).getText()).contains("per post");
+        assertThat(browser.findElement(By.id("delivery-channel")).getText()).isEqualTo("per post");
+        assertThat(browser.findElement(By.id("delivery-consent")).getText()).contains("gegeven op", "ingetrokken op");
+        assertThat(browser.findElements(By.id("consent-withdraw"))).isEmpty();
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult();
+        assertThat(runtimeService.getVariable(instance.getId(), "decisionChannel")).isEqualTo("post");
+        Browser.screenshot(browser, "residents-phone-3-consent-withdrawn");
+    }
+
+    private long pageWidth() {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);")).longValue();
+    }
+
+    private long viewportWidth() {
+        return ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;")).longValue();
     }
 
     @Test

@@ -69,7 +69,7 @@ class SendByPostBrowserTest {
         TaskDriver driver = new TaskDriver(context);
         Submission submission = cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null,
                 "maarssenbroek", Category.VERKEER_EN_PARKEREN, "Drempel in de Bisonspoor", "Graag een drempel.",
-                new BigDecimal("300"), Urgency.ACUUT, "Bisonspoor"), null);
+                new BigDecimal("300"), Urgency.ACUUT, "Bisonspoor", "Straatweg", "1", "3621 AB", "Breukelen", null, null), null);
         String processInstanceId = cases.findByToken(submission.token()).orElseThrow().processInstanceId();
         driver.runMessages(processInstanceId);
         runtimeService.setVariables(processInstanceId, Map.of("decisionChannel", "post", "postalStreet", "Bisonspoor",

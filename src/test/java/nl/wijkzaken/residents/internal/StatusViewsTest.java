@@ -110,6 +110,7 @@ class StatusViewsTest {
         driver.complete(processInstanceId, "HandleFastLane", "wm.breukelen", Map.of("outcome", "toegekend",
                 "decisionMotivation", "Het bord wordt morgen geplaatst."));
         driver.runMessages(processInstanceId);
+        sent(submission);
 
         String page = page(submission);
 
@@ -198,10 +199,15 @@ class StatusViewsTest {
                 .satisfies(event -> assertThat(event.detail()).contains("verwijderd door demo"));
     }
 
+    /** As the delivery does once the letter went out (by post here): the day the Awb counts from. */
+    private void sent(Submission submission) {
+        caseFiles.recordDecisionSent(submission.caseNumber(), EngineClock.today(), "per post", "balie");
+    }
+
     private Submission submit(Category category, String amount, Urgency urgency) {
         return cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, "breukelen",
                 category, "Plantenbak bij de school", "Graag een plantenbak.", new BigDecimal(amount), urgency,
-                "Schoolstraat"), null);
+                "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", null, null), null);
     }
 
     private String processInstanceId(Submission submission) {

@@ -342,7 +342,7 @@ class FormGuardTest {
     private RegisteredRequest fastLane(String neighbourhood, String amount) {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null,
                 neighbourhood, Category.VERKEER_EN_PARKEREN, "Drempel", "Er wordt te hard gereden.", new BigDecimal(amount),
-                Urgency.ACUUT, "Straatweg 1"), "online");
+                Urgency.ACUUT, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
         cases.runMessages(request.processInstanceId());
         return request;
     }
@@ -370,6 +370,10 @@ class FormGuardTest {
         form.put("amountRequested", Map.of("value", 1200));
         form.put("urgency", Map.of("value", "normaal"));
         form.put("channel", Map.of("value", "balie"));
+        form.put("postalStreet", Map.of("value", "Straatweg"));
+        form.put("postalHouseNumber", Map.of("value", "1"));
+        form.put("postalCode", Map.of("value", "3621 AB"));
+        form.put("postalPlace", Map.of("value", "Breukelen"));
         return form;
     }
 

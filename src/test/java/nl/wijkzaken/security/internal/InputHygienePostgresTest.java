@@ -75,6 +75,10 @@ class InputHygienePostgresTest {
         request.put("amountRequested", 2500.50);
         request.put("urgency", "normaal");
         request.put("location", "Kerkweg, Breukelen");
+        request.put("postalStreet", "Kerkweg");
+        request.put("postalHouseNumber", "12a");
+        request.put("postalCode", "3621 AB");
+        request.put("postalPlace", "Breukelen");
         return request;
     }
 
@@ -126,6 +130,10 @@ class InputHygienePostgresTest {
         valid.put("amountRequested", "750,50");
         valid.put("urgency", "normaal");
         valid.put("location", "Dorpsplein");
+        valid.put("postalStreet", "Dorpsplein");
+        valid.put("postalHouseNumber", "3");
+        valid.put("postalCode", "3632 AA");
+        valid.put("postalPlace", "Loenen aan de Vecht");
         for (String field : valid.keySet()) {
             Map<String, String> form = new LinkedHashMap<>(valid);
             form.put(field, form.get(field) + "\u0000");

@@ -152,6 +152,10 @@ class RequestHygieneTest {
         form.put("description", "Wij willen met de buren bloembakken neerzetten.");
         form.put("amountRequested", "750,50");
         form.put("urgency", "normaal");
+        form.put("postalStreet", "Dorpsplein");
+        form.put("postalHouseNumber", "3");
+        form.put("postalCode", "3632 AA");
+        form.put("postalPlace", "Loenen aan de Vecht");
         return form;
     }
 

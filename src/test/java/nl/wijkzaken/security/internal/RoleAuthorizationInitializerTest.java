@@ -1,5 +1,6 @@
 package nl.wijkzaken.security.internal;
 
+import nl.wijkzaken.support.TestAddress;
 import nl.wijkzaken.support.StaffApi.Reply;
 import static nl.wijkzaken.support.StaffApi.variables;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,9 @@ class RoleAuthorizationInitializerTest {
         Reply started = as("balie").post("/engine-rest/process-definition/key/resident-request/submit-form", variables(
                 "applicantName", "Jan de Bank", "applicantEmail", "jan@example.org", "neighbourhood", "maarssenbroek",
                 "category", "groen-en-openbare-ruimte", "title", "Bankjes in het park", "description", "Drie bankjes.",
-                "amountRequested", 12000.0, "urgency", "normaal", "channel", "balie"));
+                "amountRequested", 12000.0, "urgency", "normaal", "channel", "balie", "postalStreet", TestAddress.STREET,
+                "postalHouseNumber", TestAddress.HOUSE_NUMBER, "postalCode", TestAddress.POSTAL_CODE,
+                "postalPlace", TestAddress.PLACE));
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         String instance = started.json().get("id").asText();
         assertThat(started.json().get("businessKey").asText()).startsWith("BV-");

@@ -135,8 +135,10 @@ class TasklistBrowserTest {
         Browser.click(driver, Browser.await(driver, By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='Bewonersverzoek']")));
         Browser.await(driver, By.cssSelector(".modal .fjs-form"));
 
-        assertThat(labels()).contains("Naam aanvrager", "E-mailadres", "Telefoonnummer", "Wijk", "Categorie", "Titel",
+        assertThat(labels()).contains("Naam aanvrager", "E-mailadres", "Straat", "Huisnummer en toevoeging", "Postcode",
+                "Woonplaats", "Besluit ontvangen", "Per post", "Per e-mail", "Telefoonnummer", "Wijk", "Onderwerp", "Titel",
                 "Beschrijving", "Urgentie", "Normaal", "Acuut", "Kanaal")
+                .anySatisfy(label -> assertThat(label).startsWith("De bewoner geeft uitdrukkelijk toestemming"))
                 .anySatisfy(label -> assertThat(label).startsWith("Gevraagd bedrag (EUR"));
         Browser.screenshot(driver, "tasklist-7-balie-start-form");
 
