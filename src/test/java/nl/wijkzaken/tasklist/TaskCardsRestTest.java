@@ -71,7 +71,7 @@ class TaskCardsRestTest {
                 .containsEntry("title", "Verzoek " + Category.GROEN_EN_OPENBARE_RUIMTE.label())
                 .containsEntry("neighbourhoodName", "Maarssenbroek")
                 .containsEntry("cardAmountRequested", "€ 12.000,00")
-                .containsEntry("cardPhase", "Verzoek ontvangen")
+                .containsEntry("cardPhase", "In behandeling")
                 .containsEntry("cardDeadline", deadlineText)
                 .doesNotContainKey("cardReadOnly");
         assertThat(card("wm.maarssenbroek", "wijk-maarssenbroek", check.getId())).containsEntry("caseNumber", request.caseNumber())

@@ -171,7 +171,11 @@ class FormGuard extends AbstractProcessEnginePlugin {
             try {
                 checkers.forEach(checker -> checker.checkTaskWork(task));
             } catch (AuthorizationException cannotWork) {
-                checkers.forEach(checker -> checker.checkReadTask(task));
+                try {
+                    checkers.forEach(checker -> checker.checkReadTask(task));
+                } catch (AuthorizationException cannotRead) {
+                    throw cannotWork;
+                }
                 throw Refusal.forbidden("U mag de taak ‘" + task.getName() + "’ alleen inzien: claimen en afronden doet "
                         + "het team dat de taak uitvoert.");
             }
