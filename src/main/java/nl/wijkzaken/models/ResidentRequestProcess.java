@@ -107,7 +107,7 @@ public final class ResidentRequestProcess {
         public static final String NEIGHBOURHOOD_NAME = "neighbourhoodName";
         /** The amount asked, in Dutch euros ("€ 1.500,00"). */
         public static final String AMOUNT_REQUESTED = "cardAmountRequested";
-        /** The case's status as the case file has it ("Advies wordt opgesteld"). */
+        /** The case's status as the resident sees it on the status page ("Advies wordt opgesteld"): "Status bewoner". */
         public static final String PHASE = "cardPhase";
         /** The legal deadline and the days left ("15-1-2027, nog 41 dagen"). */
         public static final String DEADLINE = "cardDeadline";

@@ -105,7 +105,7 @@ class TasklistFilterInitializer implements ApplicationRunner {
                 Map.of("name", "title", "label", "Onderwerp"),
                 Map.of("name", "neighbourhoodName", "label", "Wijk"),
                 Map.of("name", "cardAmountRequested", "label", "Gevraagd bedrag"),
-                Map.of("name", "cardPhase", "label", "Fase"),
+                Map.of("name", "cardPhase", "label", "Status bewoner"),
                 Map.of("name", "cardDeadline", "label", "Beslistermijn")));
         if ("neighbourhood".equals(definition.query())) {
             variables.add(Map.of("name", "cardReadOnly", "label", "Let op"));
