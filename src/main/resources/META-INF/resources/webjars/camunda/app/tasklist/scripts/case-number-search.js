@@ -39,6 +39,9 @@ function swapDefault() {
 }
 
 const observer = new MutationObserver(() => {
+  if (window.location.hash.startsWith('#/login')) {
+    return;
+  }
   if (swapDefault()) {
     observer.disconnect();
   }

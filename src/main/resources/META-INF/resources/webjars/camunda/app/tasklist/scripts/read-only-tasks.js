@@ -48,7 +48,11 @@ async function mark(button) {
   }
 }
 
+// Cheap when there is nothing to do: no task open (the login page, Tasklist starting), no look at the page.
 new MutationObserver(() => {
+  if (!taskId()) {
+    return;
+  }
   document.querySelectorAll('button.claim').forEach((button) => {
     mark(button).catch(() => {});
   });
