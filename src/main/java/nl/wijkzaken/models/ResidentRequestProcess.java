@@ -217,4 +217,30 @@ public final class ResidentRequestProcess {
         private Penalty() {
         }
     }
+
+    /**
+     * Task-local copies on every user task of the case, so that Tasklist's cards tell cases apart for every role
+     * that may read the task (a task grant lets one read the task's own variables, not the process instance's).
+     * The first three have the names of the process variables they copy, so that searching Tasklist by process or
+     * task variable finds the same. The engine keeps them out of the history: they are display copies, not case data.
+     */
+    public static final class Cards {
+        public static final String CASE_NUMBER = Variables.CASE_NUMBER;
+        public static final String TITLE = Variables.TITLE;
+        public static final String NEIGHBOURHOOD_NAME = "neighbourhoodName";
+        /** The amount asked, in Dutch euros ("€ 1.500,00"). */
+        public static final String AMOUNT_REQUESTED = "cardAmountRequested";
+        /** The case's status as the resident sees it on the status page ("Advies wordt opgesteld"): "Status bewoner". */
+        public static final String PHASE = "cardPhase";
+        /** The legal deadline and the days left ("15-1-2027, nog 41 dagen"). */
+        public static final String DEADLINE = "cardDeadline";
+        /** Set when the case owner's group may only read the task: "Alleen inzien (taak van …)". */
+        public static final String READ_ONLY = "cardReadOnly";
+
+        public static final java.util.List<String> ALL = java.util.List.of(CASE_NUMBER, TITLE, NEIGHBOURHOOD_NAME,
+                AMOUNT_REQUESTED, PHASE, DEADLINE, READ_ONLY);
+
+        private Cards() {
+        }
+    }
 }

@@ -93,6 +93,7 @@ class FormGuard extends AbstractProcessEnginePlugin {
                 if (!person.equals(taskAndUser[1])) {
                     throw Refusal.forbidden("U kunt een taak alleen voor uzelf claimen.");
                 }
+                refuseReadOnlyClaim(taskAndUser[0], context);
             } else if (command instanceof AssignTaskCmd assign) {
                 String[] taskAndUser = EngineCommands.assignment(assign);
                 if (taskAndUser[1] == null) {
@@ -153,6 +154,30 @@ class FormGuard extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             } finally {
                 context.setAuthorizationCheckEnabled(enabled);
+            }
+        }
+
+        /**
+         * A task one may only read (the case owner following an adviser's task in "Alle open verzoeken in mijn wijk")
+         * is not claimed: said in Dutch, with the task's name and without ids. Whoever may not even read the task
+         * gets the engine's own answer, which tells him nothing about it.
+         */
+        private void refuseReadOnlyClaim(String taskId, CommandContext context) {
+            TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return;
+            }
+            List<CommandChecker> checkers = context.getProcessEngineConfiguration().getCommandCheckers();
+            try {
+                checkers.forEach(checker -> checker.checkTaskWork(task));
+            } catch (AuthorizationException cannotWork) {
+                try {
+                    checkers.forEach(checker -> checker.checkReadTask(task));
+                } catch (AuthorizationException cannotRead) {
+                    throw cannotWork;
+                }
+                throw Refusal.forbidden("U mag de taak ‘" + task.getName() + "’ alleen inzien: claimen en afronden doet "
+                        + "het team dat de taak uitvoert.");
             }
         }
 

@@ -98,13 +98,30 @@ class TasklistFilterInitializer implements ApplicationRunner {
         props.put("description", definition.description() == null ? definition.name() : definition.description());
         props.put("priority", definition.priority());
         props.put("refresh", true);
-        props.put("variables", List.of(
+        props.put("variables", cardVariables(definition));
+        return props;
+    }
+
+    /**
+     * What every card shows, in this order: the task-local card copies of the process's TaskCards (names as in
+     * ResidentRequestProcess.Cards; this module may not use the models module, TaskCardsTest checks the match).
+     * The variable names are also what Tasklist's search offers ("Zaaknummer (caseNumber)"). Only the wijk's own
+     * filter shows whether the owner may only read the task: that filter is for the owner's group alone.
+     */
+    static List<Map<String, String>> cardVariables(RoleAuthorizationProperties.TaskFilter definition) {
+        List<Map<String, String>> variables = new java.util.ArrayList<>(List.of(
                 Map.of("name", "caseNumber", "label", "Zaaknummer"),
                 Map.of("name", "title", "label", "Onderwerp"),
                 Map.of("name", "neighbourhoodName", "label", "Wijk"),
+                Map.of("name", "cardAmountRequested", "label", "Gevraagd bedrag"),
+                Map.of("name", "cardPhase", "label", "Status bewoner"),
+                Map.of("name", "cardDeadline", "label", "Beslistermijn"),
                 // Only on "Dwangsom loopt: besluit versturen" (Awb 4:17): refreshed daily by processes/penalty.bpmn.
                 Map.of("name", "penaltyAmountSoFar", "label", "Dwangsom tot nu toe (EUR)")));
-        return props;
+        if ("neighbourhood".equals(definition.query())) {
+            variables.add(Map.of("name", "cardReadOnly", "label", "Let op"));
+        }
+        return variables;
     }
 
     private void allowToRead(String filterId, String groupId) {

@@ -62,7 +62,10 @@ class VariableWritesTest {
 
         assertThat(runtimeService.getVariable(instance, "amountToDecide")).isEqualTo(amountBefore);
         assertThat(runtimeService.getVariables(instance)).doesNotContainKeys("probe", "mandate");
-        assertThat(taskService.getVariablesLocal(task.getId())).isEmpty();
+        // The task's own variables are its Tasklist card (ResidentRequestProcess.Cards), nothing anybody wrote.
+        assertThat(taskService.getVariablesLocal(task.getId())).doesNotContainKeys("amountToDecide", "probe")
+                .containsEntry("caseNumber", request.caseNumber())
+                .allSatisfy((name, value) -> assertThat(nl.wijkzaken.models.ResidentRequestProcess.Cards.ALL).contains(name));
         assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId()).isEqualTo(task.getId());
         // The form of his own task still works.
         Reply submitted = as("wm.maarssenbroek").post("/engine-rest/task/" + task.getId() + "/submit-form",

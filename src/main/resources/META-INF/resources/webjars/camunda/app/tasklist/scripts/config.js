@@ -22,8 +22,10 @@ export default {
     availableLocales: ['nl'],
     fallbackLocale: 'nl'
   },
-  // form-js writes its validation messages in English; this script puts them in Dutch.
-  customScripts: ['scripts/form-messages-nl'],
+  // form-js writes its validation messages in English; form-messages-nl puts them in Dutch. read-only-tasks shows
+  // "Alleen inzien" instead of "Oppakken" on a task the user may only read; case-number-search makes a typed text
+  // search the case number.
+  customScripts: ['scripts/form-messages-nl', 'scripts/read-only-tasks', 'scripts/case-number-search'],
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'
