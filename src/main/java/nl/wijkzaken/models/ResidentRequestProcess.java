@@ -56,6 +56,15 @@ public final class ResidentRequestProcess {
         }
     }
 
+    /** The values of the co-signer's choice (radio on besluit-medeondertekenen.form). */
+    public static final class CoSign {
+        public static final String AGREED = "akkoord";
+        public static final String NOT_AGREED = "niet-akkoord";
+
+        private CoSign() {
+        }
+    }
+
     /** Process variables that more than one class reads or writes. */
     public static final class Variables {
         public static final String CASE_NUMBER = "caseNumber";
@@ -84,6 +93,9 @@ public final class ResidentRequestProcess {
         public static final String DECIDED_AMOUNT = "decidedAmount";
         public static final String DECIDED_BY = "decidedBy";
         public static final String DECISION_MOTIVATION = "decisionMotivation";
+        /** The co-signer's explicit choice on "Besluit medeondertekenen": {@link CoSign#AGREED} or {@link CoSign#NOT_AGREED}. */
+        public static final String CO_SIGN_DECISION = "coSignDecision";
+        /** Computed from {@link #CO_SIGN_DECISION} when the co-signing completes; the gateway after it reads this. */
         public static final String CO_SIGN_AGREED = "coSignAgreed";
         public static final String CO_SIGN_REMARK = "coSignRemark";
         /** The mail template of a message step (local to the step). */

@@ -66,7 +66,7 @@ final class BareEngine {
 
         // The modules' services keep their constructors package-private (only Spring builds them); so do we here.
         neighbourhoods = construct(Neighbourhoods.class, jdbc);
-        caseFiles = construct(CaseFiles.class, jdbc);
+        caseFiles = construct(CaseFiles.class, jdbc, (org.springframework.context.ApplicationEventPublisher) event -> { });
         budgets = construct(BudgetLedger.class, jdbc, neighbourhoods);
         CaseNumbers caseNumbers = construct(CaseNumbers.class, jdbc);
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
@@ -80,6 +80,7 @@ final class BareEngine {
         beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles));
         beans.put("completenessCheck", new CompletenessCheck());
+        beans.put("caseSummary", new CaseSummary(caseFiles));
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);

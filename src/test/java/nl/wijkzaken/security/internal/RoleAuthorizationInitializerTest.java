@@ -105,7 +105,7 @@ class RoleAuthorizationInitializerTest {
         work("wm.maarssenbroek", instance, "CheckCompleteness", variables("completeness", "compleet", "completenessMotivation", "Alles is er."));
         work("adv.fysiek", instance, "GiveAdvice", variables("adviceOutcome", "positief", "adviceMotivation", "Past in het groenplan."));
         work("gebiedsmanager", instance, "Decide", variables("outcome", "toegekend", "decisionMotivation", "Goed voor de buurt."));
-        work("wethouder", instance, "CoSignDecision", variables("coSignAgreed", true));
+        work("wethouder", instance, "CoSignDecision", variables("coSignDecision", "akkoord"));
         cases.runMessages(instance);
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
