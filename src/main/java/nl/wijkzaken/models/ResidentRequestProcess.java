@@ -22,6 +22,8 @@ public final class ResidentRequestProcess {
         public static final String CO_SIGN_DECISION = "CoSignDecision";
         public static final String DEADLINE_APPROACHING = "DeadlineApproaching";
         public static final String HANDLE_ESCALATION = "HandleEscalation";
+        /** The front office's receipt, only for a request a person registered in Tasklist. */
+        public static final String GIVE_RECEIPT = "GiveReceipt";
         /** Boundary timers on the handling sub-process; their jobs move with the legal deadline. */
         public static final String REMINDER_TIMER = "ReminderTimer";
         public static final String ESCALATION_TIMER = "EscalationTimer";
