@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
+
 /**
  * What a task form shows is computed when the form opens, not when the task was created: the remaining buurtbudget
  * ({@code remainingBudget}, see {@link BudgetDecision#showRemaining}) and the case summary ({@link CaseSummary}).
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * {@link GetTaskFormVariablesCmd}; once the engine has let the caller read the task, this refreshes those two
  * task-local variables (only when they changed, so history keeps each figure someone saw) and answers with the fresh
  * values. A budget changed, reserved or released after the task was created or claimed is what the decider reads.
+ * The receipt task of the front office also gets the resident's status link, only in the answer (never stored).
  * <p>
  * The refresh is the process's own bookkeeping, not the person's input: it runs in its own short command without
  * authorization checks; when two people open the same form at the same moment and one refresh loses, the other one's
@@ -33,10 +36,12 @@ class FormOpening extends AbstractProcessEnginePlugin {
 
     private final CaseSummary caseSummary;
     private final BudgetDecision budgetDecision;
+    private final FrontOfficeReceipt receipt;
 
-    FormOpening(CaseSummary caseSummary, BudgetDecision budgetDecision) {
+    FormOpening(CaseSummary caseSummary, BudgetDecision budgetDecision, FrontOfficeReceipt receipt) {
         this.caseSummary = caseSummary;
         this.budgetDecision = budgetDecision;
+        this.receipt = receipt;
     }
 
     @Override
@@ -57,6 +62,10 @@ class FormOpening extends AbstractProcessEnginePlugin {
         if (task.hasVariableLocal(BudgetDecision.REMAINING_BUDGET)) {
             budgetDecision.showRemaining(task);
             fresh.put(BudgetDecision.REMAINING_BUDGET, task.getVariableLocal(BudgetDecision.REMAINING_BUDGET));
+        }
+        if (Tasks.GIVE_RECEIPT.equals(task.getTaskDefinitionKey())) {
+            // Shown, never stored: the status link is no variable (history would keep it).
+            receipt.link(task).ifPresent(link -> fresh.put(FrontOfficeReceipt.STATUS_LINK, link));
         }
         return fresh;
     }
@@ -80,7 +89,7 @@ class FormOpening extends AbstractProcessEnginePlugin {
             Map<String, Object> fresh = refreshed(read.resourceId);
             if (result instanceof VariableMap values) {
                 fresh.forEach((name, value) -> {
-                    if (values.containsKey(name)) {
+                    if (values.containsKey(name) || FrontOfficeReceipt.STATUS_LINK.equals(name)) {
                         values.putValue(name, value);
                     }
                 });

@@ -42,6 +42,7 @@ class AttributionTest {
         assertThat(start.status()).as(start.toString()).isEqualTo(200);
         String instance = start.json().path("id").asText();
         MessageSteps.run(context, instance);
+        submit(instance, "GiveReceipt", "balie", Map.of());
         submit(instance, "CheckCompleteness", "wm.loenen", Map.of("completeness", "compleet", "completenessMotivation", "Compleet."));
         // One adviser (fysiek) estimates far above the amount: the table asks for a deliberation.
         submit(instance, "GiveAdvice", "adv.fysiek", Map.of("adviceOutcome", "positief", "adviceMotivation", "Kan.",

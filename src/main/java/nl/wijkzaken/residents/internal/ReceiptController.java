@@ -18,6 +18,7 @@ import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.residents.StatusLinks;
 import nl.wijkzaken.shared.DutchFormat;
 
 /**
@@ -35,9 +36,11 @@ class ReceiptController {
     private final Neighbourhoods neighbourhoods;
     private final HistoryService historyService;
     private final IdentityService identityService;
+    private final StatusLinks statusLinks;
 
     ReceiptController(CaseFiles caseFiles, Neighbourhoods neighbourhoods, HistoryService historyService,
-                      IdentityService identityService) {
+                      IdentityService identityService, StatusLinks statusLinks) {
+        this.statusLinks = statusLinks;
         this.caseFiles = caseFiles;
         this.neighbourhoods = neighbourhoods;
         this.historyService = historyService;
@@ -68,6 +71,9 @@ class ReceiptController {
         model.addAttribute("applicant", file.applicantName());
         model.addAttribute("email", file.applicantEmail());
         model.addAttribute("registeredBy", registeredBy == null ? "-" : name(registeredBy));
+        // Until the clerk has handed the receipt over (task "Ontvangstbewijs geven" completed); then only the
+        // resident has it.
+        model.addAttribute("statusLink", registeredBy == null ? null : statusLinks.receiptLink(file.caseNumber(), registeredBy).orElse(null));
         return "staff/receipt";
     }
 

@@ -54,6 +54,14 @@ class ReceiptControllerTest {
         assertThat(form.json().path("caseNumber").path("value").asText()).isEqualTo(caseNumber);
         assertThat(form.json().path("caseSummary").path("value").asText()).startsWith(caseNumber + " · Breukelen");
         assertThat(form.json().path("applicantEmail").path("value").asText()).isEqualTo("jan@example.org");
+        // The resident's status link, to read out or print: shown, never stored as a variable.
+        String statusLink = form.json().path("statusLink").path("value").asText();
+        assertThat(statusLink).contains("/status/");
+        assertThat(runtimeService.getVariable(instance, "statusLink")).isNull();
+        assertThat(taskService.getVariable(receipt.path("id").asText(), "statusLink")).isNull();
+        Reply statusPage = StaffApi.anonymous(port).get(statusLink.substring(statusLink.indexOf("/status/")));
+        assertThat(statusPage.status()).as("the link works for the resident").isEqualTo(200);
+        assertThat(statusPage.body()).contains(caseNumber);
         MessageSteps.run(context, instance);
         assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("CheckCompleteness").count())
                 .as("the case goes on meanwhile").isOne();
@@ -64,8 +72,7 @@ class ReceiptControllerTest {
         var file = caseFiles.find(caseNumber).orElseThrow();
         assertThat(page.body()).contains("<h1>Ontvangstbewijs</h1>", caseNumber, "Bankje bij de vijver", "Breukelen",
                 DutchFormat.date(file.receivedOn()), DutchFormat.date(file.legalDeadline()), "artikel 4:13",
-                "jan@example.org", file.ownerTeam())
-                .doesNotContain("/status/");
+                "jan@example.org", file.ownerTeam(), statusLink);
 
         // Others may not print it: another role, or a stranger.
         assertThat(StaffApi.as("wm.breukelen", port).get("/staff/ontvangstbewijs/" + caseNumber).status()).isEqualTo(403);
@@ -79,6 +86,12 @@ class ReceiptControllerTest {
         Reply done = balie.post("/engine-rest/task/" + receipt.path("id").asText() + "/submit-form", Map.of("variables", Map.of()));
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
         assertThat(balie.get("/engine-rest/task?processInstanceId=" + instance).json()).isEmpty();
+        // Handed over: from now on the link exists only with the resident (mailbox, printed receipt).
+        Reply after = balie.get("/staff/ontvangstbewijs/" + caseNumber);
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.body()).doesNotContain(statusLink).contains("U ontvangt een ontvangstbevestiging per e-mail");
+        assertThat(StaffApi.anonymous(port).get(statusLink.substring(statusLink.indexOf("/status/"))).status())
+                .as("the resident's link still works").isEqualTo(200);
     }
 
     @Test
