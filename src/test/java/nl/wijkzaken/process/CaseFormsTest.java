@@ -140,6 +140,49 @@ class CaseFormsTest {
                 .endsWith("Beslistermijn: uiterlijk " + DutchFormat.date(deadline) + ", 3 dagen verstreken");
     }
 
+    /**
+     * A guard for every user task to come (issues 15, 16, …): the task calls {@code ${caseSummary.refresh(task)}} on
+     * create and its form opens with the read-only {@code caseSummary}.
+     */
+    @Test
+    void everyUserTaskOfTheDiagramHasTheSummaryListenerAndItsFormStartsWithTheSummary() throws Exception {
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+                getClass().getResourceAsStream("/processes/resident-request.bpmn"));
+        java.util.Collection<org.camunda.bpm.model.bpmn.instance.UserTask> userTasks =
+                model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class);
+        assertThat(userTasks).hasSizeGreaterThanOrEqualTo(9);
+        for (org.camunda.bpm.model.bpmn.instance.UserTask userTask : userTasks) {
+            assertThat(userTask.getExtensionElements()).as(userTask.getName()).isNotNull();
+            assertThat(userTask.getExtensionElements().getElementsQuery()
+                    .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list())
+                    .as("'%s' sets the case summary on create", userTask.getName())
+                    .anyMatch(listener -> "create".equals(listener.getCamundaEvent())
+                            && "${caseSummary.refresh(task)}".equals(listener.getCamundaExpression()));
+            com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    getClass().getResourceAsStream("/forms/" + userTask.getCamundaFormRef() + ".form"));
+            com.fasterxml.jackson.databind.JsonNode first = form.path("components").get(0);
+            assertThat(first.path("key").asText()).as(userTask.getCamundaFormRef()).isEqualTo("caseSummary");
+            assertThat(first.path("type").asText()).isEqualTo("textarea");
+            assertThat(first.path("disabled").asBoolean()).as("read-only").isTrue();
+            assertThat(first.path("label").asText()).isEqualTo("De zaak in het kort");
+        }
+    }
+
+    @Test
+    void theReceiptFormShowsTheCaseNumberTheStatusLinkAndTheLinkToPrintNothingToFillIn() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(getClass().getResourceAsStream("/forms/ontvangstbewijs-geven.form"));
+        assertThat(component(form, "caseNumber").path("disabled").asBoolean()).isTrue();
+        assertThat(component(form, "statusLink").path("disabled").asBoolean()).isTrue();
+        assertThat(component(form, "statusLink").path("label").asText()).isEqualTo("Persoonlijke statuslink van de aanvrager");
+        assertThat(form.path("components").findValuesAsText("text")).anySatisfy(text ->
+                assertThat(text).contains("zaaknummer {{caseNumber}}", "(/staff/ontvangstbewijs/{{caseNumber}})"));
+        for (com.fasterxml.jackson.databind.JsonNode component : form.path("components")) {
+            assertThat(!component.has("key") || component.path("disabled").asBoolean())
+                    .as("nothing to fill in: %s", component.path("key").asText()).isTrue();
+        }
+    }
+
     // --- 3. costs count per domain ----------------------------------------------------------------------------
 
     @Test
