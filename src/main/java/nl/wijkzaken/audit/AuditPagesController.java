@@ -36,9 +36,11 @@ class AuditPagesController {
     private final Neighbourhoods neighbourhoods;
     private final DecidingRoles roles;
     private final ObjectMapper json;
+    private final StaffNames names;
 
     AuditPagesController(DossierSearches searches, CaseDossiers dossiers, Neighbourhoods neighbourhoods,
-                         DecidingRoles roles, ObjectMapper json) {
+                         DecidingRoles roles, ObjectMapper json, StaffNames names) {
+        this.names = names;
         this.searches = searches;
         this.dossiers = dossiers;
         this.neighbourhoods = neighbourhoods;
@@ -75,7 +77,7 @@ class AuditPagesController {
             model.addAttribute("caseNumber", caseNumber);
             return "audit/not-found";
         }
-        model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json));
+        model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json, names.forDossier(dossier)));
         return "audit/dossier";
     }
 

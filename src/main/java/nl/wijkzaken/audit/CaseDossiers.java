@@ -181,7 +181,8 @@ public class CaseDossiers {
                             "version", instance.getProcessDefinitionVersion())), -1, 0);
             if (instance.getEndTime() != null) {
                 add(new DossierEntry(instant(instance.getEndTime()), Kind.CASE_ENDED, SYSTEM,
-                        "Zaak beëindigd (" + instance.getState() + ")",
+                        "COMPLETED".equals(instance.getState()) ? "Zaak afgerond"
+                                : "Zaak beëindigd voordat het proces klaar was",
                         details("endActivity", instance.getEndActivityId(), "deleteReason", instance.getDeleteReason())),
                         Integer.MAX_VALUE, 9);
             }
@@ -212,7 +213,8 @@ public class CaseDossiers {
                     continue;
                 }
                 int anchor = anchorOf(activity.getId());
-                String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
+                String name = activity.getActivityName() != null ? activity.getActivityName()
+                        : unnamedStep(activity.getActivityType());
                 add(new DossierEntry(instant(activity.getStartTime()), Kind.STEP_STARTED,
                         orSystem(activity.getAssignee()), "Stap gestart: " + name,
                         details("activityId", activity.getActivityId(), "activityType", activity.getActivityType())),
@@ -368,8 +370,8 @@ public class CaseDossiers {
                     RuleText text = ruleText(definition, rule.getKey());
                     rules.add(details("ruleId", rule.getKey(), "annotation", text.annotation(),
                             "conditions", text.conditions(), "outputs", rule.getValue()));
-                    explained.add(rule.getKey() + (text.annotation().isEmpty() ? "" : " '" + text.annotation() + "'")
-                            + " (" + text.conditionsText() + ")");
+                    explained.add(text.annotation().isEmpty() ? "voor " + text.conditionsText()
+                            : "'" + text.annotation() + "' (" + text.conditionsText() + ")");
                     decisions.add(new DossierSummaries.Evaluation(definition.getKey(), definition.getName(),
                             definition.getVersion(), rule.getKey(), text.annotation(), text.conditions(), inputs,
                             rule.getValue(), instant(decision.getEvaluationTime())));
@@ -510,11 +512,23 @@ public class CaseDossiers {
         }
     }
 
+    /** A step without a name in the diagram (a joining gateway, a plain start or end) by what kind of step it is. */
+    private static String unnamedStep(String activityType) {
+        return switch (activityType == null ? "" : activityType) {
+            case "exclusiveGateway", "inclusiveGateway", "parallelGateway" -> "(samenkomst van paden)";
+            case "eventBasedGateway" -> "(wachten op wat het eerst gebeurt)";
+            case "startEvent" -> "(begin)";
+            case "noneEndEvent", "endEvent" -> "(einde)";
+            case "subProcess" -> "(deelproces)";
+            default -> "(stap zonder naam)";
+        };
+    }
+
     private record RuleText(String annotation, Map<String, String> conditions) {
         String conditionsText() {
             return conditions.entrySet().stream()
-                    .map(condition -> condition.getKey() + ": " + condition.getValue())
-                    .collect(Collectors.joining(", "));
+                    .map(condition -> condition.getKey() + ": " + RuleWords.of(condition.getKey(), condition.getValue()))
+                    .collect(Collectors.joining("; "));
         }
     }
 

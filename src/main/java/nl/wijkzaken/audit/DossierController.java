@@ -24,8 +24,10 @@ class DossierController {
     private final CaseDossiers dossiers;
     private final ObjectMapper objectMapper;
     private final DossierPdf pdf;
+    private final StaffNames names;
 
-    DossierController(CaseDossiers dossiers, ObjectMapper objectMapper, DossierPdf pdf) {
+    DossierController(CaseDossiers dossiers, ObjectMapper objectMapper, DossierPdf pdf, StaffNames names) {
+        this.names = names;
         this.dossiers = dossiers;
         this.objectMapper = objectMapper;
         this.pdf = pdf;
@@ -46,7 +48,8 @@ class DossierController {
 
     @GetMapping(value = "/{caseNumber}/timeline.csv", produces = "text/csv")
     ResponseEntity<byte[]> timelineCsv(@PathVariable String caseNumber) {
-        String csv = TimelineCsv.write(dossier(caseNumber).timeline(), objectMapper);
+        CaseDossier dossier = dossier(caseNumber);
+        String csv = TimelineCsv.write(dossier.timeline(), objectMapper, names.forDossier(dossier));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + caseNumber + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -1,6 +1,7 @@
 package nl.wijkzaken.audit;
 
 import nl.wijkzaken.audit.DossierEntry.Kind;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -113,7 +114,38 @@ class DossierSummaries {
                 file != null && file.deadlineExtended(),
                 daysAfter,
                 verdict(file, deadline, decidedOn, daysAfter, today),
-                deadlineHistory(timeline));
+                deadlineHistory(timeline),
+                story(file, timeline));
+    }
+
+    /** The last value a form or the process gave each variable the story tells. */
+    private static DossierSummary.Story story(CaseFileEntry file, List<DossierEntry> timeline) {
+        Map<String, Object> last = new java.util.HashMap<>();
+        timeline.stream()
+                .filter(entry -> entry.kind() == Kind.VARIABLE_CHANGED && entry.details().get("variable") != null)
+                .forEach(entry -> last.put(entry.details().get("variable").toString(), entry.details().get("newValue")));
+        BigDecimal asked = file != null && file.amountRequested() != null ? file.amountRequested()
+                : amount(last.get(Variables.AMOUNT_REQUESTED));
+        return new DossierSummary.Story(
+                file != null ? file.title() : text(last.get(Variables.TITLE)),
+                text(last.get(Variables.DESCRIPTION)),
+                asked,
+                amount(last.get(Variables.AMOUNT_TO_DECIDE)),
+                text(last.get(Variables.DECISION_MOTIVATION)),
+                text(last.get(Variables.DELIBERATION_SUMMARY)),
+                text(last.get(Variables.ADVICE_SUMMARY)));
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static BigDecimal amount(Object value) {
+        try {
+            return value == null || value.toString().isBlank() ? null : new BigDecimal(value.toString());
+        } catch (NumberFormatException notAnAmount) {
+            return null;
+        }
     }
 
     private static CompletedTask last(List<CompletedTask> tasks, Set<String> keys) {

@@ -32,7 +32,21 @@ public record DossierSummary(
         boolean deadlineExtended,
         Long daysAfterDeadline,
         String deadlineVerdict,
-        List<DeadlineChange> deadlineHistory) {
+        List<DeadlineChange> deadlineHistory,
+        Story story) {
+
+    /**
+     * What was asked, what was decided and why, from the case file and the last values the people entered in the
+     * forms (null where the case has not got that far).
+     *
+     * @param amountToDecide the amount the decider decided on: what was asked, or what the deliberation agreed
+     * @param reasons        the decider's motivation (Awb 3:46)
+     * @param deliberation   the joint deliberation's agreement and why the amount changed
+     * @param advice         the advices in words
+     */
+    public record Story(String title, String description, BigDecimal amountAsked, BigDecimal amountToDecide,
+                        String reasons, String deliberation, String advice) {
+    }
 
     /** A person acting in a group, and the role that group has in role-authorizations.yml. */
     public record Actor(String user, String group, String role) {

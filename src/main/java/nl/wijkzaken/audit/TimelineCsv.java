@@ -11,13 +11,15 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import nl.wijkzaken.shared.DutchFormat;
+
 /**
  * A dossier's timeline for a spreadsheet: semicolons (what Dutch spreadsheets expect), every value quoted
  * (RFC 4180, by Jackson CSV), the header line plain, and no cell a spreadsheet would run as a formula.
  */
 final class TimelineCsv {
 
-    private static final List<String> COLUMNS = List.of("tijdstip", "soort", "wie", "omschrijving", "gegevens");
+    private static final List<String> COLUMNS = List.of("Tijdstip (Nederlandse tijd)", "Soort", "Wie", "Omschrijving", "Gegevens");
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS, CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
             .build();
@@ -26,10 +28,12 @@ final class TimelineCsv {
     private TimelineCsv() {
     }
 
-    static String write(List<DossierEntry> timeline, ObjectMapper json) {
+    /** Times in the municipality's zone, kinds and facts in Dutch, people and teams by name. */
+    static String write(List<DossierEntry> timeline, ObjectMapper json, StaffNames.Names names) {
         List<List<String>> rows = timeline.stream()
-                .map(entry -> Stream.of(entry.at().toString(), entry.kind().name(), entry.actor(), entry.summary(),
-                        json(json, entry.details())).map(TimelineCsv::defused).toList())
+                .map(entry -> Stream.of(DutchFormat.timestamp(entry.at()), entry.kind().label(),
+                        names.person(entry.actor()), DossierView.namesIn(entry.summary(), names),
+                        json(json, DossierView.peopleDetails(entry.details(), names))).map(TimelineCsv::defused).toList())
                 .toList();
         try {
             return String.join(";", COLUMNS) + "\r\n" + CSV.writer(ROWS).writeValueAsString(rows);

@@ -76,6 +76,11 @@ public final class ResidentRequestProcess {
         public static final String NEIGHBOURHOOD = "neighbourhood";
         public static final String CATEGORY = "category";
         public static final String TITLE = "title";
+        public static final String DESCRIPTION = "description";
+        /** The advices in words, one line per domain (process.AdviceRound). */
+        public static final String ADVICE_SUMMARY = "adviceSummary";
+        /** What the joint deliberation agreed and why the amount changed, for the deciders (process). */
+        public static final String DELIBERATION_SUMMARY = "deliberationSummary";
         public static final String URGENCY = "urgency";
         public static final String AMOUNT_REQUESTED = "amountRequested";
         public static final String RECEIVED_ON = "receivedOn";

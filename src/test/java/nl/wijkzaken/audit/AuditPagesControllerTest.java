@@ -76,12 +76,20 @@ class AuditPagesControllerTest {
 
         browser.findElement(By.linkText(caseNumber)).click();
         assertThat(Browser.await(browser, By.id("case-number")).getText()).isEqualTo("Dossier " + caseNumber);
-        assertThat(text("summary-outcome")).startsWith("Toegekend, €").contains("11.000,00");
-        assertThat(text("summary-decided-by")).startsWith("gebiedsmanager (groep gebiedsmanager, rol gebiedsmanager), op ");
-        assertThat(text("summary-co-signed-by")).startsWith("wethouder (groep wethouder, rol wethouder), op ");
-        assertThat(text("summary-mandate")).contains("Besluitmandaat (decision-mandate, versie 1), regel mandate-area-cosign",
-                "Te besluiten bedrag (EUR) = ]10000..25000]", "Te besluiten bedrag (EUR) = 11000.0",
-                "decidingGroup = gebiedsmanager", "coSignGroup = wethouder");
+        // First what was asked, what was decided and why, with people by name.
+        assertThat(text("story-asked")).isNotBlank();
+        assertThat(text("summary-outcome")).startsWith("Toegekend: €").contains("11.000,00");
+        assertThat(text("story-reasons")).isNotBlank().doesNotContain("Nog geen motivering");
+        assertThat(text("summary-decided-by")).startsWith("Gert Gebied (Gebiedsmanagers, rol gebiedsmanager), op ");
+        assertThat(text("summary-co-signed-by")).startsWith("Wilma Wethouder (Wethouders, rol wethouder), op ");
+        assertThat(text("summary-mandate")).contains("Tabel 'Besluitmandaat' (versie 1)",
+                "Te besluiten bedrag (EUR): meer dan € 10.000,00 tot en met € 25.000,00",
+                "Te besluiten bedrag (EUR): € 11.000,00", "besluit door: Gebiedsmanagers",
+                "medeondertekening door: Wethouders");
+        // No engine codes, rule ids or user ids anywhere on the page.
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .doesNotContain("]10000", "decidingGroup", "coSignGroup", "mandate-area-cosign", "BERICHT_VERSTUURD",
+                        "wm.breukelen", "adv.fysiek", "DeliberationDone", "procesinstantie");
         assertThat(text("summary-verdict")).startsWith("Besloten op ").contains("binnen de beslistermijn");
         List<WebElement> deadlines = browser.findElements(By.cssSelector("#deadline-history tbody tr"));
         assertThat(deadlines).extracting(row -> row.findElement(By.cssSelector("th")).getText())
@@ -93,13 +101,13 @@ class AuditPagesControllerTest {
         assertThat(timeline.findElements(By.cssSelector("thead th[scope=col]"))).extracting(WebElement::getText)
                 .containsExactly("Tijdstip", "Soort", "Wie", "Wat", "Gegevens");
         String story = timeline.getText();
-        assertThat(story).contains("Taak 'Besluit nemen' afgerond door gebiedsmanager",
-                "Taak 'Besluit medeondertekenen' afgerond door wethouder", "regel mandate-area-cosign",
-                "regel deliberation-negative", "Advies fysiek (adv.fysiek): negatief")
-                .doesNotContain("Stap gestart");
+        assertThat(story).contains("Taak 'Besluit nemen' afgerond door Gert Gebied",
+                "Taak 'Besluit medeondertekenen' afgerond door Wilma Wethouder", "Beslistabel 'Besluitmandaat'",
+                "Advies fysiek (Frank Verkeer): negatief")
+                .doesNotContain("Stap gestart", "regel mandate-area-cosign");
         int mainLine = timeline.findElements(By.cssSelector("tbody tr")).size();
         assertThat(browser.findElements(By.cssSelector("#models-table tbody th"))).extracting(WebElement::getText)
-                .contains("resident-request", "decision-mandate", "besluit-nemen");
+                .contains("Besluitmandaat", "besluit-nemen");
         Browser.screenshot(browser, "audit-2-dossier");
         Files.writeString(Path.of("target", "dossier-excerpt.txt"), browser.findElement(By.id("summary")).getText()
                 + "\n\n" + browser.findElement(By.id("case-number")).getText() + "\n");
@@ -110,7 +118,7 @@ class AuditPagesControllerTest {
         assertThat(pdfResponse.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(new String(pdfResponse.getBody(), 0, 5)).isEqualTo("%PDF-");
         assertThat(http.withBasicAuth("auditor", "demo").getForEntity(csv, String.class).getBody())
-                .startsWith("tijdstip;soort;wie;omschrijving;gegevens");
+                .startsWith("Tijdstip (Nederlandse tijd);Soort;Wie;Omschrijving;Gegevens");
 
         browser.findElement(By.id("full-timeline")).click();
         Browser.await(browser, By.id("timeline-table"));

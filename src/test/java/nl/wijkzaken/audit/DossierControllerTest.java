@@ -72,6 +72,9 @@ class DossierControllerTest {
     @Autowired
     CaseDossiers dossiers;
 
+    @Autowired
+    StaffNames staffNames;
+
     private String caseNumber;
 
     @BeforeEach
@@ -104,8 +107,10 @@ class DossierControllerTest {
         assertThat(timeline).extracting(e -> e.get("kind")).containsSubsequence(
                 "CASE_STARTED", "DECISION", "TASK_CREATED", "TASK_ASSIGNED", "TASK_COMPLETED", "CASE_ENDED");
         Map<String, Object> decision = timeline.stream().filter(e -> "DECISION".equals(e.get("kind"))).findFirst().orElseThrow();
-        assertThat(decision.get("summary").toString()).contains("Zaakeigenaar per wijk", "owner-breukelen");
-        assertThat(decision.get("details").toString()).contains("breukelen", "wijkmanager-breukelen");
+        // The summary says the rule in words; the JSON export keeps the rule id for whoever checks the table.
+        assertThat(decision.get("summary").toString()).contains("Zaakeigenaar per wijk", "Wijk: breukelen")
+                .doesNotContain("owner-breukelen");
+        assertThat(decision.get("details").toString()).contains("owner-breukelen", "wijkmanager-breukelen");
         assertThat(timeline).anySatisfy(e -> {
             assertThat(e.get("kind")).isEqualTo("TASK_CREATED");
             assertThat(e.get("summary").toString()).contains("Volledigheid beoordelen", "wijkmanager-breukelen");
@@ -129,8 +134,10 @@ class DossierControllerTest {
 
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody()).startsWith("tijdstip;soort;wie;omschrijving;gegevens")
-                .contains("\"DECISION\"", "owner-breukelen", "\"wm.breukelen\"");
+        // Dutch columns and kinds, people by name, no engine ids or rule ids.
+        assertThat(csv.getBody()).startsWith("Tijdstip (Nederlandse tijd);Soort;Wie;Omschrijving;Gegevens")
+                .contains("\"Beslistabel\"", "\"Bram Breukels\"")
+                .doesNotContain("wm.breukelen", "owner-breukelen", "taskId", "DECISION");
     }
 
     @Test
@@ -145,10 +152,11 @@ class DossierControllerTest {
         try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
             text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
-        assertThat(text).contains("Dossier " + caseNumber);
+        assertThat(text).contains("Besluitverslag zaak " + caseNumber);
+        StaffNames.Names names = staffNames.forDossier(dossiers.find(caseNumber).orElseThrow());
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) json.getBody().get("timeline");
-        assertThat(timeline).isNotEmpty().allSatisfy(entry ->
-                assertThat(text).contains(entry.get("summary").toString().replaceAll("\\s+", " ")));
+        assertThat(timeline).isNotEmpty().allSatisfy(entry -> assertThat(text)
+                .contains(DossierView.namesIn(entry.get("summary").toString(), names).replaceAll("\\s+", " ")));
     }
 
     @Test
@@ -171,12 +179,25 @@ class DossierControllerTest {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
             text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
-        assertThat(text).contains("Dossier " + lifecycle,
-                "Besloten door: gebiedsmanager (groep gebiedsmanager, rol gebiedsmanager)",
-                "Medeondertekend door: wethouder (groep wethouder, rol wethouder)",
-                "regel mandate-area-cosign", "binnen de beslistermijn", "Opgeschort", "Hervat");
+        // Page 1 is the decision record: what was asked, decided and why, by whom by name; the timeline follows.
+        String firstPage;
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            firstPage = stripper.getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(firstPage).contains("Besluitverslag zaak " + lifecycle,
+                "Wat werd gevraagd, wat werd besloten en waarom", "Waarom (motivering)",
+                "Besloten door: Gert Gebied (Gebiedsmanagers, rol gebiedsmanager)",
+                "Medeondertekend door: Wilma Wethouder (Wethouders, rol wethouder)", "binnen de beslistermijn")
+                .doesNotContain("Tijdlijn", "]", "decidingGroup", "gebiedsmanager,", "wm.breukelen");
+        // The mandate rule in words and the deadline's history close the record; the appendix follows.
+        String record = text.substring(0, text.indexOf("Bijlage"));
+        assertThat(record).contains("besluit door: Gebiedsmanagers", "Opgeschort", "Hervat").doesNotContain("decidingGroup");
+        StaffNames.Names names = staffNames.forDossier(dossier);
         assertThat(dossier.timeline()).hasSizeGreaterThan(100).allSatisfy(entry ->
-                assertThat(text).contains(entry.summary().replaceAll("\\s+", " ")));
+                assertThat(text).contains(DossierView.namesIn(entry.summary(), names).replaceAll("\\s+", " ")));
     }
 
     @Test
