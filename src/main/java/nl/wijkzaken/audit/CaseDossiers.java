@@ -57,6 +57,8 @@ public class CaseDossiers {
     private static final Set<String> SHOWN_ELSEWHERE = Set.of(UserOperationLogEntry.OPERATION_TYPE_CLAIM,
             UserOperationLogEntry.OPERATION_TYPE_COMPLETE, UserOperationLogEntry.OPERATION_TYPE_ASSIGN);
     static final String SYSTEM = "systeem";
+    /** Key of the start form's fields among the steps' forms (no activity id contains a space). */
+    private static final String START_FORM = "start form";
 
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final HistoryService historyService;
@@ -130,6 +132,8 @@ public class CaseDossiers {
         private final List<DossierSummaries.CompletedTask> completedTasks = new ArrayList<>();
         private final List<DossierSummaries.Evaluation> decisions = new ArrayList<>();
         private Map<String, Set<String>> formFieldsByTask;
+        /** Activity instance id → the step's name, for what the process computed in it. */
+        private final Map<String, String> stepNames = new HashMap<>();
 
         Build(HistoricProcessInstance instance) {
             this.instance = instance;
@@ -191,6 +195,7 @@ public class CaseDossiers {
                     .list();
             for (HistoricActivityInstance activity : activities) {
                 stepOrder.put(activity.getId(), stepOrder.size());
+                stepNames.put(activity.getId(), activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId());
             }
             // A scope (sub-process) ends after everything inside it: anchor its end to its last-started descendant.
             Map<String, String> parents = new HashMap<>();
@@ -280,6 +285,12 @@ public class CaseDossiers {
             }
         }
 
+        /**
+         * Every value change, attributed exactly: a person is named only for what that person entered, i.e. an
+         * editable field of the form of the task they completed (or of the start form when they registered the case).
+         * What the process computed meanwhile (a decision table's result, a listener's counter, a read-only field, an
+         * input mapping) is "systeem", with the step that computed it.
+         */
         void variableChanges() {
             List<HistoricDetail> updates = historyService.createHistoricDetailQuery()
                     .processInstanceId(instance.getId())
@@ -298,22 +309,39 @@ public class CaseDossiers {
                 String taskId = update.getTaskId() != null ? update.getTaskId()
                         : operation != null ? operation.getTaskId() : null;
                 HistoricTaskInstance task = taskId == null ? null : tasks.get(taskId);
-                Set<String> fields = task == null || update.getTaskId() != null ? null : formFields(task);
-                if (fields != null && !fields.contains(update.getVariableName())) {
-                    // Set by the engine or a listener while the person completed the task: not a value of the form.
+                String name = update.getVariableName();
+                String person = null;
+                String where;
+                if (task != null && entered(formFields(task), name)) {
+                    person = operation != null ? operation.getUserId() : task.getAssignee();
+                    where = " (formulier '" + task.getName() + "')";
+                } else if (task == null && isStart(operation) && entered(startFormFields(), name)) {
+                    person = operation.getUserId() != null ? operation.getUserId() : instance.getStartUserId();
+                    where = " (startformulier)";
+                } else {
+                    String step = stepNames.get(update.getActivityInstanceId());
+                    where = " (berekend door het proces" + (step == null ? "" : " in stap '" + step + "'") + ")";
                     task = null;
-                    operation = null;
                 }
-                String actor = operation != null ? orSystem(operation.getUserId())
-                        : task != null ? orSystem(task.getAssignee())
-                        : update.getRevision() == 0 ? orSystem(instance.getStartUserId()) : SYSTEM;
-                String where = task != null ? " (formulier '" + task.getName() + "')" : "";
-                add(new DossierEntry(instant(update.getTime()), Kind.VARIABLE_CHANGED, actor,
-                        "Gegeven '" + update.getVariableName() + "' " + (oldValue == null ? "vastgelegd" : "gewijzigd") + where,
-                        details("variable", update.getVariableName(), "oldValue", printable(oldValue),
-                                "newValue", printable(newValue), "taskId", taskId)),
+                add(new DossierEntry(instant(update.getTime()), Kind.VARIABLE_CHANGED, orSystem(person),
+                        "Gegeven '" + name + "' " + (oldValue == null ? "vastgelegd" : "gewijzigd") + where,
+                        details("variable", name, "oldValue", printable(oldValue),
+                                "newValue", printable(newValue), "taskId", taskId,
+                                "enteredBy", person == null ? null : "persoon",
+                                "computedIn", person == null ? stepNames.get(update.getActivityInstanceId()) : null)),
                         anchorOf(task != null ? task.getActivityInstanceId() : update.getActivityInstanceId()), 4);
             }
+        }
+
+        /** A field a person could fill in: an editable field of the form ({@code null}: a step without a Camunda Form). */
+        private static boolean entered(Set<String> editableFields, String variable) {
+            return editableFields == null || editableFields.contains(variable);
+        }
+
+        /** The operation that started the case (registering it from the start form). */
+        private static boolean isStart(UserOperationLogEntry operation) {
+            return operation != null && UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(operation.getOperationType())
+                    && EntityTypes.PROCESS_INSTANCE.equals(operation.getEntityType()) && operation.getTaskId() == null;
         }
 
         void decisions() {
@@ -435,8 +463,25 @@ public class CaseDossiers {
                         formFieldsByTask.put(userTask.getId(), byForm.getOrDefault(userTask.getCamundaFormRef(), Set.of()));
                     }
                 }
+                for (StartEvent start : repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId())
+                        .getModelElementsByType(StartEvent.class)) {
+                    if (start.getCamundaFormRef() != null && start.getId().equals(instance.getStartActivityId())) {
+                        formFieldsByTask.put(START_FORM, byForm.getOrDefault(start.getCamundaFormRef(), Set.of()));
+                    }
+                }
+            }
+            if (task == null) {
+                return null;
             }
             return formFieldsByTask.get(task.getTaskDefinitionKey());
+        }
+
+        /** The editable fields of the start form the case was started with; null when it has none. */
+        private Set<String> startFormFields() {
+            if (formFieldsByTask == null) {
+                formFields(null);
+            }
+            return formFieldsByTask.get(START_FORM);
         }
 
         List<CaseDossier.ModelVersion> forms() {

@@ -39,8 +39,8 @@ class FormDefinitions {
     }
 
     /**
-     * Per form key, the keys of its fields: the variables a person can submit with that form. Values the engine or a
-     * listener sets while the task completes are not the person's input.
+     * Per form key, the keys of its editable fields: the variables a person can submit with that form. Values the
+     * engine or a listener sets while the task completes, and read-only fields, are not the person's input.
      */
     Map<String, Set<String>> fieldKeys(String deploymentId) {
         Map<String, Set<String>> keys = new HashMap<>();
@@ -56,13 +56,24 @@ class FormDefinitions {
         return keys;
     }
 
+    /** Components a person fills in; text, images, buttons and the like show something but take no input. */
+    private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "checkbox", "radio",
+            "select", "checklist", "taglist", "datetime");
+
+    /** Only fields a person can change: a disabled or read-only field shows the process's value, not the person's. */
     private static void collectKeys(JsonNode component, Set<String> fields) {
-        if (component.hasNonNull("key") && component.has("type")) {
+        if (component.hasNonNull("key") && INPUT_TYPES.contains(component.path("type").asText())
+                && !flag(component.path("disabled")) && !flag(component.path("readonly"))) {
             fields.add(component.get("key").asText());
         }
         for (JsonNode child : component.path("components")) {
             collectKeys(child, fields);
         }
+    }
+
+    /** {@code true}, or a FEEL expression (decided in the browser per form): treated as set. */
+    private static boolean flag(JsonNode node) {
+        return node.isBoolean() ? node.booleanValue() : node.isTextual() && !node.asText().isBlank();
     }
 
     List<CamundaFormDefinition> ofDeployment(String deploymentId) {

@@ -30,6 +30,8 @@ public final class ResidentRequestProcess {
         public static final String AWAIT_SUPPLEMENT = "AwaitSupplement";
         /** "Per post verzenden": the front office prints the decision letter and posts it. */
         public static final String SEND_BY_POST = "SendByPost";
+        /** The front office's receipt, only for a request a person registered in Tasklist. */
+        public static final String GIVE_RECEIPT = "GiveReceipt";
         /** Boundary timers on the handling sub-process; their jobs move with the legal deadline. */
         public static final String REMINDER_TIMER = "ReminderTimer";
         public static final String ESCALATION_TIMER = "EscalationTimer";
@@ -78,6 +80,15 @@ public final class ResidentRequestProcess {
         public static final String NO_APPLICATION = "geen-aanvraag";
 
         private Completeness() {
+        }
+    }
+
+    /** The values of the co-signer's choice (radio on besluit-medeondertekenen.form). */
+    public static final class CoSign {
+        public static final String AGREED = "akkoord";
+        public static final String NOT_AGREED = "niet-akkoord";
+
+        private CoSign() {
         }
     }
 
@@ -150,6 +161,9 @@ public final class ResidentRequestProcess {
         public static final String DECIDED_AMOUNT = "decidedAmount";
         public static final String DECIDED_BY = "decidedBy";
         public static final String DECISION_MOTIVATION = "decisionMotivation";
+        /** The co-signer's explicit choice on "Besluit medeondertekenen": {@link CoSign#AGREED} or {@link CoSign#NOT_AGREED}. */
+        public static final String CO_SIGN_DECISION = "coSignDecision";
+        /** Computed from {@link #CO_SIGN_DECISION} when the co-signing completes; the gateway after it reads this. */
         public static final String CO_SIGN_AGREED = "coSignAgreed";
         public static final String CO_SIGN_REMARK = "coSignRemark";
         /** The mail template of a message step (local to the step). */

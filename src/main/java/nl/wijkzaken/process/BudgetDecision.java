@@ -20,7 +20,8 @@ import nl.wijkzaken.shared.EngineClock;
  * <ul>
  * <li>{@link #showRemaining}: task listener on create and assignment of the decision tasks ("Besluit nemen",
  * "Snel afhandelen", "Besluit medeondertekenen"): the neighbourhood's remaining budget of this year as task
- * variable {@value #REMAINING_BUDGET}, which the decision forms show.</li>
+ * variable {@value #REMAINING_BUDGET}, which the decision forms show; refreshed again whenever the form is opened
+ * ({@code FormOpening}), so a budget changed after the task was created or claimed shows.</li>
  * <li>{@link #reserve}: the service task "Budget reserveren" right after "Besluit nemen" and "Snel afhandelen".
  * {@code decisionRecord} fixed {@code decidedAmount} and {@code decidedBy} on completion; a grant reserves that amount.
  * The step is synchronous, so it runs in the transaction that completes the task: the decision and the reservation
@@ -45,8 +46,12 @@ public class BudgetDecision {
         this.neighbourhoods = neighbourhoods;
     }
 
+    /** Also when the form is opened ({@code FormOpening}); writes only when the figure changed. */
     public void showRemaining(DelegateTask task) {
-        task.setVariableLocal(REMAINING_BUDGET, remainingText((String) task.getVariable(Variables.NEIGHBOURHOOD), year()));
+        String text = remainingText((String) task.getVariable(Variables.NEIGHBOURHOOD), year());
+        if (!text.equals(task.getVariableLocal(REMAINING_BUDGET))) {
+            task.setVariableLocal(REMAINING_BUDGET, text);
+        }
     }
 
     public void reserve(DelegateExecution execution) {

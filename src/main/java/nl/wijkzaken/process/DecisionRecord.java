@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.mandate.DecisionType;
 import nl.wijkzaken.mandate.Mandate;
 import nl.wijkzaken.mandate.Mandates;
+import nl.wijkzaken.models.ResidentRequestProcess.CoSign;
 import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
@@ -46,10 +47,16 @@ class DecisionRecord implements TaskListener {
         DelegateExecution instance = task.getExecution().getProcessInstance();
         String caseNumber = string(task, Variables.CASE_NUMBER);
         if (Tasks.CO_SIGN_DECISION.equals(task.getTaskDefinitionKey())) {
-            boolean agreed = Boolean.TRUE.equals(task.getVariable(Variables.CO_SIGN_AGREED));
-            if (!agreed && blank(string(task, Variables.CO_SIGN_REMARK))) {
-                throw Refusal.invalid("Licht toe waarom u het besluit niet medeondertekent.");
+            // An explicit choice: an empty box used to mean "refused" without anyone saying so.
+            String choice = string(task, Variables.CO_SIGN_DECISION);
+            if (!CoSign.AGREED.equals(choice) && !CoSign.NOT_AGREED.equals(choice)) {
+                throw Refusal.invalid("Kies bij de medeondertekening Akkoord of Niet akkoord.");
             }
+            boolean agreed = CoSign.AGREED.equals(choice);
+            if (!agreed && blank(string(task, Variables.CO_SIGN_REMARK))) {
+                throw Refusal.invalid("Licht toe waarom u niet akkoord bent met het besluit.");
+            }
+            instance.setVariable(Variables.CO_SIGN_AGREED, agreed);
             instance.setVariable("coSignedBy", actor);
             caseFiles.recordEvent(caseNumber, CaseEventType.CO_SIGNED, null,
                     agreed ? "Besluit medeondertekend." : "Medeondertekening geweigerd: " + string(task, Variables.CO_SIGN_REMARK), actor);

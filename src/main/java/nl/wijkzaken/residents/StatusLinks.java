@@ -67,6 +67,46 @@ public class StatusLinks {
                 Map.of("caseNumber", caseNumber, "statusUrl", url(properties, token))));
     }
 
+    /**
+     * A request a person registered in Tasklist (front office): the status link is issued at once, in the caller's
+     * (the registration's) transaction, the acknowledgement is prepared with it, and the link is kept for the
+     * receipt until the clerk has handed it over ({@link #receiptHandedOver}). Returns the link; null when the case
+     * has a status token already (then only the resident's mailbox has it).
+     */
+    public String issueForReceipt(String caseNumber, String registeredBy) {
+        boolean hasToken = jdbc.sql("SELECT COUNT(*) FROM resident_access WHERE case_number = ?").param(caseNumber)
+                .query(Integer.class).single() > 0;
+        if (hasToken) {
+            return null;
+        }
+        CaseFile file = caseFiles.find(caseNumber)
+                .orElseThrow(() -> new IllegalStateException("Case " + caseNumber + " has no case file"));
+        String token = StatusTokens.newToken();
+        String link = url(properties, token);
+        jdbc.sql("""
+                INSERT INTO resident_access (case_number, token_hash, process_instance_id, title, neighbourhood, received_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(caseNumber, StatusTokens.hash(token), file.processInstanceId(), file.title(), file.neighbourhood(),
+                        new Timestamp(EngineClock.startOf(file.receivedOn()).getTime()))
+                .update();
+        mailer.prepare(new ResidentMail(ResidentMail.messageId(caseNumber, MessageType.ONTVANGSTBEVESTIGING, 1),
+                MessageType.ONTVANGSTBEVESTIGING, file.applicantEmail(), Map.of("caseNumber", caseNumber, "statusUrl", link)));
+        jdbc.sql("INSERT INTO front_office_receipt (case_number, registered_by, status_url, created_at) VALUES (?, ?, ?, ?)")
+                .params(caseNumber, registeredBy, link, new Timestamp(EngineClock.now().toEpochMilli())).update();
+        return link;
+    }
+
+    /** The link for the receipt, to the clerk who registered the case, until the receipt was handed over. */
+    public java.util.Optional<String> receiptLink(String caseNumber, String registeredBy) {
+        return jdbc.sql("SELECT status_url FROM front_office_receipt WHERE case_number = ? AND registered_by = ?")
+                .params(caseNumber, registeredBy).query(String.class).optional();
+    }
+
+    /** The receipt was handed over: from now on the link exists only with the resident. */
+    public void receiptHandedOver(String caseNumber) {
+        jdbc.sql("DELETE FROM front_office_receipt WHERE case_number = ?").param(caseNumber).update();
+    }
+
     public static String url(ResidentsProperties properties, String token) {
         return properties.publicBaseUrl() + "/status/" + token;
     }

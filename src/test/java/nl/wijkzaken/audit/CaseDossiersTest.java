@@ -67,7 +67,7 @@ class CaseDossiersTest {
                 "participants", "Bewoners, adv.fysiek, adv.sociaal", "positions", "Verschillend",
                 "agreementReached", true, "agreedMeasures", "Kleiner speeltoestel", "revisedAmount", 11000));
         lifecycle.complete("Decide", "gebiedsmanager", Map.of("outcome", "toegekend", "decisionMotivation", "Past in het wijkplan."));
-        lifecycle.complete("CoSignDecision", "wethouder", Map.of("coSignAgreed", true));
+        lifecycle.complete("CoSignDecision", "wethouder", Map.of("coSignDecision", "akkoord"));
         lifecycle.runMessages();
         LocalDate decidedOn = today();
 
@@ -114,7 +114,7 @@ class CaseDossiersTest {
         // Only what a person typed into a form is that person's form value; what the engine set meanwhile is not.
         assertThat(timeline).filteredOn(e -> e.kind() == Kind.VARIABLE_CHANGED && e.summary().contains("formulier"))
                 .extracting(e -> (String) e.details().get("variable"))
-                .contains("completeness", "adviceOutcome", "outcome", "coSignAgreed")
+                .contains("completeness", "adviceOutcome", "outcome", "coSignDecision")
                 .doesNotContain("nrOfInstances", "loopCounter", "adviceAssignment", "advisers", "decidedBy", "deliberation");
         assertThat(timeline).filteredOn(e -> e.kind() == Kind.VARIABLE_CHANGED && "advisers".equals(e.details().get("variable")))
                 .isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo("systeem"));

@@ -54,7 +54,7 @@ record CaseScript(String processKey, Map<String, Object> startVariables, String 
                 new Step("GiveAdvice", "advies-sociaal", "adv.sociaal", advice("positief")),
                 new Step("Deliberate", null, wijkmanager, deliberation()),
                 new Step("Decide", null, "gebiedsmanager", decision()),
-                new Step("CoSignDecision", null, "wethouder", Map.of("coSignAgreed", true, "coSignRemark", "Akkoord."))));
+                new Step("CoSignDecision", null, "wethouder", Map.of("coSignDecision", "akkoord", "coSignRemark", "Akkoord."))));
     }
 
     /** The same seven tasks, users and form values in benchmark/plain-seven-tasks.bpmn. */
@@ -67,7 +67,7 @@ record CaseScript(String processKey, Map<String, Object> startVariables, String 
                 new Step("AdviceSociaal", null, "adv.sociaal", advice("positief")),
                 new Step("Deliberate", null, "wm.breukelen", deliberation()),
                 new Step("Decide", null, "gebiedsmanager", decision()),
-                new Step("CoSignDecision", null, "wethouder", Map.of("coSignAgreed", true, "coSignRemark", "Akkoord."))));
+                new Step("CoSignDecision", null, "wethouder", Map.of("coSignDecision", "akkoord", "coSignRemark", "Akkoord."))));
     }
 
     private static Map<String, Object> check() {

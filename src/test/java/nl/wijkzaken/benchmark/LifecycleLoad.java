@@ -120,7 +120,9 @@ final class LifecycleLoad {
             }
             if (!awaitingFirstTask.isEmpty()) {
                 Map<String, Case> waiting = Map.copyOf(awaitingFirstTask);
-                taskService.createTaskQuery().processInstanceIdIn(waiting.keySet().toArray(String[]::new)).list().forEach(task -> {
+                // The front office's receipt (cases started over REST as balie) runs beside the case: not its first step.
+                taskService.createTaskQuery().processInstanceIdIn(waiting.keySet().toArray(String[]::new)).list().stream()
+                        .filter(task -> !"GiveReceipt".equals(task.getTaskDefinitionKey())).forEach(task -> {
                     Case c = awaitingFirstTask.remove(task.getProcessInstanceId());
                     if (c != null) {
                         c.next = 0;

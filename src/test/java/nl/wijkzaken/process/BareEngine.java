@@ -101,6 +101,7 @@ final class BareEngine {
         letters = LetterFixtures.letters(jdbc, null);
         beans.put("decisionLetters", new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(),
                 new StandardEnvironment(), "balie"));
+        beans.put("caseSummary", new CaseSummary(caseFiles));
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);

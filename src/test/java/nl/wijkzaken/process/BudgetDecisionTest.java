@@ -134,13 +134,13 @@ class BudgetDecisionTest {
                 .isEqualTo(euro(before.subtract(new BigDecimal("12000"))) + " (Maarssenbroek, " + year + ")");
 
         steps.complete(request, "CoSignDecision", "wethouder",
-                Map.of("coSignAgreed", false, "coSignRemark", "Eerst een tweede offerte."));
+                Map.of("coSignDecision", "niet-akkoord", "coSignRemark", "Eerst een tweede offerte."));
         assertThat(ledger.remaining("maarssenbroek", year)).isEqualByComparingTo(before);
         assertThat(taskVariable(request, "Decide", BudgetDecision.REMAINING_BUDGET))
                 .as("the decider sees the money given back").isEqualTo(euro(before) + " (Maarssenbroek, " + year + ")");
 
         steps.complete(request, "Decide", "gebiedsmanager", decision("gedeeltelijk-toegekend", 10000));
-        steps.complete(request, "CoSignDecision", "wethouder", Map.of("coSignAgreed", true));
+        steps.complete(request, "CoSignDecision", "wethouder", Map.of("coSignDecision", "akkoord"));
 
         assertThat(ledger.movementsOfCase(request.caseNumber()))
                 .extracting(BudgetMovement::type, m -> m.amount().toPlainString(), BudgetMovement::actor)

@@ -114,14 +114,14 @@ class ConflictOfInterestTest {
         StaffApi decider = StaffApi.as(MANAGER_AND_ALDERMAN, port);
 
         Reply claim = decider.post("/engine-rest/task/" + coSign.getId() + "/claim", Map.of("userId", MANAGER_AND_ALDERMAN));
-        Reply submit = decider.post("/engine-rest/task/" + coSign.getId() + "/submit-form", variables("coSignAgreed", true));
+        Reply submit = decider.post("/engine-rest/task/" + coSign.getId() + "/submit-form", variables("coSignDecision", "akkoord"));
 
         assertThat(List.of(claim, submit)).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(403));
         assertThat(claim.message())
                 .isEqualTo("Medeondertekenen moet iemand anders doen dan " + MANAGER_AND_ALDERMAN + ", die het besluit nam.");
         assertThat(submit.message()).startsWith("Claim de taak ‘Besluit medeondertekenen’ eerst");
         assertThat(taskService.createTaskQuery().taskId(coSign.getId()).singleResult().getAssignee()).isNull();
-        work("wethouder", coSign, variables("coSignAgreed", true));
+        work("wethouder", coSign, variables("coSignDecision", "akkoord"));
     }
 
     // --- issue 12, finding 2: the four ways around the rule -------------------------------------------------------
@@ -187,14 +187,14 @@ class ConflictOfInterestTest {
 
         claim("wethouder", coSign);
         Reply rewrite = StaffApi.as("wethouder", port).post("/engine-rest/task/" + coSign.getId() + "/submit-form",
-                variables("coSignAgreed", true, "decidedBy", "gebiedsmanager"));
+                variables("coSignDecision", "akkoord", "decidedBy", "gebiedsmanager"));
         assertThat(rewrite.status()).as(rewrite.toString()).isEqualTo(400);
         assertThat(rewrite.message()).isEqualTo("‘Besloten door’ kan in het formulier ‘Besluit medeondertekenen’ niet worden gewijzigd. Er is niets opgeslagen.");
         assertThat(runtimeService.getVariable(instance, "decidedBy")).isEqualTo(MANAGER_AND_ALDERMAN);
 
         // The case file records the person who completed "Besluit nemen", whatever the variable says by then.
         runtimeService.setVariable(instance, "decidedBy", "gebiedsmanager");
-        submit("wethouder", task(instance, "CoSignDecision"), variables("coSignAgreed", true));
+        submit("wethouder", task(instance, "CoSignDecision"), variables("coSignDecision", "akkoord"));
         assertThat(decidedBy(instance)).isEqualTo(MANAGER_AND_ALDERMAN);
     }
 
@@ -206,13 +206,13 @@ class ConflictOfInterestTest {
         claim("wethouder", coSign);
 
         Reply other = StaffApi.as(MANAGER_AND_ALDERMAN, port).post("/engine-rest/task/" + coSign.getId() + "/submit-form",
-                variables("coSignAgreed", true));
+                variables("coSignDecision", "akkoord"));
 
         assertThat(other.status()).as(other.toString()).isEqualTo(403);
         assertThat(other.message()).isEqualTo("De taak ‘Besluit medeondertekenen’ is geclaimd door wethouder; alleen die kan haar afronden.");
         assertThat(task(instance, "CoSignDecision").getAssignee()).isEqualTo("wethouder");
         assertThat(runtimeService.getVariable(instance, "coSignAgreed")).isNull();
-        submit("wethouder", task(instance, "CoSignDecision"), variables("coSignAgreed", true));
+        submit("wethouder", task(instance, "CoSignDecision"), variables("coSignDecision", "akkoord"));
         assertThat(decidedBy(instance)).isEqualTo("gebiedsmanager");
     }
 

@@ -247,7 +247,7 @@ class ResidentRequestPathsTest {
         assertThat(runtimeService.getVariable(instance.getId(), "deliberation").toString()).contains("kostenraming");
         // What the deliberation and the decider read: words and Dutch euros, not codes.
         assertThat((String) runtimeService.getVariable(instance.getId(), "adviceSummary"))
-                .contains("Advies fysiek (adv.fysiek): positief. Zo is het. Kostenraming: € 4.000,00.");
+                .contains("Advies fysiek (adv.fysiek): positief. Zo is het. Kosten voor het domein fysiek: € 4.000,00.");
     }
 
     /**
@@ -295,13 +295,13 @@ class ResidentRequestPathsTest {
 
         assertThat(instance).isWaitingAt(Tasks.CO_SIGN_DECISION);
         assertThat(task()).hasCandidateGroup("wethouder");
-        complete(Tasks.CO_SIGN_DECISION, "wethouder", Map.of("coSignAgreed", false, "coSignRemark", "Eerst offerte opvragen."));
+        complete(Tasks.CO_SIGN_DECISION, "wethouder", Map.of("coSignDecision", "niet-akkoord", "coSignRemark", "Eerst offerte opvragen."));
         assertThat(instance).isWaitingAt(Tasks.DECIDE);
         assertThat(budgets.reservedForCase(request.caseNumber())).as("released on the refusal").isEqualByComparingTo("0");
         assertThat(budgets.movementsOfCase(request.caseNumber())).extracting(BudgetMovement::type)
                 .containsExactly(MovementType.RESERVATION, MovementType.RELEASE);
         decide("gebiedsmanager", "toegekend", null);
-        complete(Tasks.CO_SIGN_DECISION, "wethouder", Map.of("coSignAgreed", true));
+        complete(Tasks.CO_SIGN_DECISION, "wethouder", Map.of("coSignDecision", "akkoord"));
         runMessages();
 
         assertThat(instance).isEnded();

@@ -93,7 +93,7 @@ public final class CaseDriver {
                 "participants", "Bewoners, adv.fysiek, adv.sociaal", "positions", "Verschillend",
                 "agreementReached", true, "agreedMeasures", "Kleiner speeltoestel", "revisedAmount", 11000));
         complete("Decide", "gebiedsmanager", Map.of("outcome", "toegekend", "decisionMotivation", "Past in het wijkplan."));
-        complete("CoSignDecision", "wethouder", Map.of("coSignAgreed", true));
+        complete("CoSignDecision", "wethouder", Map.of("coSignDecision", "akkoord"));
         runMessages();
         return request;
     }
