@@ -50,6 +50,17 @@ public class Mandates {
         return evaluate(execution.getProcessEngine(), type, facts(execution));
     }
 
+    /**
+     * The group that holds the mandate for this decision type on the case of this execution: the candidate group of
+     * a task where someone takes that decision ({@code ${mandates.decidingGroup(execution, 'dwangsom')}}), so the
+     * table, not the diagram, says who decides (Awb 10:1).
+     */
+    public String decidingGroup(DelegateExecution execution, String decisionType) {
+        DecisionType type = DecisionType.ofCode(decisionType).orElseThrow(() -> new IllegalArgumentException(
+                "Onbekend soort besluit in het procesmodel: " + decisionType));
+        return of(execution, type).decidingGroup();
+    }
+
     /** The mandate for a decision of this type on a case outside a running process (e.g. from its case file). */
     public Mandate of(DecisionType type, BigDecimal amount, String category, String ownerGroup) {
         Map<String, Object> facts = new HashMap<>();

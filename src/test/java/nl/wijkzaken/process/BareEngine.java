@@ -95,6 +95,7 @@ final class BareEngine {
         beans.put("adviceRound", new AdviceRound(caseFiles));
         beans.put("conflictOfInterest", new ConflictOfInterest());
         beans.put("decisionRecord", new DecisionRecord(caseFiles, mandates));
+        beans.put("mandates", mandates);
         beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles, calendar));
         beans.put("completenessCheck", new CompletenessCheck());

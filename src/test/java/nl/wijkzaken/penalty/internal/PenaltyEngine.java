@@ -3,6 +3,8 @@ package nl.wijkzaken.penalty.internal;
 import java.lang.reflect.Constructor;
 import java.util.HashMap;
 import java.util.Map;
+
+import nl.wijkzaken.mandate.Mandates;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,6 +57,9 @@ final class PenaltyEngine {
         Map<Object, Object> beans = new HashMap<>();
         // No Roles: these tests start as the resident (nobody logged in); the role check over HTTP is in PenaltyApiTest.
         beans.put("penaltyRun", new PenaltyRun(caseFiles, records, rules, null));
+        // Who fixes the penalty comes from the deployed decision-mandate table (decision type "dwangsom").
+        java.util.concurrent.atomic.AtomicReference<ProcessEngine> built = new java.util.concurrent.atomic.AtomicReference<>();
+        beans.put("mandates", new Mandates(Map.of(), built::get));
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);
@@ -66,6 +71,7 @@ final class PenaltyEngine {
         configuration.setBeans(beans);
         configuration.setEnforceHistoryTimeToLive(true);
         engine = configuration.buildProcessEngine();
+        built.set(engine);
         listener = new DecisionSentListener(engine.getRuntimeService(), engine.getIdentityService());
     }
 

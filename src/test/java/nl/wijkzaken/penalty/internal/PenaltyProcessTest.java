@@ -44,7 +44,7 @@ import nl.wijkzaken.shared.DutchFormat;
  * notice received Tuesday 1 December 2026 after the deadline of 27 October; the two weeks end 15 December; day 1 is
  * 16 December; the decision is sent on day 20 (Monday 4 January 2027): 14 × 23 + 6 × 35 = € 532, fixed by decision.
  */
-@Deployment(resources = {"processes/penalty.bpmn", "forms/ingebrekestelling-registreren.form",
+@Deployment(resources = {"processes/penalty.bpmn", "processes/decision-mandate.dmn", "forms/ingebrekestelling-registreren.form",
         "forms/dwangsom-loopt.form", "forms/dwangsom-vaststellen.form"})
 class PenaltyProcessTest {
 
@@ -135,7 +135,8 @@ class PenaltyProcessTest {
         Task fix = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(fix.getName()).isEqualTo("Dwangsom vaststellen");
         assertThat(fix.getDueDate()).isEqualTo(startOf(LocalDate.of(2027, 1, 18)));
-        assertThat(candidates(fix)).containsExactly("wijkmanager-breukelen");
+        // Awb 4:18 under mandate: the decision-mandate table names the gebiedsmanager for decision type "dwangsom".
+        assertThat(candidates(fix)).containsExactly("gebiedsmanager");
         assertThat(lastEvent(CaseEventType.PENALTY_STOPPED).detail()).contains("Besluit verzonden op 4 januari 2027")
                 .contains("20 dagen").contains("€ 532,00");
 
