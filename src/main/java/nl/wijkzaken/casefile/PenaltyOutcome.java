@@ -14,8 +14,8 @@ public enum PenaltyOutcome {
             "Geen dwangsom verschuldigd: de ingebrekestelling is onredelijk laat ingediend (artikel 4:17 lid 6 Awb)"),
     GEEN_BELANG("niet-verschuldigd-geen-belang",
             "Geen dwangsom verschuldigd: de aanvrager heeft geen belang bij een dwangsom (artikel 4:17 lid 6 Awb)"),
-    KENNELIJK_NIET_ONTVANKELIJK("niet-verschuldigd-niet-ontvankelijk",
-            "Geen dwangsom verschuldigd: de aanvraag was kennelijk niet-ontvankelijk (artikel 4:17 lid 6 Awb)"),
+    KENNELIJK_GEEN_BESLISSING_MOGELIJK("niet-verschuldigd-geen-beslissing-mogelijk",
+            "Geen dwangsom verschuldigd: op de aanvraag kon kennelijk niet worden beslist (artikel 4:17 lid 6 Awb)"),
     KENNELIJK_ONGEGROND("niet-verschuldigd-ongegrond",
             "Geen dwangsom verschuldigd: de aanvraag was kennelijk ongegrond (artikel 4:17 lid 6 Awb)");
 

@@ -143,7 +143,8 @@ public class CaseSummary {
         String label = judgement == null ? null : switch (judgement) {
             case "compleet" -> "Compleet";
             case "incompleet" -> null; // recorded above with the request for a supplement
-            case "niet-ontvankelijk" -> "Niet-ontvankelijk";
+            case "doorsturen" -> "Doorsturen naar het bevoegde bestuursorgaan";
+            case "geen-aanvraag" -> "Geen aanvraag om een besluit";
             default -> judgement;
         };
         if (label != null) {

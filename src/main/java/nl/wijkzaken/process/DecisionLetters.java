@@ -132,6 +132,15 @@ public class DecisionLetters {
                 default: break;
             }
         }
+        // Endings concluded without an outcome variable: the mail template of the ending names the letter.
+        if (resultMessageType != null) {
+            switch (resultMessageType) {
+                case "doorgezonden": return LetterKind.DOORZENDING;
+                case "geen-aanvraag": return LetterKind.GEEN_AANVRAAG;
+                case "buiten-behandeling": return LetterKind.BUITEN_BEHANDELING;
+                default: break;
+            }
+        }
         return LetterKind.ofCode(outcomeCode).or(() -> LetterKind.ofCode(resultMessageType))
                 .orElseThrow(() -> new IllegalStateException("Geen brief voor uitkomst " + outcomeCode + " / " + resultMessageType));
     }
@@ -148,7 +157,7 @@ public class DecisionLetters {
         String decidingGroup = decidedByDecider && mandate.get("decidingGroup") != null
                 ? mandate.get("decidingGroup").toString() : string(execution, Variables.OWNER_GROUP);
         String function = mandate.get("signatoryFunction") != null && decidedByDecider
-                ? mandate.get("signatoryFunction").toString() : letters.functionOfGroup(decidingGroup);
+                ? capitalized(mandate.get("signatoryFunction").toString()) : letters.functionOfGroup(decidingGroup);
         String reasons = decidedByDecider ? string(execution, Variables.DECISION_MOTIVATION)
                 : string(execution, Variables.COMPLETENESS_MOTIVATION);
         boolean grant = kind == LetterKind.TOEKENNING || kind == LetterKind.GEDEELTELIJKE_TOEKENNING;
@@ -234,6 +243,11 @@ public class DecisionLetters {
             }
         }
         return null;
+    }
+
+    /** The function as it stands under the signatory's name ("Wijkmanager"); the mandate table writes it in lower case. */
+    private static String capitalized(String function) {
+        return function.isEmpty() ? function : Character.toUpperCase(function.charAt(0)) + function.substring(1);
     }
 
     private static String join(String first, String second) {

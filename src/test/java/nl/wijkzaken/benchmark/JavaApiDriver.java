@@ -108,7 +108,7 @@ final class JavaApiDriver implements CaseDriver {
                 (String) v.get("onBehalfOfGroup"), (String) v.get("neighbourhood"), category((String) v.get("category")),
                 (String) v.get("title"), (String) v.get("description"),
                 BigDecimal.valueOf(((Number) v.get("amountRequested")).doubleValue()), Urgency.NORMAAL,
-                (String) v.get("location"), "Straatweg", "1", "3621 AB", "Breukelen", null, null);
+                (String) v.get("location"), "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true);
     }
 
     private static Category category(String code) {

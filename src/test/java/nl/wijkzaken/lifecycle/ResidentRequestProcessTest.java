@@ -121,7 +121,7 @@ class ResidentRequestProcessTest {
     void anInvalidRequestIsRefusedWithDutchMessagesAndNothingIsStored() {
         long before = runtimeService.createProcessInstanceQuery().count();
         ResidentRequest request = new ResidentRequest("Jan", "jan@example.org", null, null, "atlantis",
-                Category.OVERIG, "Titel", "Beschrijving", new BigDecimal("-5"), Urgency.NORMAAL, null, "Straatweg", "1", "3621 AB", "Breukelen", null, null);
+                Category.OVERIG, "Titel", "Beschrijving", new BigDecimal("-5"), Urgency.NORMAAL, null, "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true);
 
         assertThatThrownBy(() -> intake.submit(request, "online"))
                 .isInstanceOf(BadUserRequestException.class)
@@ -331,7 +331,7 @@ class ResidentRequestProcessTest {
     private RegisteredRequest submit(Category category, String amount, Urgency urgency) {
         return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid", "breukelen",
                 category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.", new BigDecimal(amount), urgency,
-                "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
     }
 
     private String current;

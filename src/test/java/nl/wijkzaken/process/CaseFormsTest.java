@@ -274,7 +274,7 @@ class CaseFormsTest {
                 "Buurtgroep Zuid", "breukelen", category,
                 category == Category.SPELEN_EN_SPORT ? "Nieuw speeltoestel" : "Verzoek " + category.label(),
                 category == Category.SPELEN_EN_SPORT ? "Graag een klimrek op het plein." : "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                new BigDecimal(amount), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
         current = request.processInstanceId();
         currentCase = request.caseNumber();
         return request;

@@ -79,6 +79,6 @@ class DateOfReceiptStartFormTest {
         if (dateOfReceipt != null) {
             form.put("dateOfReceipt", Map.of("value", dateOfReceipt));
         }
-        return form;
+        return nl.wijkzaken.support.TestAddress.withValues(form);
     }
 }

@@ -233,7 +233,7 @@ class DeadlineRulesPathsTest {
     private RegisteredRequest online(Category category) {
         return bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid",
                 "breukelen", category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.", new BigDecimal("2000"),
-                Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
     }
 
     /** As the front office's start form does: the request's fields, the channel and the date of receipt. */

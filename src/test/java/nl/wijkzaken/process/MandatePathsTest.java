@@ -299,7 +299,7 @@ class MandatePathsTest {
     private RegisteredRequest submit(Category category, String amount, Urgency urgency) {
         RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", "breukelen", category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
         current = request.processInstanceId();
         currentCase = request.caseNumber();
         sent.clear();

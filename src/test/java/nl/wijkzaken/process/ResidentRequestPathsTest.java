@@ -377,7 +377,7 @@ class ResidentRequestPathsTest {
     private RegisteredRequest submitIn(String neighbourhood, Category category, String amount, Urgency urgency) {
         RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", neighbourhood, category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
         current = request.processInstanceId();
         currentCase = request.caseNumber();
         sent.clear();

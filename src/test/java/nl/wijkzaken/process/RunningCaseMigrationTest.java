@@ -64,7 +64,7 @@ class RunningCaseMigrationTest {
         bare.neighbourhoodWithBudget("breukelen", "Breukelen", "50000");
         RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Bankje bij de speeltuin",
-                "Graag een bankje.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                "Graag een bankje.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
         bare.sendMessages(request.caseNumber());
         String oldDefinition = definitionOf(request);
         assertThat(migration.migrateToLatestVersion()).as("nothing to migrate while there is one version").isZero();

@@ -245,7 +245,7 @@ class SupplementPathsTest {
     private void received() {
         RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Bankjes in het park",
-                "Graag twee bankjes bij de vijver.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                "Graag twee bankjes bij de vijver.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
         caseNumber = request.caseNumber();
         instance = runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
         sendMails();

@@ -67,7 +67,7 @@ public final class CaseDriver {
         this.amount = new BigDecimal(amount);
         request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, neighbourhood,
                 category, "Verzoek " + category.label(), "Graag iets moois voor de buurt.", new BigDecimal(amount),
-                urgency, "Parkweg", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "balie");
+                urgency, "Parkweg", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "balie");
         tick(Duration.ofMinutes(1));
         runMessages();
         return request;

@@ -58,7 +58,7 @@ public final class DecisionSteps {
     public RegisteredRequest submit(String neighbourhood, Category category, String amount, Urgency urgency) {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", neighbourhood, category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
         runMessages(request);
         return request;
     }

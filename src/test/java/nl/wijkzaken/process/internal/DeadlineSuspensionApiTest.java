@@ -133,7 +133,7 @@ class DeadlineSuspensionApiTest {
     private RegisteredRequest submit() {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Bankje bij de vijver",
-                "Graag een bankje.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+                "Graag een bankje.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
         new TaskDriver(context).runMessages(request.processInstanceId());
         return request;
     }

@@ -207,7 +207,7 @@ class StatusViewsTest {
     private Submission submit(Category category, String amount, Urgency urgency) {
         return cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, "breukelen",
                 category, "Plantenbak bij de school", "Graag een plantenbak.", new BigDecimal(amount), urgency,
-                "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", null, null), null);
+                "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), null);
     }
 
     private String processInstanceId(Submission submission) {
