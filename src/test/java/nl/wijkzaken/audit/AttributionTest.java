@@ -38,7 +38,7 @@ class AttributionTest {
     @Test
     void onlyWhatAPersonEnteredIsThatPersonsTheRestIsTheSystemWithTheStepThatComputedIt() {
         Reply start = StaffApi.as("balie", port).post("/engine-rest/process-definition/key/resident-request/submit-form",
-                Map.of("variables", startForm()));
+                Map.of("variables", nl.wijkzaken.support.TestAddress.withValues(startForm())));
         assertThat(start.status()).as(start.toString()).isEqualTo(200);
         String instance = start.json().path("id").asText();
         MessageSteps.run(context, instance);

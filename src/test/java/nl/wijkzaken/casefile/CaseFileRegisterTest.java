@@ -50,7 +50,7 @@ class CaseFileRegisterTest {
     }
 
     @Test
-    void aLapsedRepairTermIsDecidedByNobody() {
+    void aLapsedRepairTermIsDecidedByTheOwnerWhoLeavesItUnhandled() {
         CaseDriver driver = new CaseDriver(context);
         driver.submit("loenen", Category.OVERIG, "300", Urgency.NORMAAL);
         driver.complete("CheckCompleteness", "wm.loenen", Map.of("completeness", "incompleet",
@@ -58,12 +58,16 @@ class CaseFileRegisterTest {
         driver.runMessages();
         driver.tick(Duration.ofDays(16));
         driver.fireTimer("RepairTermLapsed");
+        // Awb 4:5: the case does not close by itself; the mandated group decides.
+        assertThat(register.find(driver.caseNumber()).orElseThrow().outcome()).isNull();
+        driver.complete("DecideNotHandled", "wm.loenen", Map.of("notHandledDecision", "buiten-behandeling",
+                "notHandledMotivation", "Zonder adres kunnen wij niet beslissen."));
 
         CaseFileEntry file = register.find(driver.caseNumber()).orElseThrow();
 
         assertThat(file.outcome()).isEqualTo(Outcome.BUITEN_BEHANDELING.code());
-        assertThat(file.decidedBy()).isNull();
-        assertThat(file.decidingGroup()).isNull();
+        assertThat(file.decidedBy()).isEqualTo("wm.loenen");
+        assertThat(file.decidingGroup()).isEqualTo("wijkmanager-loenen");
         assertThat(file.decidedOn()).isEqualTo(today());
         assertThat(file.decidedAfterDeadline()).isFalse();
     }

@@ -249,7 +249,8 @@ class DeadlineRulesPathsTest {
         variables.put(Variables.URGENCY, "normaal");
         variables.put(Variables.CHANNEL, channel);
         variables.put(Variables.DATE_OF_RECEIPT, dateOfReceipt);
-        return runtimeService.startProcessInstanceByKey(ResidentRequestProcess.KEY, variables);
+        return runtimeService.startProcessInstanceByKey(ResidentRequestProcess.KEY,
+                nl.wijkzaken.support.TestAddress.with(variables));
     }
 
     private ProcessInstance instance(RegisteredRequest request) {

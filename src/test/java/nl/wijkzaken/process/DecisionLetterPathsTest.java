@@ -174,7 +174,8 @@ class DecisionLetterPathsTest {
         assertThat(DecisionLetters.kind("snelle-afhandeling", "gedeeltelijk-toegekend")).isEqualTo(LetterKind.GEDEELTELIJKE_TOEKENNING);
         assertThat(DecisionLetters.kind("besluit", "afgewezen")).isEqualTo(LetterKind.AFWIJZING);
         assertThat(DecisionLetters.kind("buiten-behandeling", null)).isEqualTo(LetterKind.BUITEN_BEHANDELING);
-        assertThat(DecisionLetters.kind("niet-ontvankelijk", null)).isEqualTo(LetterKind.GEEN_AANVRAAG);
+        assertThat(DecisionLetters.kind("geen-aanvraag", null)).isEqualTo(LetterKind.GEEN_AANVRAAG);
+        assertThat(DecisionLetters.kind("doorgezonden", null)).isEqualTo(LetterKind.DOORZENDING);
         assertThat(LetterKind.GEEN_AANVRAAG.isDecision()).isFalse();
         assertThat(DecisionLetters.kind(null, "doorzending")).isEqualTo(LetterKind.DOORZENDING);
     }

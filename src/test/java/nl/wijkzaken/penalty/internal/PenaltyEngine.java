@@ -59,7 +59,9 @@ final class PenaltyEngine {
         beans.put("penaltyRun", new PenaltyRun(caseFiles, records, rules, null));
         // Who fixes the penalty comes from the deployed decision-mandate table (decision type "dwangsom").
         java.util.concurrent.atomic.AtomicReference<ProcessEngine> built = new java.util.concurrent.atomic.AtomicReference<>();
-        beans.put("mandates", new Mandates(Map.of(), built::get));
+        beans.put("mandates", new Mandates(Map.of("wijkzaken-2026", new nl.wijkzaken.mandate.MandateDecision("wijkzaken-2026",
+                "Mandaat- en ondertekeningsbesluit wijkzaken 2026", "Gemeenteblad 2025, 412345",
+                java.time.LocalDate.of(2025, 12, 16))), built::get));
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);
