@@ -49,7 +49,10 @@ public class RequestIntake {
             throw new IllegalArgumentException("Onbekend kanaal: " + channel);
         }
         Map<String, Object> variables = variables(request, channel);
-        variables.put(Variables.EMAIL_CONSENT_SOURCE, consentSource.code());
+        // Without a source registration takes the front office (what Tasklist's start form may send: FormGuard).
+        if (consentSource != ConsentSource.FRONT_OFFICE) {
+            variables.put(Variables.EMAIL_CONSENT_SOURCE, consentSource.code());
+        }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ResidentRequestProcess.KEY, variables);
         if (instance.getBusinessKey() == null) {
             throw new IllegalStateException("Process " + ResidentRequestProcess.KEY + " did not assign a case number");
