@@ -83,15 +83,20 @@ class StatusViews {
         String dispatchNotice = null;
         boolean sent = false;
         if (decision != null && file.outcome() != Outcome.BEEINDIGD) {
-            List<StoredLetter> caseLetters = letters.ofCase(file.caseNumber());
-            Optional<StoredLetter> sentLetter = caseLetters.stream().filter(StoredLetter::sent).reduce((first, second) -> second);
-            if (sentLetter.isPresent()) {
-                decision = decision.withLetter(letter(sentLetter.get()));
+            // Awb 3:40/3:41: a decision takes effect when it is sent (the case file's sending date, by e-mail or post);
+            // until then the resident reads it nowhere.
+            Optional<LocalDate> sentOn = caseFiles.decisionSentOn(file.caseNumber());
+            if (sentOn.isPresent()) {
+                Optional<StoredLetter> sentLetter = letters.ofCase(file.caseNumber()).stream().filter(StoredLetter::sent)
+                        .reduce((first, second) -> second);
+                boolean besluit = decision.besluit();
+                decision = decision.withLetter(sentLetter.map(this::letter).orElseGet(() -> new StatusView.Letter(0, null,
+                        DutchFormat.date(sentOn.get()), channelWords,
+                        besluit ? DutchFormat.date(calendar.objectionTermEnd(sentOn.get())) : null)));
                 sent = true;
-            } else if (!caseLetters.isEmpty()) {
-                // Awb 3:41: a decision takes effect when it is sent; until then the resident reads it nowhere.
+            } else {
                 dispatchNotice = "Er is een besluit over uw verzoek genomen. U ontvangt de brief met het besluit binnenkort"
-                        + ", per post of per e-mail zoals u heeft gekozen. "
+                        + (channelWords == null ? "" : " " + channelWords) + ". "
                         + "Zodra de brief is verstuurd, ziet u het besluit ook hier.";
                 decision = null;
             }

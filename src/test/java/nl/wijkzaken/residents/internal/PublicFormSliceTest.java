@@ -54,6 +54,8 @@ class PublicFormSliceTest {
     @MockitoBean StatusViews statusViews;
     @MockitoBean Supplements supplements;
     @MockitoBean EmailConsents consents;
+    @MockitoBean nl.wijkzaken.penalty.Penalties penalties;
+    @MockitoBean nl.wijkzaken.letters.Letters letters;
 
     @BeforeEach
     void register() {

@@ -39,7 +39,7 @@ class ReceiptControllerTest {
     void theClerkWhoRegisteredGetsTheReceiptTaskWithTheCaseNumberAndPrintsTheReceipt() {
         StaffApi balie = StaffApi.as("balie", port);
         Reply started = balie.post("/engine-rest/process-definition/key/resident-request/submit-form",
-                Map.of("variables", startForm()));
+                Map.of("variables", nl.wijkzaken.support.TestAddress.withValues(startForm())));
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         String instance = started.json().path("id").asText();
         String caseNumber = started.json().path("businessKey").asText();

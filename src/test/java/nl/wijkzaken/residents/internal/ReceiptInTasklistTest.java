@@ -44,7 +44,7 @@ class ReceiptInTasklistTest {
     @Test
     void theClerkSeesTheCaseNumberTheStatusLinkAndTheSummaryInTheReceiptTask() {
         Reply started = StaffApi.as("balie", port).post("/engine-rest/process-definition/key/resident-request/submit-form",
-                Map.of("variables", startForm()));
+                Map.of("variables", nl.wijkzaken.support.TestAddress.withValues(startForm())));
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         String caseNumber = started.json().path("businessKey").asText();
         Reply mine = StaffApi.as("balie", port).get("/engine-rest/task?assignee=balie&processInstanceId="

@@ -110,7 +110,7 @@ class StatusPageChannelTest {
         driver.runMessages(processInstanceId);
 
         String taken = page(submission);
-        assertThat(taken).contains("id=\"decision-pending\"", "Wij versturen het besluit", "per post")
+        assertThat(taken).contains("id=\"dispatch\"", "U ontvangt de brief met het besluit binnenkort per post")
                 .doesNotContain("id=\"decision-outcome\"", "id=\"deadline\"");
 
         LocalDate sentOn = EngineClock.today();
@@ -122,7 +122,7 @@ class StatusPageChannelTest {
                 "id=\"decision-date\">" + DutchFormat.date(sentOn) + "<",
                 "id=\"objection-until\">" + DutchFormat.date(calendar.objectionTermEnd(sentOn)) + "<",
                 "Eén bak in plaats van twee")
-                .doesNotContain("id=\"decision-pending\"");
+                .doesNotContain("id=\"dispatch\"");
         assertThat(page.indexOf("id=\"decision\"")).as("the decision above the timeline")
                 .isLessThan(page.indexOf("id=\"timeline\"")).isLessThan(page.indexOf("id=\"what-next\""));
     }
