@@ -41,8 +41,11 @@ import nl.wijkzaken.support.RequiresBrowser;
  * A first day in Tasklist for each staff role, in Chromium, on the computer's time zone of a Dutch municipality
  * (Europe/Amsterdam): log in, land on the team's work sorted by deadline, find a case by typing its number in the
  * search box, read the card (case number, wijk, amount, phase, deadline in Dutch), open the form, and get Dutch
- * errors when submitting it empty. The wijkmanager also follows an adviser's task read-only. The auditor works in
- * the dossier pages, not in Tasklist. Screenshots in target/screenshots/roles-*.png.
+ * errors when submitting it empty; every task form opens with the case summary ("De zaak in het kort": title and
+ * amount in Dutch words and euros, no codes). The front office registers a request on the start form and gets
+ * "Ontvangstbewijs geven" in "Mijn taken" with the case number and status link. The wijkmanager also follows an
+ * adviser's task read-only. The auditor works in the dossier pages, not in Tasklist. Screenshots in
+ * target/screenshots/roles-*.png.
  */
 @RequiresBrowser
 @ApplicationTest
@@ -51,6 +54,9 @@ class TasklistRolesBrowserTest {
     private static final String TEAM = "Taken van mijn team";
     private static final List<String> ENGLISH = List.of("Due ", "Field ", "required", "Error", "permission",
             "Start process", "Create task", "Keyboard");
+    /** What the summary must never show: engine values, codes of categories, wijken and outcomes, user ids. */
+    private static final List<String> CODES = List.of("null", "true", "false", "${", "_", "groen-en-openbare-ruimte",
+            "positief-onder-voorwaarden", "gedeeltelijk-toegekend", "maarssen-dorp", "wm.", "adv.", "balie");
 
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
@@ -90,6 +96,46 @@ class TasklistRolesBrowserTest {
         assertThat(awaitDutchErrors()).contains("Dit veld is verplicht.");
         assertNoEnglish();
         Browser.screenshot(driver, "roles-2-balie-start-form-errors");
+
+        // The caller's request, registered on the same form; the clerk then gives the receipt (in "Mijn taken").
+        String title = "Bankje bij de vijver " + System.nanoTime() % 100000;
+        Browser.type(driver, field("Naam aanvrager"), "Jan Jansen");
+        Browser.type(driver, field("E-mailadres"), "jan@example.org");
+        Browser.type(driver, field("Straat"), "Straatweg");
+        Browser.type(driver, field("Huisnummer"), "12");
+        Browser.type(driver, field("Postcode"), "3621 AB");
+        Browser.type(driver, field("Woonplaats"), "Breukelen");
+        choose("Wijk", "Breukelen");
+        choose("Onderwerp", "Groen en openbare ruimte");
+        Browser.type(driver, field("Titel"), title);
+        Browser.type(driver, field("Beschrijving"), "Een bankje bij de vijver in het park.");
+        Browser.type(driver, field("Gevraagd bedrag"), "1250");
+        Browser.screenshot(driver, "roles-2a-balie-start-form-filled");
+        Browser.click(driver, driver.findElement(By.xpath("//*[contains(@class,'modal')]//button[contains(@class,'btn-primary')]")));
+        Task receipt;
+        try {
+            receipt = wait(Duration.ofSeconds(20)).until(d -> taskService.createTaskQuery().taskDefinitionKey("GiveReceipt")
+                    .taskAssignee("balie").processVariableValueEquals("title", title).singleResult());
+        } catch (RuntimeException e) {
+            dump("roles-balie-not-started");
+            throw e;
+        }
+        String caseNumber = (String) taskService.getVariable(receipt.getId(), "caseNumber");
+        wait(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
+
+        chooseFilter("Mijn taken");
+        search(caseNumber);
+        WebElement card = awaitOnlyCard(receipt.getId());
+        assertThat(card.getText()).contains("Ontvangstbewijs geven", "Zaaknummer", caseNumber, "Wijk", "Breukelen",
+                "Gevraagd bedrag", "€ 1.250,00");
+        openTask(receipt.getId());
+        assertThat(field("Zaaknummer").getDomProperty("value")).isEqualTo(caseNumber);
+        assertThat(field("Persoonlijke statuslink").getDomProperty("value")).contains("/status/");
+        assertThat(driver.findElement(By.xpath("//a[normalize-space(.)='ontvangstbewijs afdrukken']")).getDomAttribute("href"))
+                .endsWith("/staff/ontvangstbewijs/" + caseNumber);
+        assertCaseSummary(caseNumber, title, "Breukelen", "€ 1.250,00");
+        assertNoEnglish();
+        Browser.screenshot(driver, "roles-2b-balie-receipt");
     }
 
     @Test
@@ -116,6 +162,7 @@ class TasklistRolesBrowserTest {
 
         openTask(check.getId());
         assertThat(field("Zaaknummer").getDomProperty("value")).isEqualTo(wanted.caseNumber());
+        assertCaseSummary(wanted.caseNumber(), "Verzoek Groen en openbare ruimte", "Maarssenbroek", "€ 12.000,00");
         claim();
         complete();
         assertThat(awaitDutchErrors()).contains("Dit veld is verplicht.");
@@ -147,7 +194,8 @@ class TasklistRolesBrowserTest {
         steps.complete(request, "CheckCompleteness", "wm.loenen", Map.of("completeness", "compleet", "completenessMotivation", "Compleet."));
         Task advice = steps.task(request, "GiveAdvice");
 
-        workOn("adv.fysiek", request, advice, "Advies geven", "Loenen", "€ 4.000,00", "roles-7-specialist");
+        workOn("adv.fysiek", request, advice, "Advies geven", "Loenen", "€ 4.000,00", "roles-7-specialist",
+                "Volledigheid:", "Compleet");
     }
 
     @Test
@@ -155,7 +203,8 @@ class TasklistRolesBrowserTest {
         RegisteredRequest request = steps.toDecision("breukelen", "12000");
         Task decide = steps.task(request, "Decide");
 
-        workOn("gebiedsmanager", request, decide, "Besluit nemen", "Breukelen", "€ 12.000,00", "roles-8-decider");
+        workOn("gebiedsmanager", request, decide, "Besluit nemen", "Breukelen", "€ 12.000,00", "roles-8-decider",
+                "Adviezen:", "Fysiek (", "): positief;");
     }
 
     @Test
@@ -164,7 +213,8 @@ class TasklistRolesBrowserTest {
         steps.complete(request, "Decide", "gebiedsmanager", DecisionSteps.decision("afgewezen", null));
         Task coSign = steps.task(request, "CoSignDecision");
 
-        workOn("wethouder", request, coSign, "Besluit medeondertekenen", "Maarssen-Dorp", "€ 15.000,00", "roles-9-co-signer");
+        workOn("wethouder", request, coSign, "Besluit medeondertekenen", "Maarssen-Dorp", "€ 15.000,00", "roles-9-co-signer",
+                "Besluit: Afgewezen");
     }
 
     @Test
@@ -205,7 +255,7 @@ class TasklistRolesBrowserTest {
 
     /** The common day of a role that works a task: land, find by number, read the card and form, submit empty. */
     private void workOn(String user, RegisteredRequest request, Task task, String taskName, String wijk, String amount,
-                        String screenshot) {
+                        String screenshot, String... inSummary) {
         logIn(user);
         assertLandedOnTeamTasks();
         assertSortedByDeadline();
@@ -218,6 +268,8 @@ class TasklistRolesBrowserTest {
 
         openTask(task.getId());
         assertThat(field("Zaaknummer").getDomProperty("value")).isEqualTo(request.caseNumber());
+        assertCaseSummary(request.caseNumber(), "Verzoek Groen en openbare ruimte", wijk, amount);
+        assertCaseSummary(inSummary);
         claim();
         complete();
         List<String> errors = awaitDutchErrors();
@@ -366,6 +418,33 @@ class TasklistRolesBrowserTest {
     private void assertNoEnglish() {
         String page = driver.findElement(By.tagName("body")).getText();
         assertThat(ENGLISH).allSatisfy(word -> assertThat(page).as(page).doesNotContain(word));
+    }
+
+    /** The form's case summary is shown and reads as Dutch: the expected words and euros, no codes, no raw numbers. */
+    private void assertCaseSummary(String... expected) {
+        WebElement summary = field("De zaak in het kort");
+        assertThat(summary.isDisplayed()).as("the case summary is shown").isTrue();
+        String text = summary.getDomProperty("value");
+        assertThat(text).as(text).contains(expected).contains("Beslistermijn: uiterlijk ");
+        assertThat(CODES).allSatisfy(code -> assertThat(text).as(text).doesNotContain(code));
+        // Amounts as "€ 1.250,00", dates as "1 december 2026": no "1250.00" or "2026-12-01".
+        assertThat(text).as(text).doesNotContainPattern("\\d\\.\\d{2}(?!\\d)").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    /** Picks an option of a form-js select; it opens and chooses on mousedown, which a DOM click does not send. */
+    private void choose(String labelStart, String option) {
+        WebElement group = label(labelStart).findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+        String mouseDown = "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}))";
+        ((JavascriptExecutor) driver).executeScript(mouseDown, group.findElement(By.cssSelector(".fjs-input-group")));
+        WebElement item = wait(Duration.ofSeconds(10)).until(d -> group.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+                .stream().filter(e -> e.getText().trim().equals(option)).findFirst().orElse(null));
+        ((JavascriptExecutor) driver).executeScript(mouseDown, item);
+        wait(Duration.ofSeconds(10)).until(d -> group.findElement(By.cssSelector(".fjs-select-display")).getText().trim().equals(option));
+    }
+
+    private WebElement label(String labelStart) {
+        return driver.findElement(By.xpath("//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(.), '"
+                + labelStart + "')]"));
     }
 
     private WebElement field(String labelStart) {
