@@ -62,7 +62,10 @@ class EngineCommandsTest {
         for (Path file : files) {
             FormSchema form = FormSchema.parse(file.toString(), Files.readAllBytes(file));
             List<Field> editable = form.fields().values().stream().filter(Field::editable).toList();
-            assertThat(editable).as(file.toString()).isNotEmpty();
+            // Every task asks something of the person, except the front office's receipt, which only shows it.
+            if (!file.endsWith("ontvangstbewijs-geven.form")) {
+                assertThat(editable).as(file.toString()).isNotEmpty();
+            }
             assertThat(editable).as(file + ": every editable field has a type the guard checks")
                     .noneMatch(field -> field.type() == Type.UNKNOWN);
             assertThat(editable).as(file.toString()).allSatisfy(field -> assertThat(field.maxLength()).isLessThanOrEqualTo(4000));
