@@ -46,6 +46,9 @@ record CaseScript(String processKey, Map<String, Object> startVariables, String 
         start.put("location", "Dorpsplein " + (index % 100));
         start.put("channel", "balie");
         start.putAll(TestAddress.with(Map.of()));
+        // Decisions by e-mail (the resident's consent, Awb 2:8), so the case ends when the mail went out.
+        start.put("decisionChannel", "e-mail");
+        start.put("emailConsent", true);
         String wijkmanager = Organisation.wijkmanager(neighbourhood);
         return new CaseScript("resident-request", start, null, true, List.of(
                 new Step("CheckCompleteness", null, wijkmanager, check()),
@@ -54,12 +57,17 @@ record CaseScript(String processKey, Map<String, Object> startVariables, String 
                 new Step("GiveAdvice", "advies-sociaal", "adv.sociaal", advice("positief")),
                 new Step("Deliberate", null, wijkmanager, deliberation()),
                 new Step("Decide", null, "gebiedsmanager", decision()),
-                new Step("CoSignDecision", null, "wethouder", Map.of("coSignDecision", "akkoord", "coSignRemark", "Akkoord."))));
+                new Step("CoSignDecision", null, "wethouder", Map.of("coSignDecision", "akkoord", "coSignRemark", "Akkoord.")),
+                // The front office's receipt runs beside the case (registered at the desk) and closes last here.
+                new Step("GiveReceipt", null, "balie", Map.of())));
     }
 
     /** The same seven tasks, users and form values in benchmark/plain-seven-tasks.bpmn. */
     static CaseScript plain(int index) {
-        return new CaseScript(Organisation.PLAIN_PROCESS, regular("breukelen", index).startVariables(), "PLAIN-" + index,
+        Map<String, Object> start = new LinkedHashMap<>(regular("breukelen", index).startVariables());
+        start.remove("decisionChannel");
+        start.remove("emailConsent");
+        return new CaseScript(Organisation.PLAIN_PROCESS, start, "PLAIN-" + index,
                 false, List.of(
                 new Step("CheckCompleteness", null, "wm.breukelen", check()),
                 new Step("AdviceVeiligheid", null, "adv.veiligheid", advice("negatief")),
