@@ -168,8 +168,8 @@ class NoticeOfDefaultApiTest {
         // The gebiedsmanager records what was agreed in Tasklist's form; the task comes back.
         StaffApi manager = StaffApi.as("gebiedsmanager", port);
         String runningId = manager.get("/engine-rest/task?processInstanceId=" + instance).json().get(0).path("id").asText();
-        assertThat(manager.post("/engine-rest/task/" + runningId + "/claim", Map.of("userId", "gebiedsmanager")).status())
-                .isEqualTo(204);
+        Reply claimed = manager.post("/engine-rest/task/" + runningId + "/claim", Map.of("userId", "gebiedsmanager"));
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
         Reply agreed = manager.post("/engine-rest/task/" + runningId + "/submit-form",
                 StaffApi.variables("penaltyAgreement", "Het besluit gaat morgen per post."));
         assertThat(agreed.status()).as(agreed.body()).isEqualTo(204);

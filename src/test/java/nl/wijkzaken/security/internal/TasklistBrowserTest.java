@@ -123,7 +123,7 @@ class TasklistBrowserTest {
         Browser.await(driver, By.cssSelector(".fjs-form"));
 
         assertThat(labels()).contains("Zaaknummer", "Titel", "Adviesdomein", "Advies", "Motivering", "Voorwaarden",
-                "Kostenraming (EUR)", "Beleidsreferentie", "Positief", "Positief onder voorwaarden", "Negatief");
+                "Kosten voor uw eigen domein (EUR)", "Beleidsreferentie", "Positief", "Positief onder voorwaarden", "Negatief");
         assertThat(field("Zaaknummer").getDomProperty("value")).isEqualTo(request.caseNumber());
         Browser.screenshot(driver, "tasklist-6-adv-fysiek-advice-form");
     }
