@@ -17,7 +17,7 @@ final class Lifecycles {
         report.heading("Lifecycle throughput (items 1-3)");
         report.paragraph("Each row: " + b.settings.cases() + " complete cases, timed from the first start to the end of the "
                 + "last process instance. resident-request takes the regular path (3 advices, deliberation, co-signed "
-                + "decision, budget reservation): 7 user tasks + the start; 'plain' is the same 7 tasks without DMN, "
+                + "decision, budget reservation): 7 user tasks + the start (resident-request adds the front office's receipt); 'plain' is the same 7 tasks without DMN, "
                 + "listeners, service tasks, messages or ledger. Latencies are per call as the client sees it. Round trips "
                 + "are every JDBC statement, batch, commit and rollback the application sent (including the job executor and "
                 + "the HTTP authentication), divided by the tasks completed.");

@@ -188,18 +188,20 @@ class NoticeOfDefaultApiTest {
         }
         assertThat(penalties.of(request.caseNumber()).orElseThrow().amountOwed()).isEqualByComparingTo("69");
 
-        // The owner fixes it by decision through the form (Awb 4:18).
+        // The gebiedsmanager, who holds the mandate for decision type "dwangsom", fixes it by decision (Awb 4:18, 10:1);
+        // the owner may only read the task.
         StaffApi owner = StaffApi.as("wm.loenen", port);
         Reply fixTasks = owner.get("/engine-rest/task?processInstanceId=" + instance);
         assertThat(fixTasks.json().get(0).path("name").asText()).isEqualTo("Dwangsom vaststellen");
         String fixId = fixTasks.json().get(0).path("id").asText();
-        assertThat(owner.post("/engine-rest/task/" + fixId + "/claim", Map.of("userId", "wm.loenen")).status()).isEqualTo(204);
-        Reply fixed = owner.post("/engine-rest/task/" + fixId + "/submit-form", StaffApi.variables(
+        assertThat(owner.post("/engine-rest/task/" + fixId + "/claim", Map.of("userId", "wm.loenen")).status()).isEqualTo(403);
+        assertThat(manager.post("/engine-rest/task/" + fixId + "/claim", Map.of("userId", "gebiedsmanager")).status()).isEqualTo(204);
+        Reply fixed = manager.post("/engine-rest/task/" + fixId + "/submit-form", StaffApi.variables(
                 "penaltyDecision", "vastgesteld", "penaltyMotivation", "Drie dagen te laat verzonden."));
         assertThat(fixed.status()).as(fixed.body()).isEqualTo(204);
         PenaltyState state = penalties.of(request.caseNumber()).orElseThrow();
         assertThat(state.fixedAmount()).isEqualByComparingTo("69");
-        assertThat(state.decidedBy()).isEqualTo("wm.loenen");
+        assertThat(state.decidedBy()).isEqualTo("gebiedsmanager");
         assertThat(state.paymentTo()).isEqualTo("Fatima de Vries");
     }
 
