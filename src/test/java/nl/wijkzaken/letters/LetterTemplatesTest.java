@@ -124,7 +124,7 @@ class LetterTemplatesTest {
     void writesPageOneOfADecisionLetterAsPngForTheReadme() throws IOException {
         byte[] pdf = letters.render(LetterFixtures.content(LetterKind.GEDEELTELIJKE_TOEKENNING), SENT_ON);
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            Path png = Path.of("docs/decision-letter.png");
+            Path png = Path.of("src/docs/decision-letter.png");
             Files.createDirectories(png.getParent());
             ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 80), "png", png.toFile());
             assertThat(png).isNotEmptyFile();
