@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import nl.wijkzaken.budget.Amounts;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.budget.MovementType;
 import nl.wijkzaken.shared.DutchFormat;

@@ -10,7 +10,6 @@ import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
-import nl.wijkzaken.budget.Amounts;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;

@@ -24,7 +24,6 @@ import nl.wijkzaken.deadline.LegalDeadline;
 import nl.wijkzaken.mandate.DecisionType;
 import nl.wijkzaken.mandate.Mandate;
 import nl.wijkzaken.mandate.Mandates;
-import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;

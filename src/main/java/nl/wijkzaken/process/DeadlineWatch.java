@@ -33,7 +33,6 @@ import nl.wijkzaken.deadline.SuspendedPeriod;
 import nl.wijkzaken.deadline.Suspension;
 import nl.wijkzaken.deadline.TermKind;
 import nl.wijkzaken.refusal.Refusal;
-import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.shared.DutchFormat;
@@ -249,7 +248,7 @@ public class DeadlineWatch {
         LegalDeadline deadline = deadline(execution);
         LocalDate latest = calendar.termEnd(deadline.countedEnd().plus(period(execution, "terms", "extensionTerm")));
         TermKind kind = termKind(execution);
-        execution.setVariable(EXTENSION_LIMIT_TEXT, "Ten hoogste " + java.time.temporal.ChronoUnit.DAYS.between(
+        execution.setVariable(EXTENSION_LIMIT_TEXT, "Ten hoogste " + ChronoUnit.DAYS.between(
                 deadline.countedEnd(), deadline.countedEnd().plus(period(execution, "terms", "extensionTerm")))
                 + " dagen (uiterlijk " + DutchFormat.shortDate(latest) + "). Soort termijn: " + kind.label() + "; "
                 + (kind.extensionMovesDeadline() ? "de verlenging verschuift de beslistermijn."

@@ -19,7 +19,6 @@ import nl.wijkzaken.models.ResidentRequestProcess.CoSign;
 import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
-import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.shared.DutchFormat;
 

@@ -28,10 +28,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.deadline.DateOfReceipt;
-import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.casefile.CaseNumbers;
 import nl.wijkzaken.deadline.LegalCalendar;
+import nl.wijkzaken.intake.Category;
+import nl.wijkzaken.intake.DecisionChannel;
+import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
+import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.letters.LetterFixtures;
 import nl.wijkzaken.letters.Letters;
 import nl.wijkzaken.mail.MessageType;
@@ -152,6 +156,34 @@ final class BareEngine {
                 budgets.changeBudget(code, year, budget.add(needed.subtract(remaining)), "test", "Aanvulling voor de procestests");
             }
         }
+    }
+
+    /**
+     * A request submitted online as the public form does: Fatima de Vries for Buurtgroep Zuid, with a postal address,
+     * decisions by e-mail with her consent.
+     */
+    RegisteredRequest submitOnline(String neighbourhood, Category category, String title, String description,
+                                   String amount, Urgency urgency) {
+        return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid",
+                neighbourhood, category, title, description, new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg",
+                "1", "3621 AB", "Breukelen", DecisionChannel.EMAIL, true), "online");
+    }
+
+    /** As {@link #submitOnline(String, Category, String, String, String, Urgency)}, titled after the category. */
+    RegisteredRequest submitOnline(String neighbourhood, Category category, String amount, Urgency urgency) {
+        return submitOnline(neighbourhood, category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
+                amount, urgency);
+    }
+
+    /** As a person in Tasklist: claims the case's newest open task with this key (unless held) and completes it. */
+    void completeAsPerson(String processInstanceId, String taskKey, String user, Map<String, Object> variables) {
+        org.camunda.bpm.engine.TaskService tasks = engine.getTaskService();
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskKey).active().orderByTaskCreateTime().desc().list().get(0);
+        if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), user);
+        }
+        tasks.complete(task.getId(), variables);
     }
 
     /**

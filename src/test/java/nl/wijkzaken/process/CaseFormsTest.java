@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
-import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.models.ResidentRequestProcess.Messages;
 import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
@@ -270,11 +268,10 @@ class CaseFormsTest {
     }
 
     private RegisteredRequest submit(Category category, String amount) {
-        RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
-                "Buurtgroep Zuid", "breukelen", category,
-                category == Category.SPELEN_EN_SPORT ? "Nieuw speeltoestel" : "Verzoek " + category.label(),
-                category == Category.SPELEN_EN_SPORT ? "Graag een klimrek op het plein." : "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+        RegisteredRequest request = category == Category.SPELEN_EN_SPORT
+                ? bare.submitOnline("breukelen", category, "Nieuw speeltoestel", "Graag een klimrek op het plein.", amount,
+                        Urgency.NORMAAL)
+                : bare.submitOnline("breukelen", category, amount, Urgency.NORMAAL);
         current = request.processInstanceId();
         currentCase = request.caseNumber();
         return request;
@@ -314,10 +311,6 @@ class CaseFormsTest {
 
     /** As a person in Tasklist: claim, then complete. */
     private void complete(String taskKey, String user, Map<String, Object> variables) {
-        Task task = openTask(taskKey);
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), user);
-        }
-        taskService.complete(task.getId(), variables);
+        bare.completeAsPerson(current, taskKey, user, variables);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -34,7 +33,6 @@ import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
-import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.models.ResidentRequestProcess;
 import nl.wijkzaken.models.ResidentRequestProcess.Messages;
@@ -231,9 +229,7 @@ class DeadlineRulesPathsTest {
     }
 
     private RegisteredRequest online(Category category) {
-        return bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid",
-                "breukelen", category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.", new BigDecimal("2000"),
-                Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+        return bare.submitOnline("breukelen", category, "2000", Urgency.NORMAAL);
     }
 
     /** As the front office's start form does: the request's fields, the channel and the date of receipt. */

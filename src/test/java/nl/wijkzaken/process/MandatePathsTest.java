@@ -35,7 +35,6 @@ import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
-import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.mandate.DecisionType;
 import nl.wijkzaken.mandate.Mandate;
@@ -297,9 +296,7 @@ class MandatePathsTest {
     }
 
     private RegisteredRequest submit(Category category, String amount, Urgency urgency) {
-        RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
-                "Buurtgroep Zuid", "breukelen", category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+        RegisteredRequest request = bare.submitOnline("breukelen", category, amount, urgency);
         current = request.processInstanceId();
         currentCase = request.caseNumber();
         sent.clear();
@@ -333,12 +330,7 @@ class MandatePathsTest {
 
     /** As a person in Tasklist: claim, then complete. */
     private void complete(String taskKey, String user, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(current).taskDefinitionKey(taskKey).active()
-                .orderByTaskCreateTime().desc().list().get(0);
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), user);
-        }
-        taskService.complete(task.getId(), variables);
+        bare.completeAsPerson(current, taskKey, user, variables);
     }
 
     private List<String> statuses(RegisteredRequest request) {

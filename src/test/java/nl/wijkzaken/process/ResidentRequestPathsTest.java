@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -43,7 +42,6 @@ import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
-import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.models.ResidentRequestProcess.Messages;
 import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
@@ -375,9 +373,7 @@ class ResidentRequestPathsTest {
     }
 
     private RegisteredRequest submitIn(String neighbourhood, Category category, String amount, Urgency urgency) {
-        RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
-                "Buurtgroep Zuid", neighbourhood, category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+        RegisteredRequest request = bare.submitOnline(neighbourhood, category, amount, urgency);
         current = request.processInstanceId();
         currentCase = request.caseNumber();
         sent.clear();
@@ -438,12 +434,7 @@ class ResidentRequestPathsTest {
 
     /** As a person in Tasklist: claim, then complete. */
     private void complete(String taskKey, String user, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(current).taskDefinitionKey(taskKey).active()
-                .orderByTaskCreateTime().desc().list().get(0);
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), user);
-        }
-        taskService.complete(task.getId(), variables);
+        bare.completeAsPerson(current, taskKey, user, variables);
     }
 
     /** The message steps (external tasks), completed as the mail worker does once the mail went out. */

@@ -3,7 +3,6 @@ package nl.wijkzaken.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
-import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.models.ResidentRequestProcess.Messages;
 import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
@@ -243,9 +241,8 @@ class SupplementPathsTest {
     }
 
     private void received() {
-        RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
-                "Buurtgroep Zuid", "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Bankjes in het park",
-                "Graag twee bankjes bij de vijver.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+        RegisteredRequest request = bare.submitOnline("breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Bankjes in het park",
+                "Graag twee bankjes bij de vijver.", "2000", Urgency.NORMAAL);
         caseNumber = request.caseNumber();
         instance = runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
         sendMails();
