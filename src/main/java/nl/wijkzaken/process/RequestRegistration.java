@@ -139,7 +139,7 @@ class RequestRegistration implements JavaDelegate {
         execution.setVariable(Variables.EMAIL_CONSENT, request.emailConsent());
         boolean consent = request.decisionChannel() == DecisionChannel.EMAIL;
         execution.setVariable(Variables.EMAIL_CONSENT_AT, consent
-                ? EngineClock.now().atZone(DutchFormat.ZONE).toOffsetDateTime().withNano(0).toString() : null);
+                ? DutchFormat.isoMoment(EngineClock.now()) : null);
         execution.setVariable(Variables.EMAIL_CONSENT_SOURCE, consent ? source.code() : null);
     }
 

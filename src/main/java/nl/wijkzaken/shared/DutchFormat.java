@@ -25,6 +25,7 @@ public final class DutchFormat {
     private static final DateTimeFormatter DAY_AND_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", LOCALE);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d-M-yyyy", LOCALE);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm", LOCALE);
+    private static final DateTimeFormatter ISO_MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm:ss", LOCALE);
 
     private DutchFormat() {
@@ -68,6 +69,14 @@ public final class DutchFormat {
     }
 
     /** "1-12-2026 14:05:09": a date-time to the second, for exports that order entries of the same minute. */
+    /**
+     * The moment in the municipality's zone as ISO-8601 with its offset, always with seconds
+     * ("2026-12-01T15:51:00+01:00"; {@code OffsetDateTime.toString()} drops zero seconds): for stored moments.
+     */
+    public static String isoMoment(Instant at) {
+        return at == null ? null : ISO_MOMENT.format(at.atZone(ZONE));
+    }
+
     public static String timestamp(Instant at) {
         return at == null ? null : TIMESTAMP.format(at.atZone(ZONE));
     }

@@ -33,4 +33,13 @@ class DutchFormatTest {
         assertThat(DutchFormat.dateTime(Instant.parse("2026-07-01T10:05:00Z"))).isEqualTo("1-7-2026 12:05");
         assertThat(DutchFormat.timestamp(Instant.parse("2026-07-01T10:05:09Z"))).isEqualTo("1-7-2026 12:05:09");
     }
+
+    @Test
+    void aStoredMomentKeepsItsSecondsAndTheAmsterdamOffset() {
+        // A consent given at 15:51:00 in winter, and one in summer time.
+        org.assertj.core.api.Assertions.assertThat(DutchFormat.isoMoment(java.time.Instant.parse("2026-12-01T14:51:00Z")))
+                .isEqualTo("2026-12-01T15:51:00+01:00");
+        org.assertj.core.api.Assertions.assertThat(DutchFormat.isoMoment(java.time.Instant.parse("2026-07-01T08:05:09.123Z")))
+                .isEqualTo("2026-07-01T10:05:09+02:00");
+    }
 }

@@ -43,7 +43,7 @@ class EmailConsents {
             runtimeService.setVariables(residentCase.processInstanceId(), Map.of(
                     Variables.DECISION_CHANNEL, DecisionChannel.POST.code(),
                     Variables.EMAIL_CONSENT_WITHDRAWN_AT,
-                    now.atZone(DutchFormat.ZONE).toOffsetDateTime().withNano(0).toString()));
+                    DutchFormat.isoMoment(now)));
         }
         return withdrawn;
     }
