@@ -66,6 +66,26 @@ public final class Browser {
      * Waits (up to 30 s) for an element of the next page: a click on a submit button may return before the
      * browser has left the old page, most visibly on a busy machine.
      */
+    /**
+     * Opens Tasklist's login page and returns its user name field. On a loaded machine Tasklist's start-up has been
+     * seen to hang on its spinner; then the evidence is kept and the page is opened afresh (at most three times).
+     */
+    public static WebElement openTasklistLogin(WebDriver driver, String loginUrl, String evidence) {
+        org.openqa.selenium.TimeoutException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            driver.manage().deleteAllCookies();
+            driver.get("about:blank");
+            driver.get(loginUrl);
+            try {
+                return await(driver, By.cssSelector("input[ng-model=username]"));
+            } catch (org.openqa.selenium.TimeoutException notShown) {
+                screenshot(driver, evidence + "-login-not-shown-" + attempt);
+                last = notShown;
+            }
+        }
+        throw last;
+    }
+
     public static WebElement await(WebDriver driver, By locator) {
         return waiting(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }

@@ -297,17 +297,7 @@ class TasklistRolesBrowserTest {
     }
 
     private void openLogin() {
-        driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-        driver.navigate().refresh();
-        try {
-            Browser.await(driver, By.cssSelector("input[ng-model=username]"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // As in TasklistBrowserTest: on a loaded machine the login page once stayed blank. Keep it, try again.
-            Browser.screenshot(driver, "roles-login-not-shown");
-            driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-            driver.navigate().refresh();
-        }
+        Browser.openTasklistLogin(driver, "http://localhost:" + port + "/camunda/app/tasklist/default/#/login", "roles");
     }
 
     private void assertLandedOnTeamTasks() {

@@ -169,14 +169,7 @@ class SendByPostBrowserTest {
     }
 
     private void logInToTasklist(String user) {
-        browser.get(url("/camunda/app/tasklist/default/#/login"));
-        try {
-            Browser.await(browser, By.cssSelector("input[ng-model=username]"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // As in TasklistBrowserTest: on a loaded machine the login page once stayed blank. Try again.
-            browser.navigate().refresh();
-        }
-        Browser.type(browser, Browser.await(browser, By.cssSelector("input[ng-model=username]")), user);
+        Browser.type(browser, Browser.openTasklistLogin(browser, url("/camunda/app/tasklist/default/#/login"), "post"), user);
         Browser.type(browser, browser.findElement(By.cssSelector("input[ng-model=password]")), "demo");
         Browser.click(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
         Browser.await(browser, By.cssSelector(".task-filter"));

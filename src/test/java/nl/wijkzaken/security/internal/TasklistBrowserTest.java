@@ -158,18 +158,8 @@ class TasklistBrowserTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     private void logIn(String user) {
-        driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-        driver.navigate().refresh();
-        WebElement username;
-        try {
-            username = Browser.await(driver, By.cssSelector("input[ng-model=username]"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // Seen once in a full run on a loaded machine: the login page stayed blank. Keep the evidence, try once more.
-            Browser.screenshot(driver, "tasklist-login-not-shown-" + user);
-            driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-            username = Browser.await(driver, By.cssSelector("input[ng-model=username]"));
-        }
+        WebElement username = Browser.openTasklistLogin(driver,
+                "http://localhost:" + port + "/camunda/app/tasklist/default/#/login", "tasklist-" + user);
         Browser.type(driver, username, user);
         Browser.type(driver, driver.findElement(By.cssSelector("input[ng-model=password]")), "demo");
         Browser.click(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
