@@ -64,6 +64,8 @@ public final class ResidentRequestProcess {
     /** Keys of the decision tables Java reads results of. */
     public static final class Decisions {
         public static final String MANDATE = "decision-mandate";
+        /** Subsidie or verzoek (LEGAL.md 1). */
+        public static final String ROUTE = "request-route";
 
         private Decisions() {
         }
@@ -107,6 +109,12 @@ public final class ResidentRequestProcess {
         /** What the joint deliberation agreed and why the amount changed, for the deciders (process). */
         public static final String DELIBERATION_SUMMARY = "deliberationSummary";
         public static final String URGENCY = "urgency";
+        /** Who carries out what is asked (intake): {@code bewoners} (the applicant) or {@code gemeente}; input of the route table. */
+        public static final String CARRIED_OUT_BY = "carriedOutBy";
+        /** The legal route, casefile's {@code Route} code: {@code subsidie} or {@code verzoek} ("Route bepalen", corrected at the completeness check). */
+        public static final String ROUTE = "route";
+        /** Why the route is what it is: the route table's reason, or the owner's reason for a correction. */
+        public static final String ROUTE_REASON = "routeReason";
         public static final String AMOUNT_REQUESTED = "amountRequested";
         /** The date of receipt (Awb 4:2, 4:13), start of that day: every term counts from it. */
         public static final String RECEIVED_ON = "receivedOn";
