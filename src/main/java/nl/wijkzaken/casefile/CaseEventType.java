@@ -30,6 +30,8 @@ public enum CaseEventType {
     FORWARDED("DOORGEZONDEN", "Doorgezonden naar bevoegd bestuursorgaan"),
     /** The resident's supplement, as sent from the status page. */
     SUPPLEMENT_RECEIVED("AANVULLING_ONTVANGEN", "Aanvulling ontvangen"),
+    /** The owner corrected the legal route (subsidie / verzoek) at the completeness check, with a reason. */
+    ROUTE_CHANGED("ROUTE_GEWIJZIGD", "Soort verzoek gewijzigd"),
     // Penalty for late decisions (Awb 4:17-4:18, issue 16): deadline events, shown in the dossier's deadline history.
     /** A notice of default (ingebrekestelling, 4:17 lid 1) was received, online or registered on paper. */
     NOTICE_OF_DEFAULT_RECEIVED("INGEBREKESTELLING_ONTVANGEN", "Ingebrekestelling ontvangen"),

@@ -62,6 +62,27 @@ public class CaseFiles {
                 "Verzoek geregistreerd, behandeld door " + file.ownerTeam(), null, null, file.legalDeadline());
     }
 
+    /** The legal route, as the table {@code request-route} decided it when the case file opened (no event: it is in the opening). */
+    public void recordRoute(String caseNumber, Route route) {
+        jdbc.sql("UPDATE case_file SET route = ? WHERE case_number = ?").params(route.code(), caseNumber).update();
+    }
+
+    /**
+     * The owner corrected the route at the completeness check: the case file gets the new route and the history an
+     * event {@link CaseEventType#ROUTE_CHANGED} ({@code detail} in words a resident reads: before, after, reason).
+     */
+    public void changeRoute(String caseNumber, Route route, String detail, String actor) {
+        jdbc.sql("UPDATE case_file SET route = ? WHERE case_number = ?").params(route.code(), caseNumber).update();
+        append(caseNumber, CaseEventType.ROUTE_CHANGED, null, detail, actor, null, null);
+    }
+
+    /** The legal route; empty for an unknown case and for a case registered before routes existed. */
+    public Optional<Route> route(String caseNumber) {
+        return jdbc.sql("SELECT route FROM case_file WHERE case_number = ?").param(caseNumber)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1)).flatMap(Route::ofCode))
+                .optional().flatMap(route -> route);
+    }
+
     public void changeStatus(String caseNumber, CaseStatus status, String detail, String actor) {
         jdbc.sql("UPDATE case_file SET status_code = ? WHERE case_number = ?").params(status.name(), caseNumber).update();
         append(caseNumber, CaseEventType.STATUS, status.text(), detail, actor, null, null);

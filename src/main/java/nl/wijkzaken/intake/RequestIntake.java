@@ -80,6 +80,7 @@ public class RequestIntake {
         variables.put(Variables.POSTAL_PLACE, request.postalPlace());
         variables.put(Variables.DECISION_CHANNEL, request.decisionChannel().code());
         variables.put(Variables.EMAIL_CONSENT, request.emailConsent());
+        variables.put(Variables.CARRIED_OUT_BY, request.carriedOutBy() == null ? null : request.carriedOutBy().code());
         return variables;
     }
 }

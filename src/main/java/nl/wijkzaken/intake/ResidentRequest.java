@@ -65,7 +65,9 @@ public record ResidentRequest(
         @Pattern(regexp = ResidentRequest.ONE_LINE, message = ResidentRequest.CONTROL_CHARACTER)
         String postalPlace,
         DecisionChannel decisionChannel,
-        Boolean emailConsent) {
+        Boolean emailConsent,
+        @NotNull(message = ResidentRequest.CARRIED_OUT_BY_MISSING)
+        CarriedOutBy carriedOutBy) {
 
     /**
      * Normalises what every way in shares: the postcode written "1234 AB", an empty e-mail address as none, no
@@ -108,5 +110,7 @@ public record ResidentRequest(
     public static final String HOUSE_NUMBER = "^[1-9][0-9]{0,4}(?:[ -]?[A-Za-z0-9]{1,5}(?:[ -][A-Za-z0-9]{1,5})?)?$";
     /** An e-mail address whose domain has a dot and a top-level domain ("naam@example" is no address). */
     public static final String EMAIL_WITH_DOMAIN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$";
+    /** "Wie voert het uit?" decides the legal route (table request-route), so it has no default. */
+    public static final String CARRIED_OUT_BY_MISSING = "Kies wie het uitvoert: u zelf (bewoner of bewonersgroep) of de gemeente.";
     public static final String CONTROL_CHARACTER = "Dit veld bevat een onzichtbaar stuurteken. Verwijder het en probeer het opnieuw.";
 }

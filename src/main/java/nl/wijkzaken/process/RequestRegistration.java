@@ -20,6 +20,7 @@ import nl.wijkzaken.deadline.DateOfReceipt;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ConsentSource;
 import nl.wijkzaken.intake.DecisionChannel;
@@ -176,7 +177,22 @@ class RequestRegistration implements JavaDelegate {
                 category, text(execution, Variables.TITLE), text(execution, "description"), amount, urgency,
                 text(execution, "location"), text(execution, Variables.POSTAL_STREET),
                 text(execution, Variables.POSTAL_HOUSE_NUMBER), text(execution, Variables.POSTAL_CODE),
-                text(execution, Variables.POSTAL_PLACE), decisionChannel(execution, problems), consent(execution));
+                text(execution, Variables.POSTAL_PLACE), decisionChannel(execution, problems), consent(execution),
+                carriedOutBy(execution, problems));
+    }
+
+    /** "Wie voert het uit?": required, it decides the legal route (table request-route). */
+    private static CarriedOutBy carriedOutBy(DelegateExecution execution, List<String> problems) {
+        String code = text(execution, Variables.CARRIED_OUT_BY);
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            return CarriedOutBy.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage() + ".");
+            return null;
+        }
     }
 
     private static DecisionChannel decisionChannel(DelegateExecution execution, List<String> problems) {

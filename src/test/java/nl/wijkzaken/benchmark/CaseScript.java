@@ -43,6 +43,7 @@ record CaseScript(String processKey, Map<String, Object> startVariables, String 
         start.put("description", "Een buurtfeest op het plein met podium, afsluiting van de straat en activiteiten voor kinderen.");
         start.put("amountRequested", AMOUNT_REQUESTED);
         start.put("urgency", "normaal");
+        start.put("carriedOutBy", "bewoners");
         start.put("location", "Dorpsplein " + (index % 100));
         start.put("channel", "balie");
         start.putAll(TestAddress.with(Map.of()));

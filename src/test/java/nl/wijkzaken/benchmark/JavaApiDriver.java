@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
@@ -108,7 +109,8 @@ final class JavaApiDriver implements CaseDriver {
                 (String) v.get("onBehalfOfGroup"), (String) v.get("neighbourhood"), category((String) v.get("category")),
                 (String) v.get("title"), (String) v.get("description"),
                 BigDecimal.valueOf(((Number) v.get("amountRequested")).doubleValue()), Urgency.NORMAAL,
-                (String) v.get("location"), "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true);
+                (String) v.get("location"), "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true,
+                CarriedOutBy.fromCode((String) v.get("carriedOutBy")));
     }
 
     private static Category category(String code) {

@@ -39,7 +39,7 @@ class RequestIntakePostgresTest {
                 for (int i = 0; i < 12; i++) {
                     started.add(pool.submit(() -> intake.submit(new ResidentRequest("Ans", "ans@example.org", null, null,
                             "loenen", Category.SPELEN_EN_SPORT, "Speeltuin", "Een nieuwe schommel.", new BigDecimal("950.00"),
-                            Urgency.NORMAAL, null, "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online")));
+                            Urgency.NORMAAL, null, "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online")));
                 }
                 List<String> numbers = new ArrayList<>();
                 for (Future<RegisteredRequest> request : started) {

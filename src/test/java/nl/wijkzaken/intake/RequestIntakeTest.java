@@ -23,7 +23,7 @@ class RequestIntakeTest {
     void submitStartsTheProcessWithTheRequestAsVariablesAndReturnsItsCaseNumber() {
         ResidentRequest request = new ResidentRequest("Jan", "jan@example.org", null, "Buurtvereniging Oost",
                 "loenen", Category.VEILIGHEID, "Lantaarnpaal", "Donker pad", new BigDecimal("120.25"), Urgency.ACUUT,
-                null, "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true);
+                null, "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS);
 
         RegisteredRequest registered = intake.submit(request, "online");
 

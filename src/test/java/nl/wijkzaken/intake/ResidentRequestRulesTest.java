@@ -42,7 +42,7 @@ class ResidentRequestRulesTest {
                                    Boolean consent) {
         return new ResidentRequest("Fatima de Vries", email, null, null, "breukelen", Category.VEILIGHEID, "Lantaarnpaal",
                 "Het pad is donker.", new BigDecimal("120.00"), Urgency.NORMAAL, null, "Kerkweg", houseNumber, postalCode,
-                "Breukelen", channel, consent);
+                "Breukelen", channel, consent, CarriedOutBy.BEWONERS);
     }
 
     static Map<String, String> violations(ResidentRequest request) {
@@ -83,7 +83,7 @@ class ResidentRequestRulesTest {
     void withoutAnAddressTheRequestNamesEachMissingPart() {
         ResidentRequest request = new ResidentRequest("Fatima de Vries", null, null, null, "breukelen",
                 Category.VEILIGHEID, "Lantaarnpaal", "Donker.", BigDecimal.TEN, Urgency.NORMAAL, null, null, " ", null, null,
-                null, null);
+                null, null, CarriedOutBy.BEWONERS);
 
         assertThat(violations(request)).containsEntry("postalStreet", "Vul uw straat in.")
                 .containsEntry("postalHouseNumber", "Vul uw huisnummer in.")

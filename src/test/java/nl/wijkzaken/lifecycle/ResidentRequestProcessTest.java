@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
@@ -121,7 +122,7 @@ class ResidentRequestProcessTest {
     void anInvalidRequestIsRefusedWithDutchMessagesAndNothingIsStored() {
         long before = runtimeService.createProcessInstanceQuery().count();
         ResidentRequest request = new ResidentRequest("Jan", "jan@example.org", null, null, "atlantis",
-                Category.OVERIG, "Titel", "Beschrijving", new BigDecimal("-5"), Urgency.NORMAAL, null, "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true);
+                Category.OVERIG, "Titel", "Beschrijving", new BigDecimal("-5"), Urgency.NORMAAL, null, "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS);
 
         assertThatThrownBy(() -> intake.submit(request, "online"))
                 .isInstanceOf(BadUserRequestException.class)
@@ -331,7 +332,7 @@ class ResidentRequestProcessTest {
     private RegisteredRequest submit(Category category, String amount, Urgency urgency) {
         return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid", "breukelen",
                 category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.", new BigDecimal(amount), urgency,
-                "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+                "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
     }
 
     private String current;

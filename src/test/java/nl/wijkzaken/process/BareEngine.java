@@ -25,6 +25,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.deadline.DateOfReceipt;
@@ -166,7 +167,7 @@ final class BareEngine {
                                    String amount, Urgency urgency) {
         return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid",
                 neighbourhood, category, title, description, new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg",
-                "1", "3621 AB", "Breukelen", DecisionChannel.EMAIL, true), "online");
+                "1", "3621 AB", "Breukelen", DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
     }
 
     /** As {@link #submitOnline(String, Category, String, String, String, Urgency)}, titled after the category. */

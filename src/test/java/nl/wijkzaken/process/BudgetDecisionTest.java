@@ -275,6 +275,7 @@ class BudgetDecisionTest {
         variables.put("description", "Twee bankjes bij de vijver.");
         variables.put("amountRequested", amount);
         variables.put("urgency", "normaal");
+        variables.put("carriedOutBy", "bewoners");
         variables.put("channel", "online");
         return TestAddress.with(variables);
     }

@@ -75,6 +75,7 @@ class DateOfReceiptStartFormTest {
         form.put("description", Map.of("value", "Een bankje bij de vijver, per brief gevraagd."));
         form.put("amountRequested", Map.of("value", 1200));
         form.put("urgency", Map.of("value", "normaal"));
+        form.put("carriedOutBy", Map.of("value", "bewoners"));
         form.put("channel", Map.of("value", channel));
         if (dateOfReceipt != null) {
             form.put("dateOfReceipt", Map.of("value", dateOfReceipt));

@@ -55,6 +55,7 @@ class IntakeChannelRegistrationTest {
         variables.put("description", "Een bankje bij de vijver.");
         variables.put("amountRequested", 1200);
         variables.put("urgency", "normaal");
+        variables.put("carriedOutBy", "bewoners");
         variables.put("channel", "balie");
         variables.put("postalStreet", "Vijverlaan");
         variables.put("postalHouseNumber", "7 bis");

@@ -1,5 +1,6 @@
 package nl.wijkzaken.process;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.support.TestAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -284,7 +285,7 @@ class ResidentMessagesTest {
     private RegisteredRequest submit(String channel, Category category, String amount, Urgency urgency) {
         return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, "breukelen",
                 category, "Plantenbak " + category.label(), "Graag een plantenbak.", new BigDecimal(amount), urgency,
-                "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), channel);
+                "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), channel);
     }
 
     private void askSupplement(String processInstanceId, String missing) {

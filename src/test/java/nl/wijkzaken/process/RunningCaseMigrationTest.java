@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
@@ -64,7 +65,7 @@ class RunningCaseMigrationTest {
         bare.neighbourhoodWithBudget("breukelen", "Breukelen", "50000");
         RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Bankje bij de speeltuin",
-                "Graag een bankje.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+                "Graag een bankje.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
         bare.sendMessages(request.caseNumber());
         String oldDefinition = definitionOf(request);
         assertThat(migration.migrateToLatestVersion()).as("nothing to migrate while there is one version").isZero();

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.budget.BudgetOverview;
 import nl.wijkzaken.shared.EngineClock;
@@ -67,7 +68,7 @@ public final class CaseDriver {
         this.amount = new BigDecimal(amount);
         request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, neighbourhood,
                 category, "Verzoek " + category.label(), "Graag iets moois voor de buurt.", new BigDecimal(amount),
-                urgency, "Parkweg", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "balie");
+                urgency, "Parkweg", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "balie");
         tick(Duration.ofMinutes(1));
         runMessages();
         return request;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
@@ -28,7 +29,7 @@ public final class Cases {
     public RegisteredRequest start(String neighbourhood, Category category, String amount) {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", neighbourhood, category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+                new BigDecimal(amount), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
         runMessages(request.processInstanceId());
         return request;
     }

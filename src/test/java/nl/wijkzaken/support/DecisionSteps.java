@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.intake.RequestIntake;
@@ -58,7 +59,7 @@ public final class DecisionSteps {
     public RegisteredRequest submit(String neighbourhood, Category category, String amount, Urgency urgency) {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", neighbourhood, category, "Verzoek " + category.label(), "Graag iets doen aan de buurt.",
-                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+                new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
         runMessages(request);
         return request;
     }

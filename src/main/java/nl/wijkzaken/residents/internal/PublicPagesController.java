@@ -31,6 +31,7 @@ import nl.wijkzaken.supplement.Attachment;
 import nl.wijkzaken.intake.ConsentSource;
 import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.ResidentRequest;
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.letters.Letters;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
@@ -239,6 +240,7 @@ class PublicPagesController {
         model.addAttribute("neighbourhoods", neighbourhoods.all());
         model.addAttribute("categories", Category.values());
         model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("carriedOutByChoices", CarriedOutBy.values());
         model.addAttribute("decisionChannels", DecisionChannel.values());
         model.addAttribute("maxLengths", MAX_LENGTHS);
         return "residents/form";

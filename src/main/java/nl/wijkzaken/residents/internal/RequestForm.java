@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.ResidentRequest;
@@ -31,6 +32,8 @@ class RequestForm {
     private String decisionChannel = DecisionChannel.POST.code();
     /** The separate consent box, unticked by default; a ticked box posts "true". */
     private String emailConsent;
+    /** "Wie voert het uit?": no default, the resident chooses (it decides the legal route). */
+    private String carriedOutBy;
     /** Generated with the empty form: a double submit of the same form gives the same case. */
     private String submissionKey;
 
@@ -72,10 +75,18 @@ class RequestForm {
                 errors.add(new FieldError("decisionChannel", RequestValidator.UNKNOWN_DECISION_CHANNEL));
             }
         }
+        CarriedOutBy carriedOutByValue = null;
+        if (!blank(carriedOutBy)) {
+            try {
+                carriedOutByValue = CarriedOutBy.fromCode(carriedOutBy);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("carriedOutBy", RequestValidator.UNKNOWN_CARRIED_OUT_BY));
+            }
+        }
         ResidentRequest request = new ResidentRequest(trim(applicantName), trim(applicantEmail), trim(applicantPhone),
                 trim(onBehalfOfGroup), trim(neighbourhood), categoryValue, trim(title), trim(lineBreaks(description)), amount,
                 urgencyValue, trim(location), trim(postalStreet), trim(postalHouseNumber), trim(postalCode),
-                trim(postalPlace), channelValue, "true".equals(emailConsent));
+                trim(postalPlace), channelValue, "true".equals(emailConsent), carriedOutByValue);
         return new Converted(request, errors);
     }
 
@@ -141,6 +152,8 @@ class RequestForm {
     public void setDecisionChannel(String decisionChannel) { this.decisionChannel = decisionChannel; }
     public String getEmailConsent() { return emailConsent; }
     public void setEmailConsent(String emailConsent) { this.emailConsent = emailConsent; }
+    public String getCarriedOutBy() { return carriedOutBy; }
+    public void setCarriedOutBy(String carriedOutBy) { this.carriedOutBy = carriedOutBy; }
     public String getSubmissionKey() { return submissionKey; }
     public void setSubmissionKey(String submissionKey) { this.submissionKey = submissionKey; }
 }

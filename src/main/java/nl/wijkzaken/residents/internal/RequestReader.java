@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.intake.ResidentRequest;
@@ -44,6 +45,7 @@ class RequestReader {
                 case "category" -> Category.fromCode(value.textValue());
                 case "urgency" -> Urgency.fromCode(value.textValue());
                 case "decisionChannel" -> DecisionChannel.fromCode(value.textValue());
+                case "carriedOutBy" -> CarriedOutBy.fromCode(value.textValue());
                 case "emailConsent" -> {
                     return value.isBoolean();
                 }
@@ -81,7 +83,8 @@ class RequestReader {
         }
         // Each field converted on its own: one wrong value gives one field error, the rest are still checked.
         List<FieldError> errors = new ArrayList<>();
-        for (String field : List.of("category", "urgency", "amountRequested", "decisionChannel", "emailConsent")) {
+        for (String field : List.of("category", "urgency", "amountRequested", "decisionChannel", "emailConsent",
+                "carriedOutBy")) {
             JsonNode value = object.get(field);
             if (value == null || value.isNull()) {
                 continue;
@@ -91,6 +94,7 @@ class RequestReader {
                     case "category" -> RequestValidator.UNKNOWN_CATEGORY;
                     case "urgency" -> RequestValidator.UNKNOWN_URGENCY;
                     case "decisionChannel" -> RequestValidator.UNKNOWN_DECISION_CHANNEL;
+                    case "carriedOutBy" -> RequestValidator.UNKNOWN_CARRIED_OUT_BY;
                     case "emailConsent" -> RequestValidator.NOT_A_CHOICE;
                     default -> RequestValidator.INVALID_AMOUNT;
                 }));

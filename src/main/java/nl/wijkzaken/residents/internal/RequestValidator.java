@@ -19,12 +19,13 @@ class RequestValidator {
     static final String UNKNOWN_NEIGHBOURHOOD = "Kies een wijk uit de lijst.";
     static final String UNKNOWN_CATEGORY = "Kies een onderwerp uit de lijst.";
     static final String UNKNOWN_DECISION_CHANNEL = "Kies hoe u het besluit wilt ontvangen: per post of per e-mail.";
+    static final String UNKNOWN_CARRIED_OUT_BY = "Kies wie het uitvoert: bewoners (u zelf of uw bewonersgroep) of gemeente.";
     static final String NOT_A_CHOICE = "Kies ja (true) of nee (false).";
 
     /** The fields in the order of the public form: the error summary lists them so (the API answers the same order). */
     static final List<String> FORM_ORDER = List.of("applicantName", "postalStreet", "postalHouseNumber", "postalCode",
             "postalPlace", "applicantEmail", "applicantPhone", "onBehalfOfGroup", "decisionChannel", "emailConsent",
-            "neighbourhood", "category", "title", "description", "location", "amountRequested", "urgency");
+            "neighbourhood", "category", "carriedOutBy", "title", "description", "location", "amountRequested", "urgency");
     static final String UNKNOWN_URGENCY = "Kies de urgentie: normaal of acuut.";
     static final String INVALID_AMOUNT = "Vul het bedrag in als getal, bijvoorbeeld 1500 of 1500,50.";
 

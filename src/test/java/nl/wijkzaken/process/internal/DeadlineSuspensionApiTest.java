@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
@@ -133,7 +134,7 @@ class DeadlineSuspensionApiTest {
     private RegisteredRequest submit() {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Bankje bij de vijver",
-                "Graag een bankje.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+                "Graag een bankje.", new BigDecimal("2000"), Urgency.NORMAAL, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
         new TaskDriver(context).runMessages(request.processInstanceId());
         return request;
     }

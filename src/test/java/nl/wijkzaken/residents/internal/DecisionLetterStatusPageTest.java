@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.intake.Category;
@@ -75,7 +76,7 @@ class DecisionLetterStatusPageTest {
         setClock(LocalDateTime.of(2026, 12, 3, 10, 0));
         Submission submission = cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
                 "Buurtgroep Zuid", "maarssen-dorp", Category.VERKEER_EN_PARKEREN, "Verkeersbord bij de school",
-                "Graag een bord.", new BigDecimal("400"), Urgency.ACUUT, "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), null);
+                "Graag een bord.", new BigDecimal("400"), Urgency.ACUUT, "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), null);
         String processInstanceId = cases.findByToken(submission.token()).orElseThrow().processInstanceId();
         driver.runMessages(processInstanceId);
         // What intake asks (issue 15): the postal address and the channel for decisions.

@@ -66,6 +66,7 @@ class IntakeApiControllerTest {
         request.put("description", "De glijbaan is kapot en de kinderen uit de buurt spelen er dagelijks.");
         request.put("amountRequested", 2500.50);
         request.put("urgency", "normaal");
+        request.put("carriedOutBy", "bewoners");
         request.put("location", "Kerkweg, Breukelen");
         request.put("postalStreet", "Kerkweg");
         request.put("postalHouseNumber", "12a");

@@ -32,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.ResidentRequest;
@@ -71,7 +72,7 @@ class NoticeOfDefaultPageTest {
     void deadlinePassed_residentSendsNoticeOfDefault_penaltyRunsWithTheAmountSoFar_untilTheDecisionIsSent() {
         Submission submission = cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null,
                 "breukelen", Category.SPELEN_EN_SPORT, "Klimrek in het park", "Graag een klimrek.",
-                new BigDecimal("2000"), Urgency.NORMAAL, "Parkweg", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), null);
+                new BigDecimal("2000"), Urgency.NORMAAL, "Parkweg", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), null);
         new TaskDriver(context).runMessages(cases.findByToken(submission.token()).orElseThrow().processInstanceId());
         LocalDate deadline = caseFiles.find(submission.caseNumber()).orElseThrow().legalDeadline();
 

@@ -73,7 +73,7 @@ class PublicFormSliceTest {
                 .param("postalPlace", "Breukelen")
                 .param("neighbourhood", "breukelen").param("category", "veiligheid").param("title", "Lantaarnpaal")
                 .param("description", "Het pad naar de school is donker.").param("amountRequested", "1.500")
-                .param("urgency", "normaal").param("submissionKey", "k-1");
+                .param("urgency", "normaal").param("carriedOutBy", "bewoners").param("submissionKey", "k-1");
     }
 
     @Test
@@ -82,7 +82,7 @@ class PublicFormSliceTest {
                         .param("applicantName", "").param("applicantEmail", "fatima@example")
                         .param("postalHouseNumber", "12").param("postalCode", "1234")
                         .param("neighbourhood", "breukelen").param("title", "Lantaarnpaal")
-                        .param("description", "Donker.").param("amountRequested", "1.500").param("urgency", "normaal")
+                        .param("description", "Donker.").param("amountRequested", "1.500").param("urgency", "normaal").param("carriedOutBy", "bewoners")
                         .param("decisionChannel", "e-mail"))
                 .andReturn();
 

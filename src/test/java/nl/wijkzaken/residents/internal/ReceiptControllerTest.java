@@ -114,6 +114,7 @@ class ReceiptControllerTest {
         form.put("description", Map.of("value", "Een bankje bij de vijver."));
         form.put("amountRequested", Map.of("value", 1200));
         form.put("urgency", Map.of("value", "normaal"));
+        form.put("carriedOutBy", Map.of("value", "bewoners"));
         form.put("channel", Map.of("value", "balie"));
         return form;
     }

@@ -85,6 +85,7 @@ class ReceiptInTasklistTest {
         form.put("description", Map.of("value", "Een bankje bij de brug."));
         form.put("amountRequested", Map.of("value", 900));
         form.put("urgency", Map.of("value", "normaal"));
+        form.put("carriedOutBy", Map.of("value", "bewoners"));
         form.put("channel", Map.of("value", "balie"));
         return form;
     }

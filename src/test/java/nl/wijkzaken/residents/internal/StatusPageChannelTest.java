@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.deadline.LegalCalendar;
@@ -188,7 +189,7 @@ class StatusPageChannelTest {
         return cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, "breukelen",
                 category, "Plantenbak bij de school", "Graag een plantenbak bij de school.",
                 new BigDecimal(amount), urgency, "Schoolstraat", "Schoolstraat", "4a", "3621AB", "Breukelen",
-                channel, channel == DecisionChannel.EMAIL), null);
+                channel, channel == DecisionChannel.EMAIL, CarriedOutBy.BEWONERS), null);
     }
 
     private String processInstanceId(Submission submission) {

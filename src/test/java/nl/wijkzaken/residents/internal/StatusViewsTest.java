@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.deadline.LegalCalendar;
@@ -207,7 +208,7 @@ class StatusViewsTest {
     private Submission submit(Category category, String amount, Urgency urgency) {
         return cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null, "breukelen",
                 category, "Plantenbak bij de school", "Graag een plantenbak.", new BigDecimal(amount), urgency,
-                "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), null);
+                "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), null);
     }
 
     private String processInstanceId(Submission submission) {

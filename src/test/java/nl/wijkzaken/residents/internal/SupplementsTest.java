@@ -27,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFiles;
@@ -232,7 +233,7 @@ class SupplementsTest {
     private Submission waitingForSupplement() {
         Submission submission = cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null,
                 "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Plantenbak bij de school", "Graag een plantenbak.",
-                new BigDecimal("2000"), Urgency.NORMAAL, "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), null);
+                new BigDecimal("2000"), Urgency.NORMAAL, "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), null);
         String processInstanceId = processInstanceId(submission);
         driver.runMessages(processInstanceId);
         driver.complete(processInstanceId, "CheckCompleteness", "wm.breukelen", Map.of("completeness", "incompleet",

@@ -1,5 +1,6 @@
 package nl.wijkzaken.security.internal;
 
+import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.support.StaffApi.Reply;
 import static nl.wijkzaken.support.StaffApi.variables;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -342,7 +343,7 @@ class FormGuardTest {
     private RegisteredRequest fastLane(String neighbourhood, String amount) {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null,
                 neighbourhood, Category.VERKEER_EN_PARKEREN, "Drempel", "Er wordt te hard gereden.", new BigDecimal(amount),
-                Urgency.ACUUT, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true), "online");
+                Urgency.ACUUT, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
         cases.runMessages(request.processInstanceId());
         return request;
     }
@@ -369,6 +370,7 @@ class FormGuardTest {
         form.put("description", Map.of("value", "Een bankje bij de vijver."));
         form.put("amountRequested", Map.of("value", 1200));
         form.put("urgency", Map.of("value", "normaal"));
+        form.put("carriedOutBy", Map.of("value", "bewoners"));
         form.put("channel", Map.of("value", "balie"));
         form.put("postalStreet", Map.of("value", "Straatweg"));
         form.put("postalHouseNumber", Map.of("value", "1"));

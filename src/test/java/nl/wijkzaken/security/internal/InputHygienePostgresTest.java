@@ -74,6 +74,7 @@ class InputHygienePostgresTest {
         request.put("description", "De glijbaan is kapot.");
         request.put("amountRequested", 2500.50);
         request.put("urgency", "normaal");
+        request.put("carriedOutBy", "bewoners");
         request.put("location", "Kerkweg, Breukelen");
         request.put("postalStreet", "Kerkweg");
         request.put("postalHouseNumber", "12a");
@@ -129,6 +130,7 @@ class InputHygienePostgresTest {
         valid.put("description", "Wij willen met de buren bloembakken neerzetten.");
         valid.put("amountRequested", "750,50");
         valid.put("urgency", "normaal");
+        valid.put("carriedOutBy", "bewoners");
         valid.put("location", "Dorpsplein");
         valid.put("postalStreet", "Dorpsplein");
         valid.put("postalHouseNumber", "3");

@@ -152,6 +152,7 @@ class RequestHygieneTest {
         form.put("description", "Wij willen met de buren bloembakken neerzetten.");
         form.put("amountRequested", "750,50");
         form.put("urgency", "normaal");
+        form.put("carriedOutBy", "bewoners");
         form.put("postalStreet", "Dorpsplein");
         form.put("postalHouseNumber", "3");
         form.put("postalCode", "3632 AA");
