@@ -29,6 +29,7 @@ import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.casefile.DeliveryChoice;
+import nl.wijkzaken.casefile.Route;
 import nl.wijkzaken.intake.ConsentSource;
 import nl.wijkzaken.intake.DecisionChannel;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
@@ -85,7 +86,23 @@ public class CaseFileRecorder {
                 registeredAt instanceof java.util.Date at ? java.time.LocalDateTime.ofInstant(at.toInstant(), DutchFormat.ZONE) : null,
                 deadline.countedEnd(), null, DeadlineWatch.termKind(execution).code());
         recordDeliveryChoice(execution);
+        recordRoute(execution);
     }
+
+    /**
+     * LEGAL.md 1: the legal route the table {@code request-route} chose ("Route bepalen"), on the case file; forms show
+     * its label ({@code routeLabel}). A case that reached this step without a route (started before the table existed)
+     * keeps none.
+     */
+    private void recordRoute(DelegateExecution execution) {
+        Route.ofCode(string(execution, Variables.ROUTE)).ifPresent(route -> {
+            caseFiles.recordRoute(string(execution, Variables.CASE_NUMBER), route);
+            execution.setVariable(ROUTE_LABEL, route.label());
+        });
+    }
+
+    /** The route in words, for forms ("Subsidie uit het buurtbudget", "Verzoek aan de gemeente"). */
+    static final String ROUTE_LABEL = "routeLabel";
 
     /** Awb 4:2 and 2:8: the address and the channel for decisions, with the consent for e-mail, as registration set them. */
     private void recordDeliveryChoice(DelegateExecution execution) {

@@ -103,7 +103,7 @@ final class BareEngine {
         beans.put("mandates", mandates);
         beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles, calendar));
-        beans.put("completenessCheck", new CompletenessCheck());
+        beans.put("completenessCheck", new CompletenessCheck(caseFiles));
         letters = LetterFixtures.letters(jdbc, null);
         beans.put("decisionLetters", new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(),
                 new StandardEnvironment(), "balie"));

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.casefile.CaseFile;
+import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.Route;
 import nl.wijkzaken.deadline.LegalCalendar;
 import nl.wijkzaken.deadline.PenaltyForLateDecision;
 import nl.wijkzaken.penalty.PenaltyState;
@@ -16,9 +18,11 @@ import nl.wijkzaken.shared.DutchFormat;
 public class PenaltyRules {
 
     private final PenaltyForLateDecision calculator;
+    private final CaseFiles caseFiles;
 
-    public PenaltyRules(LegalCalendar calendar) {
+    public PenaltyRules(LegalCalendar calendar, CaseFiles caseFiles) {
         this.calculator = new PenaltyForLateDecision(calendar);
+        this.caseFiles = caseFiles;
     }
 
     public PenaltyForLateDecision calculator() {
@@ -26,12 +30,13 @@ public class PenaltyRules {
     }
 
     /**
-     * LEGAL.md 1 and 6: the penalty applies to decisions on applications (subsidies included), not to requests for
-     * the municipality to act. Today every request is a buurtbudget application (subsidy route); when the route
-     * table lands, this is the one place that says "not for a verzoek".
+     * LEGAL.md 1 and 6: the penalty applies to decisions on applications (subsidies included, Awb 4:17 lid 1), not
+     * to requests for the municipality to act: not for route {@link Route#VERZOEK} as the case file records it (the
+     * table's choice, or the owner's correction at the completeness check). A case from before routes existed was
+     * handled as an application and keeps the penalty.
      */
     public boolean applies(CaseFile file) {
-        return true;
+        return caseFiles.route(file.caseNumber()).map(route -> route != Route.VERZOEK).orElse(true);
     }
 
     /**
@@ -41,8 +46,9 @@ public class PenaltyRules {
      */
     public Refusal noticeRefusal(CaseFile file, LocalDate receivedOn, LocalDate decisionSentOn, PenaltyState existing) {
         if (!applies(file)) {
-            return Refusal.conflict("Voor dit verzoek geldt geen dwangsom bij niet tijdig beslissen: die geldt alleen "
-                    + "voor aanvragen om een besluit (artikel 4:17 van de Algemene wet bestuursrecht).");
+            return Refusal.conflict("Voor zaak " + file.caseNumber() + " geldt geen dwangsom bij niet tijdig beslissen: "
+                    + "het is een verzoek aan de gemeente om iets te doen, geen aanvraag om een besluit. De dwangsom "
+                    + "geldt alleen voor aanvragen om een besluit (artikel 4:17 van de Algemene wet bestuursrecht).");
         }
         if (existing != null) {
             return Refusal.conflict("Voor zaak " + file.caseNumber() + " is al een ingebrekestelling ontvangen op "

@@ -52,7 +52,7 @@ final class PenaltyEngine {
         };
         caseFiles = construct(CaseFiles.class, jdbc, events);
         records = new PenaltyRecords(jdbc);
-        PenaltyRules rules = new PenaltyRules(LegalCalendar.ofLaw());
+        PenaltyRules rules = new PenaltyRules(LegalCalendar.ofLaw(), caseFiles);
 
         Map<Object, Object> beans = new HashMap<>();
         // No Roles: these tests start as the resident (nobody logged in); the role check over HTTP is in PenaltyApiTest.

@@ -32,6 +32,7 @@ import nl.wijkzaken.casefile.CaseEvent;
 import nl.wijkzaken.casefile.CaseEventType;
 import nl.wijkzaken.casefile.CaseFile;
 import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.casefile.Route;
 import nl.wijkzaken.casefile.CaseStatus;
 import nl.wijkzaken.casefile.PenaltyOutcome;
 import nl.wijkzaken.models.ResidentRequestProcess.Penalty;
@@ -230,6 +231,27 @@ class PenaltyProcessTest {
         assertThat(bare.records.find(caseNumber)).isEmpty();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
         assertThat(types()).doesNotContain(CaseEventType.NOTICE_OF_DEFAULT_RECEIVED);
+    }
+
+    @Test
+    void aRequestForTheMunicipalityToActHasNoPenaltyTheNoticeIsRefusedAndNothingIsStored() {
+        // Awb 4:17 lid 1: decisions on applications only; route verzoek is no application (LEGAL.md 1, 6).
+        caseFiles.recordRoute(caseNumber, Route.VERZOEK);
+        at(LocalDateTime.of(2026, 12, 1, 10, 0));
+        assertThatThrownBy(() -> noticeFromResident("2026-12-01"))
+                .satisfies(e -> assertThat(Refusal.in(e)).hasValueSatisfying(r -> assertThat(r.getMessage())
+                        .contains("geldt geen dwangsom", "verzoek aan de gemeente", "artikel 4:17")));
+        assertThat(bare.records.find(caseNumber)).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+        assertThat(types()).doesNotContain(CaseEventType.NOTICE_OF_DEFAULT_RECEIVED);
+    }
+
+    @Test
+    void aSubsidyApplicationKeepsThePenalty() {
+        caseFiles.recordRoute(caseNumber, Route.SUBSIDIE);
+        at(LocalDateTime.of(2026, 12, 1, 10, 0));
+        noticeFromResident("2026-12-01");
+        assertThat(bare.records.find(caseNumber)).isPresent();
     }
 
     @Test
