@@ -86,7 +86,9 @@ class AuditPagesController {
             model.addAttribute("caseNumber", caseNumber);
             return "audit/not-found";
         }
-        model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json, names.forDossier(dossier)));
+        StaffNames.Names named = names.forDossier(dossier);
+        model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json, named));
+        model.addAttribute("route", RouteView.of(caseFiles, caseNumber, named).orElse(null));
         model.addAttribute("letters", letters.ofCase(caseNumber).stream().map(LetterRow::of).toList());
         model.addAttribute("delivery", DeliveryView.of(caseFiles, caseNumber).orElse(null));
         return "audit/dossier";

@@ -62,18 +62,33 @@ public class CaseFiles {
                 "Verzoek geregistreerd, behandeld door " + file.ownerTeam(), null, null, file.legalDeadline());
     }
 
-    /** The legal route, as the table {@code request-route} decided it when the case file opened (no event: it is in the opening). */
-    public void recordRoute(String caseNumber, Route route) {
-        jdbc.sql("UPDATE case_file SET route = ? WHERE case_number = ?").params(route.code(), caseNumber).update();
+    /**
+     * The legal route and why, as the table {@code request-route} decided it when the case file opened (no event: it
+     * is part of the opening).
+     */
+    public void recordRoute(String caseNumber, Route route, String reason) {
+        jdbc.sql("UPDATE case_file SET route = ?, route_reason = ? WHERE case_number = ?")
+                .params(route.code(), limit(reason), caseNumber).update();
     }
 
     /**
      * The owner corrected the route at the completeness check: the case file gets the new route and the history an
      * event {@link CaseEventType#ROUTE_CHANGED} ({@code detail} in words a resident reads: before, after, reason).
      */
-    public void changeRoute(String caseNumber, Route route, String detail, String actor) {
-        jdbc.sql("UPDATE case_file SET route = ? WHERE case_number = ?").params(route.code(), caseNumber).update();
+    public void changeRoute(String caseNumber, Route route, String reason, String detail, String actor) {
+        jdbc.sql("UPDATE case_file SET route = ?, route_reason = ? WHERE case_number = ?")
+                .params(route.code(), limit(reason), caseNumber).update();
         append(caseNumber, CaseEventType.ROUTE_CHANGED, null, detail, actor, null, null);
+    }
+
+    /** Why the case has its route (the table's reason or the owner's correction); empty where no route is recorded. */
+    public Optional<String> routeReason(String caseNumber) {
+        return jdbc.sql("SELECT route_reason FROM case_file WHERE case_number = ?").param(caseNumber)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(reason -> reason);
+    }
+
+    private static String limit(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
     }
 
     /** The legal route; empty for an unknown case and for a case registered before routes existed. */

@@ -44,6 +44,14 @@ public class Penalties {
     }
 
     /**
+     * Whether the penalty for late decisions exists for this case at all (Awb 4:17 lid 1: decisions on applications;
+     * not for a request for the municipality to act, route verzoek). Pages say nothing about it when it does not.
+     */
+    public boolean applies(String caseNumber) {
+        return caseFiles.find(caseNumber).map(rules::applies).orElse(false);
+    }
+
+    /**
      * Whether the resident may send a notice of default today: the penalty applies to the case, its legal deadline
      * (as it stands, not suspended) has passed, no decision was sent and no notice came in yet. The process checks
      * the same again when the notice arrives.

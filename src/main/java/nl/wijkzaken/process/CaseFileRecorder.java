@@ -96,7 +96,7 @@ public class CaseFileRecorder {
      */
     private void recordRoute(DelegateExecution execution) {
         Route.ofCode(string(execution, Variables.ROUTE)).ifPresent(route -> {
-            caseFiles.recordRoute(string(execution, Variables.CASE_NUMBER), route);
+            caseFiles.recordRoute(string(execution, Variables.CASE_NUMBER), route, string(execution, Variables.ROUTE_REASON));
             execution.setVariable(ROUTE_LABEL, route.label());
         });
     }

@@ -93,7 +93,7 @@ public class CompletenessCheck {
         instance.setVariable(Variables.ROUTE_REASON, why);
         instance.setVariable(CaseFileRecorder.ROUTE_LABEL, after.label());
         String caseNumber = (String) instance.getVariable(Variables.CASE_NUMBER);
-        caseFiles.changeRoute(caseNumber, after, "Soort verzoek gewijzigd"
+        caseFiles.changeRoute(caseNumber, after, why, "Soort verzoek gewijzigd"
                 + before.map(route -> " van ‘" + route.label() + "’").orElse("") + " naar ‘" + after.label()
                 + "’ bij de beoordeling van de volledigheid. Reden: " + why, task.getAssignee());
     }

@@ -1,6 +1,7 @@
 package nl.wijkzaken.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.support.ApplicationTest;
 
 @ApplicationTest
@@ -34,6 +36,20 @@ class RequestIntakeTest {
                 .containsEntry("category", "veiligheid").containsEntry("urgency", "acuut")
                 .containsEntry("amountRequested", 120.25).containsEntry("channel", "online")
                 .containsEntry("onBehalfOfGroup", "Buurtvereniging Oost").containsEntry("location", null)
+                .containsEntry("carriedOutBy", "bewoners")
                 .containsKeys("applicantName", "applicantEmail", "applicantPhone", "neighbourhood", "title", "description");
+    }
+
+    @Test
+    void withoutAnAnswerToWhoCarriesItOutNothingIsRegistered() {
+        ResidentRequest request = new ResidentRequest("Jan", "jan@example.org", null, null,
+                "loenen", Category.VEILIGHEID, "Lantaarnpaal", "Donker pad", new BigDecimal("120.25"), Urgency.ACUUT,
+                null, "Straatweg", "1", "3621 AB", "Breukelen", DecisionChannel.POST, false, null);
+        long before = runtimeService.createProcessInstanceQuery().count();
+
+        assertThatThrownBy(() -> intake.submit(request, "online"))
+                .satisfies(e -> assertThat(Refusal.in(e)).hasValueSatisfying(refusal -> assertThat(refusal.getMessage())
+                        .contains(ResidentRequest.CARRIED_OUT_BY_MISSING)));
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
     }
 }

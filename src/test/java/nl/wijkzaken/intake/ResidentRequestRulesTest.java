@@ -1,6 +1,7 @@
 package nl.wijkzaken.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -130,5 +131,18 @@ class ResidentRequestRulesTest {
         assertThat(DecisionChannel.fromCode("post")).isEqualTo(DecisionChannel.POST);
         assertThat(DecisionChannel.fromCode("e-mail")).isEqualTo(DecisionChannel.EMAIL);
         assertThat(DecisionChannel.EMAIL.words()).isEqualTo("per e-mail");
+    }
+
+    @Test
+    void whoCarriesItOutIsRequiredAndSpeaksDutch() {
+        ResidentRequest request = new ResidentRequest("Fatima de Vries", null, null, null, "breukelen", Category.VEILIGHEID,
+                "Lantaarnpaal", "Het pad is donker.", new BigDecimal("120.00"), Urgency.NORMAAL, null, "Kerkweg", "12",
+                "3621 AB", "Breukelen", null, null, null);
+
+        assertThat(violations(request)).containsEntry("carriedOutBy",
+                "Kies wie het uitvoert: u zelf (bewoner of bewonersgroep) of de gemeente.");
+        assertThat(CarriedOutBy.fromCode("gemeente")).isEqualTo(CarriedOutBy.GEMEENTE);
+        assertThat(CarriedOutBy.BEWONERS.label()).isEqualTo("Wij zelf (bewoner of bewonersgroep)");
+        assertThatThrownBy(() -> CarriedOutBy.fromCode("buren")).hasMessage("Onbekend antwoord op 'Wie voert het uit?': buren");
     }
 }

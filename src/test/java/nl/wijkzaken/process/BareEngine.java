@@ -165,9 +165,15 @@ final class BareEngine {
      */
     RegisteredRequest submitOnline(String neighbourhood, Category category, String title, String description,
                                    String amount, Urgency urgency) {
+        return submitOnline(neighbourhood, category, title, description, amount, urgency, CarriedOutBy.BEWONERS);
+    }
+
+    /** As {@link #submitOnline(String, Category, String, String, String, Urgency)}, saying who carries it out. */
+    RegisteredRequest submitOnline(String neighbourhood, Category category, String title, String description,
+                                   String amount, Urgency urgency, CarriedOutBy carriedOutBy) {
         return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid",
                 neighbourhood, category, title, description, new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg",
-                "1", "3621 AB", "Breukelen", DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
+                "1", "3621 AB", "Breukelen", DecisionChannel.EMAIL, true, carriedOutBy), "online");
     }
 
     /** As {@link #submitOnline(String, Category, String, String, String, Urgency)}, titled after the category. */

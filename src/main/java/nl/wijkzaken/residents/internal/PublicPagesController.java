@@ -224,6 +224,8 @@ class PublicPagesController {
         model.addAttribute("supplementMaxLength", Supplements.MAX_LENGTH);
         // Penalty for late decisions (Awb 4:17): the notice of default and the penalty so far, in words.
         model.addAttribute("noticePossible", penalties.noticePossible(found.caseNumber()));
+        model.addAttribute("penaltyApplies", penalties.applies(found.caseNumber()));
+        model.addAttribute("route", statusViews.route(found.caseNumber()).orElse(null));
         penalties.of(found.caseNumber()).ifPresent(penalty ->
                 model.addAttribute("penaltyText", penalty.inWords(EngineClock.today())));
         return "residents/status";

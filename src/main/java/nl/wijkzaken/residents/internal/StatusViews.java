@@ -108,6 +108,19 @@ class StatusViews {
                 supplement, decision, dispatchNotice, delivery);
     }
 
+    /**
+     * The legal route in the resident's words (LEGAL.md 1: "shown to the resident"), with what it means for him;
+     * empty for a case from before routes existed. A verzoek's text names no objection and no penalty: it has neither.
+     */
+    Optional<StatusRoute> route(String caseNumber) {
+        return caseFiles.route(caseNumber).map(route -> new StatusRoute(route.label(), switch (route) {
+            case SUBSIDIE -> "U voert zelf een activiteit uit en vraagt daarvoor geld. De gemeente beslist over uw "
+                    + "aanvraag om subsidie met een besluit; daartegen kunt u bezwaar maken.";
+            case VERZOEK -> "U vraagt de gemeente iets te doen. Dit is geen aanvraag om subsidie: u krijgt een antwoord "
+                    + "met uitleg of, hoe en wanneer de gemeente het doet.";
+        }));
+    }
+
     /** The letter as sent; the objection term (Awb 6:7, 6:8 with the Algemene termijnenwet) from its sending date. */
     private StatusView.Letter letter(StoredLetter sent) {
         return new StatusView.Letter(sent.id(), sent.fileName(), DutchFormat.date(sent.sentOn()), sent.channelWords(),

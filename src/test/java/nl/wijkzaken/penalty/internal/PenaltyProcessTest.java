@@ -236,7 +236,7 @@ class PenaltyProcessTest {
     @Test
     void aRequestForTheMunicipalityToActHasNoPenaltyTheNoticeIsRefusedAndNothingIsStored() {
         // Awb 4:17 lid 1: decisions on applications only; route verzoek is no application (LEGAL.md 1, 6).
-        caseFiles.recordRoute(caseNumber, Route.VERZOEK);
+        caseFiles.recordRoute(caseNumber, Route.VERZOEK, "De gemeente wordt gevraagd het uit te voeren");
         at(LocalDateTime.of(2026, 12, 1, 10, 0));
         assertThatThrownBy(() -> noticeFromResident("2026-12-01"))
                 .satisfies(e -> assertThat(Refusal.in(e)).hasValueSatisfying(r -> assertThat(r.getMessage())
@@ -248,7 +248,7 @@ class PenaltyProcessTest {
 
     @Test
     void aSubsidyApplicationKeepsThePenalty() {
-        caseFiles.recordRoute(caseNumber, Route.SUBSIDIE);
+        caseFiles.recordRoute(caseNumber, Route.SUBSIDIE, "De bewoners voeren zelf een activiteit uit en vragen daarvoor een bijdrage");
         at(LocalDateTime.of(2026, 12, 1, 10, 0));
         noticeFromResident("2026-12-01");
         assertThat(bare.records.find(caseNumber)).isPresent();

@@ -118,7 +118,8 @@ class IntakeApiControllerTest {
         Map<String, Object> variables = runtimeService.getVariables(instance.getId());
         assertThat(variables).containsEntry("category", "spelen-en-sport").containsEntry("urgency", "normaal")
                 .containsEntry("amountRequested", 2500.5).containsEntry("channel", "online")
-                .containsEntry("neighbourhood", "breukelen").containsEntry("applicantEmail", "fatima@example.org");
+                .containsEntry("neighbourhood", "breukelen").containsEntry("applicantEmail", "fatima@example.org")
+                .containsEntry("carriedOutBy", "bewoners");
 
         // The status page opens with the link, and the acknowledgement carries that link.
         ResponseEntity<String> page = http.getForEntity("/status/" + token, String.class);
@@ -162,6 +163,9 @@ class IntakeApiControllerTest {
                 Arguments.of("amountRequested", 250000.01, "Het bedrag kan niet hoger zijn dan 250.000 euro."),
                 Arguments.of("amountRequested", "veel", RequestValidator.INVALID_AMOUNT),
                 Arguments.of("urgency", "morgen", RequestValidator.UNKNOWN_URGENCY),
+                // "Wie voert het uit?" decides the legal route (subsidie or verzoek): required, no default.
+                Arguments.of("carriedOutBy", null, "Kies wie het uitvoert: u zelf (bewoner of bewonersgroep) of de gemeente."),
+                Arguments.of("carriedOutBy", "buren", RequestValidator.UNKNOWN_CARRIED_OUT_BY),
                 Arguments.of("location", "l".repeat(301), "De locatie mag hoogstens 300 tekens lang zijn."),
                 // Findings 7: as long as the engine's text variable (4000), and no control characters (NUL: PostgreSQL).
                 Arguments.of("description", "d".repeat(4001), "De beschrijving mag hoogstens 4000 tekens lang zijn."),

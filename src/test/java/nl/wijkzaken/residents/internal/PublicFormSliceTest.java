@@ -67,13 +67,19 @@ class PublicFormSliceTest {
     }
 
     static MockHttpServletRequestBuilder valid() {
-        return post("/").with(csrf())
+        return valid("bewoners");
+    }
+
+    /** A valid request but for "Wie voert het uit?" (null: not answered). */
+    static MockHttpServletRequestBuilder valid(String carriedOutBy) {
+        MockHttpServletRequestBuilder request = post("/").with(csrf())
                 .param("applicantName", "Fatima de Vries")
                 .param("postalStreet", "Kerkweg").param("postalHouseNumber", "12a").param("postalCode", "3621ab")
                 .param("postalPlace", "Breukelen")
                 .param("neighbourhood", "breukelen").param("category", "veiligheid").param("title", "Lantaarnpaal")
                 .param("description", "Het pad naar de school is donker.").param("amountRequested", "1.500")
-                .param("urgency", "normaal").param("carriedOutBy", "bewoners").param("submissionKey", "k-1");
+                .param("urgency", "normaal").param("submissionKey", "k-1");
+        return carriedOutBy == null ? request : request.param("carriedOutBy", carriedOutBy);
     }
 
     @Test
@@ -133,6 +139,38 @@ class PublicFormSliceTest {
         assertThat(submitted.getValue().decisionChannel()).isEqualTo(DecisionChannel.EMAIL);
         assertThat(submitted.getValue().emailConsent()).isTrue();
         assertThat(result.getResponse().getContentAsString()).contains("per e-mail", "fatima@example.org");
+    }
+
+    @Test
+    void whoCarriesItOutIsAskedWithoutADefaultAndRefusedInDutchWhenMissing() throws Exception {
+        String empty = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(empty).contains("<legend id=\"carriedOutBy\">Wie voert het uit?</legend>",
+                        "Wij zelf (bewoner of bewonersgroep)", "De gemeente", "subsidie uit het buurtbudget")
+                .as("no answer is chosen for the resident").doesNotContainPattern("name=\"carriedOutBy\"[^>]*checked");
+
+        MvcResult result = mvc.perform(valid(null)).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(summary(result.getResponse().getContentAsString()))
+                .containsExactly("carriedOutBy: Kies wie het uitvoert: u zelf (bewoner of bewonersgroep) of de gemeente.");
+        verify(cases, never()).submit(any(), any(), any());
+
+        MvcResult unknown = mvc.perform(valid("buren")).andReturn();
+        assertThat(summary(unknown.getResponse().getContentAsString()))
+                .containsExactly("carriedOutBy: " + RequestValidator.UNKNOWN_CARRIED_OUT_BY);
+        verify(cases, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void askingTheMunicipalityIsSubmittedAsGemeente() throws Exception {
+        when(cases.submit(any(), any(), any())).thenReturn(new Submission("BV-2026-000044", "C".repeat(43), false));
+
+        mvc.perform(valid("gemeente")).andReturn();
+
+        ArgumentCaptor<ResidentRequest> submitted = ArgumentCaptor.forClass(ResidentRequest.class);
+        verify(cases).submit(submitted.capture(), any(), any());
+        assertThat(submitted.getValue().carriedOutBy()).isEqualTo(nl.wijkzaken.intake.CarriedOutBy.GEMEENTE);
     }
 
     /** "field: message" for each entry of the error summary, in page order. */
