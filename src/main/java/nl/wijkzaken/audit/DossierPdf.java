@@ -4,7 +4,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.letters.PdfTemplates;
 
 import org.springframework.stereotype.Component;
@@ -20,20 +19,14 @@ class DossierPdf {
     private final PdfTemplates pdf;
     private final ObjectMapper objectMapper;
     private final StaffNames names;
-    private final CaseFiles caseFiles;
 
-    DossierPdf(PdfTemplates pdf, ObjectMapper objectMapper, StaffNames names, CaseFiles caseFiles) {
+    DossierPdf(PdfTemplates pdf, ObjectMapper objectMapper, StaffNames names) {
         this.names = names;
-        this.caseFiles = caseFiles;
         this.pdf = pdf;
         this.objectMapper = objectMapper;
     }
 
     byte[] render(CaseDossier dossier) {
-        StaffNames.Names named = names.forDossier(dossier);
-        Map<String, Object> model = new java.util.HashMap<>();
-        model.put("d", DossierView.of(dossier, true, objectMapper, named));
-        RouteView.of(caseFiles, dossier.caseNumber(), named).ifPresent(route -> model.put("route", route));
-        return pdf.render("audit/dossier-pdf", model);
+        return pdf.render("audit/dossier-pdf", Map.of("d", DossierView.of(dossier, true, objectMapper, names.forDossier(dossier))));
     }
 }

@@ -23,15 +23,15 @@ public class CompletenessCheck {
     static final String ROUTE_CORRECTION_REASON = "routeCorrectionReason";
     static final String KEEP_ROUTE = "behouden";
 
+    /** The outcomes the law knows for an application (LEGAL.md 3); "niet-ontvankelijk" is not one of them. */
+    static final List<String> OUTCOMES = List.of(Completeness.COMPLETE, Completeness.INCOMPLETE,
+            Completeness.FORWARD, Completeness.NO_APPLICATION);
+
     private final CaseFiles caseFiles;
 
     CompletenessCheck(CaseFiles caseFiles) {
         this.caseFiles = caseFiles;
     }
-
-    /** The outcomes the law knows for an application (LEGAL.md 3); "niet-ontvankelijk" is not one of them. */
-    static final List<String> OUTCOMES = List.of(Completeness.COMPLETE, Completeness.INCOMPLETE,
-            Completeness.FORWARD, Completeness.NO_APPLICATION);
 
     /**
      * On create: the form binds to the process variables, so a check after the resident's supplement would open with

@@ -80,6 +80,7 @@ class CaseDossiersTest {
                 e -> e.kind() == Kind.CASE_STARTED,
                 decision("case-owner", "owner-breukelen"),
                 decision("triage", "triage-regular"),
+                decision("request-route", "route-subsidy"),
                 decision("terms", "terms-normal"),
                 deadline(CaseEventType.STATUS.code(), null, firstDeadline),
                 created("Volledigheid beoordelen", "wijkmanager-breukelen"),
@@ -121,8 +122,8 @@ class CaseDossiersTest {
         assertThat(timeline).anyMatch(decision("advice-assignment", "advice-sociaal"));
 
         List<DossierEntry> decisions = timeline.stream().filter(e -> e.kind() == Kind.DECISION).toList();
-        assertThat(decisions).hasSize(8).allSatisfy(e -> assertThat(e.details()).containsEntry("version", 1));
-        assertThat(decisions).filteredOn(e -> !"advice-domains".equals(e.details().get("decisionKey"))).hasSize(7).allSatisfy(e ->
+        assertThat(decisions).hasSize(9).allSatisfy(e -> assertThat(e.details()).containsEntry("version", 1));
+        assertThat(decisions).filteredOn(e -> !"advice-domains".equals(e.details().get("decisionKey"))).hasSize(8).allSatisfy(e ->
             assertThat((List<Map<String, Object>>) e.details().get("matchedRules")).singleElement()
                     .satisfies(rule -> assertThat((Map<?, ?>) rule.get("conditions")).isNotEmpty()));
         // The COLLECT table shows every row that gave a domain.

@@ -73,6 +73,7 @@ class PublicPagesControllerTest {
         type("applicantEmail", "piet-at-example");   // the mistake
         new Select(browser.findElement(By.id("neighbourhood"))).selectByVisibleText("Loenen");
         new Select(browser.findElement(By.id("category"))).selectByVisibleText("Groen en openbare ruimte");
+        browser.findElement(By.id("carriedOutBy-bewoners")).click();   // the neighbours place them: a subsidy
         type("title", "Bloembakken op het dorpsplein");
         type("description", "Wij willen met de buren bloembakken neerzetten en onderhouden.");
         type("amountRequested", "750,50");
@@ -178,6 +179,7 @@ class PublicPagesControllerTest {
         browser.findElement(By.id("emailConsent")).click();
         new Select(browser.findElement(By.id("neighbourhood"))).selectByVisibleText("Breukelen");
         new Select(browser.findElement(By.id("category"))).selectByVisibleText("Veiligheid");
+        browser.findElement(By.id("carriedOutBy-gemeente")).click();   // the municipality places the lamp post
         type("title", "Lantaarnpaal bij het fietspad");
         type("description", "Het fietspad naar de school is 's avonds donker.");
         type("amountRequested", "1.500");
