@@ -88,6 +88,8 @@ class RequestRegistration implements JavaDelegate {
         execution.setVariable(Variables.AMOUNT_TO_DECIDE, request.amountRequested().doubleValue());
         execution.setVariable(Variables.RECEIVED_ON, EngineClock.startOf(receivedOn));
         execution.setVariable(Variables.REGISTERED_AT, java.util.Date.from(EngineClock.now()));
+        // "Route bepalen" reads it; a request from a channel that does not ask "Wie voert het uit?" has none (null).
+        execution.setVariable(Variables.CARRIED_OUT_BY, execution.getVariable(Variables.CARRIED_OUT_BY));
         recordChannel(execution, request, source);
         execution.setVariable("categoryLabel", request.category().label());
         // Forms and Tasklist show the name ("Maarssen-Dorp"); tables and filters keep using the code.
