@@ -35,6 +35,7 @@ class BudgetEntries implements DossierSource {
             case RESERVATION -> "gereserveerd";
             case RELEASE -> "vrijgegeven";
             case BUDGET_SET, BUDGET_CHANGE -> "budget vastgesteld";
+            case INTERNAL_ALLOCATION -> "intern toegewezen aan werk van de gemeente";
         };
     }
 }

@@ -72,6 +72,7 @@ public class BudgetLedger {
         List<BudgetOverview.Grant> grants = jdbc.sql("""
                         SELECT case_number, -SUM(amount) AS amount FROM budget_movement
                         WHERE neighbourhood = ? AND budget_year = ? AND case_number IS NOT NULL
+                          AND movement_type <> 'INTERNAL_ALLOCATION'
                         GROUP BY case_number ORDER BY MIN(id)""")
                 .params(neighbourhood, year)
                 .query((rs, i) -> new BudgetOverview.Grant(rs.getString("case_number"), Amounts.scaled(rs.getBigDecimal("amount"))))
@@ -154,6 +155,39 @@ public class BudgetLedger {
         return remaining.subtract(value);
     }
 
+    /**
+     * Books an internal allocation for a case of route verzoek: the municipality pays work it does itself from the
+     * neighbourhood's budget (LEGAL.md 1; not a grant to the resident, so no reservation that a decision could
+     * release). Under the budget row lock like {@link #reserve}: never below zero remaining.
+     *
+     * @return the remaining budget after the allocation
+     * @throws Refusal in Dutch when the remainder does not cover the amount, or no budget was set; nothing is booked
+     */
+    public BigDecimal allocateInternally(String caseNumber, String neighbourhood, int year, Number amount, String actor,
+                                         String reason) {
+        requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
+        Booking booking = requireBooking(neighbourhood, year, decimal(amount), true, actor, reason);
+        Neighbourhood known = booking.neighbourhood();
+        BigDecimal value = booking.amount();
+        if (!lock(neighbourhood, year)) {
+            throw BudgetRefusals.rule("year", "Voor " + known.name() + " is in " + year
+                    + " geen buurtbudget vastgesteld; het werk kan daar niet uit worden betaald");
+        }
+        BigDecimal remaining = sum(neighbourhood, year, null);
+        if (remaining.compareTo(value) < 0) {
+            throw Refusal.conflict("Onvoldoende buurtbudget voor de interne toewijzing: resterend "
+                            + DutchFormat.euro(remaining) + " van " + known.name() + " in " + year + ", nodig "
+                            + DutchFormat.euro(value) + ". Verlaag het bedrag of betaal het werk uit een andere begroting.")
+                    .titled("Onvoldoende buurtbudget")
+                    .with("remaining", remaining)
+                    .with("requested", value)
+                    .with("neighbourhood", neighbourhood)
+                    .with("year", year);
+        }
+        book(neighbourhood, year, caseNumber, MovementType.INTERNAL_ALLOCATION, value.negate(), actor, reason);
+        return remaining.subtract(value);
+    }
+
     /** Every movement booked for a case, oldest first. */
     public List<BudgetMovement> movementsOfCase(String caseNumber) {
         return jdbc.sql("""
@@ -166,9 +200,14 @@ public class BudgetLedger {
                 .list();
     }
 
-    /** What is still reserved for a case: its reservations minus its releases and corrections, over all budgets. */
+    /**
+     * What is still reserved for a case: its reservations minus its releases and corrections, over all budgets. An
+     * internal allocation (route verzoek) is no reservation: it is not counted here and never released.
+     */
     public BigDecimal reservedForCase(String caseNumber) {
-        BigDecimal reserved = jdbc.sql("SELECT COALESCE(-SUM(amount), 0) FROM budget_movement WHERE case_number = ?")
+        BigDecimal reserved = jdbc.sql("""
+                        SELECT COALESCE(-SUM(amount), 0) FROM budget_movement
+                        WHERE case_number = ? AND movement_type <> 'INTERNAL_ALLOCATION'""")
                 .param(caseNumber)
                 .query(BigDecimal.class).single();
         return Amounts.scaled(reserved);
@@ -234,7 +273,8 @@ public class BudgetLedger {
     private BigDecimal reservedIn(String neighbourhood, int year, String caseNumber) {
         return Amounts.scaled(jdbc.sql("""
                         SELECT COALESCE(-SUM(amount), 0) FROM budget_movement
-                        WHERE neighbourhood = ? AND budget_year = ? AND case_number = ?""")
+                        WHERE neighbourhood = ? AND budget_year = ? AND case_number = ?
+                          AND movement_type <> 'INTERNAL_ALLOCATION'""")
                 .params(neighbourhood, year, caseNumber)
                 .query(BigDecimal.class).single());
     }

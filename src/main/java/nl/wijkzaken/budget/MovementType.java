@@ -9,5 +9,10 @@ public enum MovementType {
     /** Money granted to a case (negative). */
     RESERVATION,
     /** Money of a case given back, e.g. a grant withdrawn or less spent (positive). */
-    RELEASE
+    RELEASE,
+    /**
+     * The municipality pays work it does itself from the neighbourhood's budget, in answer to a verzoek (negative).
+     * Not a grant to the resident (no subsidy, LEGAL.md 1): booked for the case, but never reserved or released.
+     */
+    INTERNAL_ALLOCATION
 }

@@ -15,6 +15,8 @@ public enum CaseEventType {
     DELIBERATION("OVERLEG_VASTGELEGD", "Overleg vastgelegd"),
     DECISION("BESLUIT", "Besluit"),
     CO_SIGNED("MEDEONDERTEKEND", "Medeondertekening"),
+    /** A verzoek was answered ("Verzoek beantwoorden"): the answer, reasons, what and when; no decision. */
+    REQUEST_ANSWERED("VERZOEK_BEANTWOORD", "Verzoek beantwoord"),
     /** The decision went out to the resident (by e-mail or post); the day the Awb counts from. */
     DECISION_SENT("BESLUIT_VERZONDEN", "Besluit verzonden"),
     /** At registration: the postal address and how decisions are sent, with the consent for e-mail if given (Awb 2:8). */

@@ -132,7 +132,12 @@ public class CaseFiles {
                   decided_after_deadline = CASE WHEN legal_deadline < ? THEN TRUE ELSE FALSE END
                 WHERE case_number = ?""")
                 .params(Date.valueOf(sentOn), channel, Date.valueOf(sentOn), caseNumber).update();
-        append(caseNumber, CaseEventType.DECISION_SENT, null, "Besluit verzonden " + channel, actor, null, null);
+        // The answer to a verzoek is no decision (Awb 1:3, LEGAL.md 1): the dossier says what went out.
+        String outcome = jdbc.sql("SELECT outcome FROM case_file WHERE case_number = ?").param(caseNumber)
+                .query(String.class).optional().orElse(null);
+        boolean answer = Outcome.ofCode(outcome).map(Outcome::isAnswer).orElse(false);
+        append(caseNumber, CaseEventType.DECISION_SENT, null, (answer ? "Antwoord verzonden " : "Besluit verzonden ") + channel,
+                actor, null, null);
         events.publishEvent(new DecisionSent(caseNumber, sentOn, channel));
     }
 

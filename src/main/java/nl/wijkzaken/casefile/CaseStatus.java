@@ -14,6 +14,8 @@ public enum CaseStatus {
     DOORGEZONDEN("Doorgezonden naar het bevoegde bestuursorgaan"),
     /** Not an application for a decision: answered by letter. */
     GEEN_AANVRAAG("Beantwoord"),
+    /** A request for the municipality to act (route verzoek) was answered by letter; no decision, no objection clause. */
+    VERZOEK_BEANTWOORD("Verzoek beantwoord"),
     TERMIJN_VERLENGD("Beslistermijn verlengd"),
     /** Awb 4:5: the repair term lapsed without a supplement; the municipality decides whether to handle it. */
     HERSTELTERMIJN_VERSTREKEN("Hersteltermijn verstreken, er volgt een besluit"),

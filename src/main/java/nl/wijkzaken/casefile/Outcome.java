@@ -21,7 +21,15 @@ public enum Outcome {
     /** The repair term lapsed without a supplement (art. 4:5 Awb). */
     BUITEN_BEHANDELING("buiten-behandeling", "Buiten behandeling gesteld"),
     /** The municipality deleted the process instance before a decision. */
-    BEEINDIGD("beeindigd", "Behandeling beëindigd door de gemeente");
+    BEEINDIGD("beeindigd", "Behandeling beëindigd door de gemeente"),
+    // The answer to a request for the municipality to act (route verzoek, LEGAL.md 1): a reasoned letter, no decision
+    // in the sense of Awb 1:3, so no objection clause (3:45) and no penalty for late decisions (4:17).
+    /** The municipality will do what was asked. */
+    UITVOEREN("uitvoeren", "Wordt uitgevoerd"),
+    /** The municipality will not do it. */
+    NIET_UITVOEREN("niet-uitvoeren", "Wordt niet uitgevoerd"),
+    /** The municipality will do something else than asked. */
+    ANDERS_UITVOEREN("anders-uitvoeren", "Wordt anders uitgevoerd");
 
     private final String code;
     private final String label;
@@ -47,6 +55,16 @@ public enum Outcome {
     /** One of the three a decider chooses in "Besluit nemen" or "Snel afhandelen". */
     public boolean isDecision() {
         return this == TOEGEKEND || this == GEDEELTELIJK_TOEGEKEND || this == AFGEWEZEN;
+    }
+
+    /** One of the three answers to a verzoek ("Verzoek beantwoorden"): no decision, nothing granted to the resident. */
+    public boolean isAnswer() {
+        return this == UITVOEREN || this == NIET_UITVOEREN || this == ANDERS_UITVOEREN;
+    }
+
+    /** An answer by which the municipality will act (as asked or otherwise): it says what and when. */
+    public boolean municipalityActs() {
+        return this == UITVOEREN || this == ANDERS_UITVOEREN;
     }
 
     public static Optional<Outcome> ofCode(String code) {

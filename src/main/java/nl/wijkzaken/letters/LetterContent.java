@@ -22,13 +22,38 @@ import java.util.Objects;
  * @param signatoryFunction that person's function, from the mandate
  * @param mandate          the mandate decision the signatory acts under ("Mandaatbesluit ..., kenmerk ..., datum")
  * @param forwardedTo      for a forwarding notice: the competent body (2:3)
+ * @param answer           for the answer to a verzoek ({@link LetterKind#ANTWOORD}): what the municipality will do
  */
 public record LetterContent(String caseNumber, LetterKind kind, String addresseeName, String onBehalfOf,
                             List<String> addressLines, String email, String title, LocalDate receivedOn,
                             BigDecimal amountRequested, BigDecimal decidedAmount, String reasons, String activity,
                             String obligations, String conditions, BigDecimal advance, LocalDate accountabilityDate,
                             String signatoryName, String signatoryFunction, String mandate, String forwardedTo,
-                            String team) {
+                            String team, Answer answer) {
+
+    /** Every letter but the answer to a verzoek. */
+    public LetterContent(String caseNumber, LetterKind kind, String addresseeName, String onBehalfOf,
+                         List<String> addressLines, String email, String title, LocalDate receivedOn,
+                         BigDecimal amountRequested, BigDecimal decidedAmount, String reasons, String activity,
+                         String obligations, String conditions, BigDecimal advance, LocalDate accountabilityDate,
+                         String signatoryName, String signatoryFunction, String mandate, String forwardedTo,
+                         String team) {
+        this(caseNumber, kind, addresseeName, onBehalfOf, addressLines, email, title, receivedOn, amountRequested,
+                decidedAmount, reasons, activity, obligations, conditions, advance, accountabilityDate, signatoryName,
+                signatoryFunction, mandate, forwardedTo, team, null);
+    }
+
+    /**
+     * The answer to a request for the municipality to act (route verzoek): no decision, no objection clause.
+     *
+     * @param question        what the resident asked, in the resident's words
+     * @param outcome         the answer as the resident reads it ("Wordt uitgevoerd")
+     * @param what            what exactly the municipality does (null when it does nothing)
+     * @param plannedOn       when it is planned
+     * @param allocatedAmount what the municipality pays from the neighbourhood's budget (internal allocation), if any
+     */
+    public record Answer(String question, String outcome, String what, LocalDate plannedOn, BigDecimal allocatedAmount) {
+    }
 
     public LetterContent {
         Objects.requireNonNull(caseNumber, "caseNumber");

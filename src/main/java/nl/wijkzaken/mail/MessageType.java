@@ -17,7 +17,9 @@ public enum MessageType {
     DOORGEZONDEN("doorgezonden"),
     /** The request is no application for a decision: a reasoned answer, no objection clause. */
     GEEN_AANVRAAG("geen-aanvraag"),
-    SNELLE_AFHANDELING("snelle-afhandeling");
+    SNELLE_AFHANDELING("snelle-afhandeling"),
+    /** The answer to a request for the municipality to act (route verzoek): no decision, no objection clause. */
+    ANTWOORD("antwoord");
 
     private final String template;
 

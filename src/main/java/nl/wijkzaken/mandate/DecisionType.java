@@ -26,6 +26,11 @@ public enum DecisionType {
     DOORZENDING("doorzending", "Doorzenden naar het bevoegde bestuursorgaan"),
     /** Not an application for a decision: a reasoned letter without objection clause. */
     GEEN_AANVRAAG("geen-aanvraag", "Antwoord: geen aanvraag om een besluit"),
+    /**
+     * The reasoned answer to a request for the municipality to act (route verzoek, LEGAL.md 1): no decision (Awb 1:3),
+     * but it may commit the neighbourhood's budget (internal allocation), so its mandate follows the amount.
+     */
+    BEANTWOORDING("beantwoording", "Beantwoording van een verzoek"),
     /** Fixing the penalty for a late decision (Awb 4:18). */
     DWANGSOM("dwangsom", "Vaststelling van de dwangsom"),
     /** The fast lane's outcomes (grant, partial grant or refusal of a small, acute request). */

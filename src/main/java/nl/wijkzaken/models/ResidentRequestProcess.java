@@ -35,8 +35,28 @@ public final class ResidentRequestProcess {
         /** Boundary timers on the handling sub-process; their jobs move with the legal deadline. */
         public static final String REMINDER_TIMER = "ReminderTimer";
         public static final String ESCALATION_TIMER = "EscalationTimer";
+        /** Route verzoek: the reasoned answer to a request for the municipality to act (no decision, Awb 1:3). */
+        public static final String ANSWER_REQUEST = "AnswerRequest";
 
         private Tasks() {
+        }
+    }
+
+    /** The fields of "Verzoek beantwoorden" (forms/verzoek-beantwoorden.form) and what its listener fixes. */
+    public static final class Answer {
+        /** uitvoeren, niet-uitvoeren or anders-uitvoeren (casefile.Outcome#isAnswer); copied to {@code outcome}. */
+        public static final String ANSWER = "answer";
+        public static final String MOTIVATION = "answerMotivation";
+        /** What exactly the municipality does (uitvoeren, anders-uitvoeren). */
+        public static final String WHAT = "answerWhat";
+        /** When: the planned date, ISO (yyyy-MM-dd) as the form sends it. */
+        public static final String PLANNED_ON = "answerPlannedOn";
+        /** Optional: what the municipality pays for it from the neighbourhood's budget (internal allocation). */
+        public static final String ALLOCATED_AMOUNT = "allocatedAmount";
+        /** Who answered: the assignee who completed the task, never a submitted value. */
+        public static final String ANSWERED_BY = "answeredBy";
+
+        private Answer() {
         }
     }
 

@@ -135,7 +135,8 @@ public class CaseFileRecorder {
      */
     public void conclude(DelegateExecution execution, String statusCode, String messageType) {
         CaseStatus status = CaseStatus.valueOf(statusCode);
-        Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution) : Outcome.endingWith(status);
+        Outcome outcome = status == CaseStatus.BESLUIT_GENOMEN ? decided(execution)
+                : status == CaseStatus.VERZOEK_BEANTWOORD ? answered(execution) : Outcome.endingWith(status);
         BigDecimal decided = status == CaseStatus.BESLUIT_GENOMEN ? amount(execution, Variables.DECIDED_AMOUNT) : null;
         caseFiles.conclude(string(execution, Variables.CASE_NUMBER), status, outcome, decided, motivation(execution, status), null);
         recordDecider(execution, status);
@@ -169,6 +170,9 @@ public class CaseFileRecorder {
             return "Doorgezonden aan " + string(execution, Variables.COMPETENT_BODY) + ". "
                     + string(execution, Variables.COMPLETENESS_MOTIVATION);
         }
+        if (status == CaseStatus.VERZOEK_BEANTWOORD) {
+            return string(execution, nl.wijkzaken.models.ResidentRequestProcess.Answer.MOTIVATION);
+        }
         if (status == CaseStatus.BUITEN_BEHANDELING && string(execution, Variables.NOT_HANDLED_MOTIVATION) != null) {
             return string(execution, Variables.NOT_HANDLED_MOTIVATION);
         }
@@ -179,6 +183,13 @@ public class CaseFileRecorder {
         String code = string(execution, Variables.OUTCOME);
         return Outcome.ofCode(code).filter(Outcome::isDecision)
                 .orElseThrow(() -> new IllegalStateException("Onbekend besluit: " + code));
+    }
+
+    /** Route verzoek: the answer "Verzoek beantwoorden" gave (no decision, Awb 1:3). */
+    private static Outcome answered(DelegateExecution execution) {
+        String code = string(execution, Variables.OUTCOME);
+        return Outcome.ofCode(code).filter(Outcome::isAnswer)
+                .orElseThrow(() -> new IllegalStateException("Onbekend antwoord: " + code));
     }
 
     /**
@@ -203,6 +214,12 @@ public class CaseFileRecorder {
                     ? DecisionType.DOORZENDING : DecisionType.GEEN_AANVRAAG);
             execution.setVariable(Variables.MANDATE, Mandates.asResult(mandate));
             group = mandate.decidingGroup();
+        } else if (status == CaseStatus.VERZOEK_BEANTWOORD) {
+            // Who answered the verzoek, fixed from the task's assignee by requestAnswer; the group from "Mandaat bepalen".
+            decidedBy = string(execution, nl.wijkzaken.models.ResidentRequestProcess.Answer.ANSWERED_BY);
+            Object mandate = execution.getVariable("mandate");
+            group = mandate instanceof Map<?, ?> map && map.get("decidingGroup") != null
+                    ? map.get("decidingGroup").toString() : string(execution, Variables.OWNER_GROUP);
         } else if (status == CaseStatus.BUITEN_BEHANDELING) {
             // Awb 4:5: decided by whoever completed "Buiten behandeling stellen of doorgaan" (task history).
             decidedBy = CaseHistory.notHandledDecider(execution.getProcessInstanceId()).orElse(null);

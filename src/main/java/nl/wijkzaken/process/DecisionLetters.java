@@ -27,6 +27,7 @@ import nl.wijkzaken.letters.LetterKind;
 import nl.wijkzaken.letters.Letters;
 import nl.wijkzaken.letters.StoredLetter;
 import nl.wijkzaken.mail.MessageType;
+import nl.wijkzaken.models.ResidentRequestProcess.Answer;
 import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
@@ -129,6 +130,8 @@ public class DecisionLetters {
                 // Awb 2:3 and "not an application": letters without objection clause (LEGAL.md 3).
                 case DOORGEZONDEN: return LetterKind.DOORZENDING;
                 case GEEN_AANVRAAG: return LetterKind.GEEN_AANVRAAG;
+                // Route verzoek: a reasoned answer, no decision (LEGAL.md 1).
+                case UITVOEREN, NIET_UITVOEREN, ANDERS_UITVOEREN: return LetterKind.ANTWOORD;
                 default: break;
             }
         }
@@ -148,6 +151,9 @@ public class DecisionLetters {
     LetterContent content(DelegateExecution execution) {
         String caseNumber = string(execution, Variables.CASE_NUMBER);
         LetterKind kind = kind(string(execution, Variables.RESULT_MESSAGE_TYPE), string(execution, Variables.OUTCOME));
+        if (kind == LetterKind.ANTWOORD) {
+            return answer(execution, caseNumber);
+        }
         boolean decidedByDecider = kind == LetterKind.TOEKENNING || kind == LetterKind.GEDEELTELIJKE_TOEKENNING
                 || kind == LetterKind.AFWIJZING;
         String signatory = decidedByDecider
@@ -171,6 +177,28 @@ public class DecisionLetters {
                 grant ? date(execution.getVariable("accountabilityDate")) : null,
                 fullName(signatory), function, decidedByDecider ? mandateDecision(mandate.get("mandateDecision")) : null,
                 string(execution, "forwardedTo"), string(execution, Variables.OWNER_TEAM));
+    }
+
+    /**
+     * The answer to a verzoek: signed by whoever answered (the assignee of "Verzoek beantwoorden") in the function the
+     * mandate table names; no mandate line for a decision (it is none), no amounts granted to the resident.
+     */
+    private LetterContent answer(DelegateExecution execution, String caseNumber) {
+        Map<?, ?> mandate = execution.getVariable("mandate") instanceof Map<?, ?> map ? map : Map.of();
+        String group = mandate.get("decidingGroup") != null ? mandate.get("decidingGroup").toString()
+                : string(execution, Variables.OWNER_GROUP);
+        String function = mandate.get("signatoryFunction") != null
+                ? capitalized(mandate.get("signatoryFunction").toString()) : letters.functionOfGroup(group);
+        Outcome outcome = Outcome.ofCode(string(execution, Variables.OUTCOME)).orElseThrow();
+        LetterContent.Answer answer = new LetterContent.Answer(string(execution, Variables.DESCRIPTION), outcome.label(),
+                string(execution, Answer.WHAT), date(execution.getVariable(Answer.PLANNED_ON)),
+                amount(execution, Answer.ALLOCATED_AMOUNT));
+        return new LetterContent(caseNumber, LetterKind.ANTWOORD, string(execution, Variables.APPLICANT_NAME),
+                string(execution, "onBehalfOfGroup"), addressLines(execution), string(execution, Variables.APPLICANT_EMAIL),
+                string(execution, Variables.TITLE), EngineClock.toLocalDate((Date) execution.getVariable(Variables.RECEIVED_ON)),
+                amount(execution, Variables.AMOUNT_REQUESTED), null, string(execution, Answer.MOTIVATION), null, null, null,
+                null, null, fullName(string(execution, Answer.ANSWERED_BY)), function, null, null,
+                string(execution, Variables.OWNER_TEAM), answer);
     }
 
     private static String activity(DelegateExecution execution) {
@@ -258,6 +286,6 @@ public class DecisionLetters {
     static boolean carriesLetter(MessageType type) {
         return type == MessageType.BESLUIT || type == MessageType.SNELLE_AFHANDELING
                 || type == MessageType.BUITEN_BEHANDELING || type == MessageType.DOORGEZONDEN
-                || type == MessageType.GEEN_AANVRAAG;
+                || type == MessageType.GEEN_AANVRAAG || type == MessageType.ANTWOORD;
     }
 }

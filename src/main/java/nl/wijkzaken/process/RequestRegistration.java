@@ -89,6 +89,8 @@ class RequestRegistration implements JavaDelegate {
         execution.setVariable(Variables.AMOUNT_TO_DECIDE, request.amountRequested().doubleValue());
         execution.setVariable(Variables.RECEIVED_ON, EngineClock.startOf(receivedOn));
         execution.setVariable(Variables.REGISTERED_AT, java.util.Date.from(EngineClock.now()));
+        // "Route bepalen" reads it: the checked code, whatever spelling came in.
+        execution.setVariable(Variables.CARRIED_OUT_BY, request.carriedOutBy().code());
         recordChannel(execution, request, source);
         execution.setVariable("categoryLabel", request.category().label());
         // Forms and Tasklist show the name ("Maarssen-Dorp"); tables and filters keep using the code.

@@ -18,6 +18,7 @@ import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mail.ResidentMail;
 import nl.wijkzaken.mail.ResidentMailer;
 import nl.wijkzaken.mail.SentMail;
+import nl.wijkzaken.models.ResidentRequestProcess.Answer;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.residents.StatusLinks;
 import nl.wijkzaken.shared.DutchFormat;
@@ -173,6 +174,19 @@ class ResidentMessages {
                 put(values, "motivation", text(variables, Variables.COMPLETENESS_MOTIVATION));
             }
             case GEEN_AANVRAAG -> put(values, "motivation", text(variables, Variables.COMPLETENESS_MOTIVATION));
+            case ANTWOORD -> {
+                // Route verzoek: a reasoned answer, no decision; the template has no objection clause (LEGAL.md 1).
+                Outcome answer = Outcome.ofCode(text(variables, Variables.OUTCOME)).filter(Outcome::isAnswer)
+                        .orElseThrow(() -> new IllegalStateException("Onbekend antwoord: " + text(variables, Variables.OUTCOME)));
+                put(values, "answer", answer.label());
+                put(values, "motivation", text(variables, Answer.MOTIVATION));
+                put(values, "what", text(variables, Answer.WHAT));
+                String plannedOn = text(variables, Answer.PLANNED_ON);
+                put(values, "plannedOn", plannedOn == null ? null : DutchFormat.date(LocalDate.parse(plannedOn)));
+                if (variables.get(Answer.ALLOCATED_AMOUNT) instanceof Number allocated) {
+                    put(values, "allocatedAmount", DutchFormat.euro(allocated));
+                }
+            }
         }
         return values;
     }

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.casefile.Route;
 import nl.wijkzaken.models.ResidentRequestProcess;
+import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 
 /**
  * Running cases follow the newest {@code resident-request}. The beans the diagram calls change together with the
@@ -22,7 +24,8 @@ import nl.wijkzaken.models.ResidentRequestProcess;
  * the models are deployed and before the job executor runs, every case of an older version is migrated to the
  * latest one: activities with the same id map onto each other, timers and message subscriptions are re-created from
  * the new version ({@code updateEventTriggers}). A case that cannot be migrated (it waits in an activity the new
- * version no longer has) stays on its version and is logged; a process owner moves it in Cockpit.
+ * version no longer has) stays on its version and is logged; a process owner moves it in Cockpit. A case started before
+ * the routes existed has no variable {@code route}; it gets "subsidie", the grant path it was on.
  */
 @Component
 class RunningCaseMigration implements SmartInitializingSingleton {
@@ -75,6 +78,10 @@ class RunningCaseMigration implements SmartInitializingSingleton {
             }
             for (String processInstanceId : cases) {
                 try {
+                    // Started before the two routes (LEGAL.md 1) existed: a grant case, the only path it knew.
+                    if (runtimeService.getVariable(processInstanceId, Variables.ROUTE) == null) {
+                        runtimeService.setVariable(processInstanceId, Variables.ROUTE, Route.SUBSIDIE.code());
+                    }
                     runtimeService.newMigration(plan).processInstanceIds(processInstanceId).execute();
                     migrated++;
                 } catch (ProcessEngineException e) {

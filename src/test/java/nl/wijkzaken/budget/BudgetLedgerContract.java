@@ -188,6 +188,38 @@ abstract class BudgetLedgerContract {
         assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants()).isEmpty();
     }
 
+    /**
+     * Route verzoek (LEGAL.md 1): the municipality pays its own work from the neighbourhood's budget. Booked as an
+     * internal allocation: it lowers what remains, never below zero, but it is no grant: no reservation of the case,
+     * not in the overview's grants, never released with the case's reservations.
+     */
+    @Test
+    void anInternalAllocationLowersWhatRemainsButIsNoGrantAndIsNeverReleased() {
+        assertThatThrownBy(() -> ledger.allocateInternally("BV-2031-000020", wijk, YEAR, 100L, "wm", "Zebrapad"))
+                .isInstanceOf(Refusal.class).hasMessageContaining("geen buurtbudget vastgesteld");
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+        ledger.reserve("BV-2031-000021", wijk, YEAR, 300L, "wm", "Toekenning");
+
+        assertThat(ledger.allocateInternally("BV-2031-000020", wijk, YEAR, 600L, "wm", "Zebrapad door de gemeente"))
+                .isEqualByComparingTo("100");
+        assertThatThrownBy(() -> ledger.allocateInternally("BV-2031-000022", wijk, YEAR, new BigDecimal("100.01"), "wm", "Drempel"))
+                .isInstanceOf(Refusal.class)
+                .hasMessage("Onvoldoende buurtbudget voor de interne toewijzing: resterend € 100,00 van Testwijk " + wijk
+                        + " in " + YEAR + ", nodig € 100,01. Verlaag het bedrag of betaal het werk uit een andere begroting.");
+
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("100");
+        assertThat(ledger.movementsOfCase("BV-2031-000020")).singleElement().satisfies(m -> {
+            assertThat(m.type()).isEqualTo(MovementType.INTERNAL_ALLOCATION);
+            assertThat(m.amount()).isEqualByComparingTo("-600");
+        });
+        assertThat(ledger.reservedForCase("BV-2031-000020")).isEqualByComparingTo("0");
+        assertThat(ledger.overview(wijk, YEAR).orElseThrow().grants()).extracting(BudgetOverview.Grant::caseNumber)
+                .containsExactly("BV-2031-000021");
+        assertThat(ledger.releaseAll("BV-2031-000020", "wm", "Zaak verwijderd")).isEqualByComparingTo("0");
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("100");
+        assertThat(ledger.movementsOfCase("BV-2031-000022")).isEmpty();
+    }
+
     /** The input a budget rule names as at fault: the one entry of the refusal's {@code errors}. */
     @SuppressWarnings("unchecked")
     private static String fieldOf(Throwable refusal) {

@@ -93,6 +93,48 @@ class BudgetLedgerPostgresTest extends BudgetLedgerContract {
     @Autowired
     CaseFiles caseFiles;
 
+    /**
+     * Route verzoek: internal allocations and grant reservations racing for one budget (each in its own transaction,
+     * as each completes its own task) queue on the budget row: exactly as many as the budget covers succeed, the
+     * others are refused, nothing goes below zero.
+     */
+    @Test
+    void racingInternalAllocationsAndReservationsNeverTakeTheBudgetBelowZero() throws Exception {
+        ledger.setBudget(wijk, YEAR, new BigDecimal("1000"), "gm", "Begroting");
+        int racers = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            String caseNumber = "BV-2031-1000" + (10 + i);
+            boolean allocation = i % 2 == 0;
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    transactions.executeWithoutResult(status -> {
+                        if (allocation) {
+                            ledger.allocateInternally(caseNumber, wijk, YEAR, 200L, "wm", "Werk van de gemeente");
+                        } else {
+                            ledger.reserve(caseNumber, wijk, YEAR, 200L, "wm", "Toekenning");
+                        }
+                    });
+                    return true;
+                } catch (nl.wijkzaken.refusal.Refusal refused) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int succeeded = 0;
+        for (Future<Boolean> result : results) {
+            succeeded += result.get(2, TimeUnit.MINUTES) ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(succeeded).isEqualTo(5);
+        assertThat(ledger.remaining(wijk, YEAR)).isEqualByComparingTo("0");
+    }
+
     @Test
     void racingDecisionsInTheRealProcessNeverOverspendAndEveryLoserStaysOpenWithTheRemainingAmount() throws Exception {
         int year = EngineClock.today().getYear();

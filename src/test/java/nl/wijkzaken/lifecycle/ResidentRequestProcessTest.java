@@ -135,7 +135,7 @@ class ResidentRequestProcessTest {
 
     @Test
     void aSmallAcuteRequestTakesTheFastLaneAndTheResidentHearsTheOutcome() {
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "500", Urgency.ACUUT);
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "500", Urgency.ACUUT);
         ProcessInstance instance = started(request);
 
         assertThat(instance).isWaitingAt("HandleFastLane");
@@ -231,7 +231,7 @@ class ResidentRequestProcessTest {
 
     @Test
     void allAdvicesPositiveGoStraightToTheOwnersDecision() {
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "2000", Urgency.NORMAAL);
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "2000", Urgency.NORMAAL);
         ProcessInstance instance = toAdvice(request);
 
         List<Task> advices = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("GiveAdvice").list();

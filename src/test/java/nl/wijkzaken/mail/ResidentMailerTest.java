@@ -132,6 +132,19 @@ class ResidentMailerTest {
         assertThat(templates.render(MessageType.DOORGEZONDEN, forwarded).subject()).contains("Gedeputeerde Staten van Utrecht");
         assertThat(templates.render(MessageType.GEEN_AANVRAAG, values).body())
                 .contains("geen aanvraag om een besluit", "geen bezwaar").doesNotContain("binnen 6 weken");
+        // Route verzoek (LEGAL.md 1): the answer to a request for the municipality to act is no decision at all.
+        Map<String, String> answered = new HashMap<>(values);
+        answered.putAll(Map.of("answer", "Wordt anders uitgevoerd", "what", "Een verkeersdrempel met borden.",
+                "plannedOn", "1 maart 2027", "allocatedAmount", "€ 4.000,00", "letterAttached", "ja"));
+        RenderedMail answer = templates.render(MessageType.ANTWOORD, answered);
+        assertThat(answer.subject()).startsWith("Antwoord op uw verzoek");
+        assertThat(answer.body()).contains("Ons antwoord: Wordt anders uitgevoerd.", "Past niet in het budget.",
+                "Wat wij doen: Een verkeersdrempel met borden.", "op of rond 1 maart 2027", "€ 4.000,00", "als PDF")
+                .doesNotContainIgnoringCase("bezwaar").doesNotContainIgnoringCase("dwangsom")
+                .doesNotContainIgnoringCase("ingebrekestelling").doesNotContain("besluit");
+        assertThat(templates.render(MessageType.ANTWOORD, Map.of("applicantName", "Jan", "caseNumber", "BV-2026-000042",
+                "title", "Bankje", "answer", "Wordt niet uitgevoerd", "motivation", "Er staat er al een.")).body())
+                .as("not doing it: no what, when or amount").doesNotContain("Wat wij doen", "Wanneer", "buurtbudget");
         for (MessageType withMotivation : new MessageType[] {MessageType.BESLUIT, MessageType.DOORGEZONDEN,
                 MessageType.GEEN_AANVRAAG, MessageType.SNELLE_AFHANDELING}) {
             assertThat(templates.render(withMotivation, values).body()).as(withMotivation.name())

@@ -108,6 +108,7 @@ final class BareEngine {
         beans.put("decisionLetters", new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(),
                 new StandardEnvironment(), "balie"));
         beans.put("caseSummary", new CaseSummary(caseFiles));
+        beans.put("requestAnswer", new RequestAnswer(caseFiles, mandates, budgets));
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);
@@ -174,6 +175,38 @@ final class BareEngine {
         return intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, "Buurtgroep Zuid",
                 neighbourhood, category, title, description, new BigDecimal(amount), urgency, "Straatweg 1", "Straatweg",
                 "1", "3621 AB", "Breukelen", DecisionChannel.EMAIL, true, carriedOutBy), "online");
+    }
+
+    /**
+     * As {@link #submitOnline(String, Category, String, String, String, Urgency)}, with the intake's answer to "Wie voert
+     * het uit?" as start variable {@code carriedOutBy} ("bewoners" or "gemeente"), which the table request-route reads.
+     * Started as RequestIntake starts a request, plus that variable.
+     */
+    RegisteredRequest submitCarriedOutBy(String carriedOutBy, String neighbourhood, Category category, String title,
+                                         String description, String amount, Urgency urgency) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.APPLICANT_NAME, "Fatima de Vries");
+        variables.put(Variables.APPLICANT_EMAIL, "fatima@example.org");
+        variables.put("onBehalfOfGroup", "Buurtgroep Zuid");
+        variables.put(Variables.NEIGHBOURHOOD, neighbourhood);
+        variables.put(Variables.CATEGORY, category.code());
+        variables.put(Variables.TITLE, title);
+        variables.put("description", description);
+        variables.put(Variables.AMOUNT_REQUESTED, new BigDecimal(amount).doubleValue());
+        variables.put(Variables.URGENCY, urgency.code());
+        variables.put("location", "Straatweg 1");
+        variables.put(Variables.CHANNEL, "online");
+        variables.put(Variables.POSTAL_STREET, "Straatweg");
+        variables.put(Variables.POSTAL_HOUSE_NUMBER, "1");
+        variables.put(Variables.POSTAL_CODE, "3621 AB");
+        variables.put(Variables.POSTAL_PLACE, "Breukelen");
+        variables.put(Variables.DECISION_CHANNEL, DecisionChannel.EMAIL.code());
+        variables.put(Variables.EMAIL_CONSENT, true);
+        variables.put(Variables.EMAIL_CONSENT_SOURCE, nl.wijkzaken.intake.ConsentSource.API.code());
+        variables.put(Variables.CARRIED_OUT_BY, carriedOutBy);
+        org.camunda.bpm.engine.runtime.ProcessInstance instance = engine.getRuntimeService()
+                .startProcessInstanceByKey(nl.wijkzaken.models.ResidentRequestProcess.KEY, variables);
+        return new RegisteredRequest(instance.getBusinessKey(), instance.getId());
     }
 
     /** As {@link #submitOnline(String, Category, String, String, String, Urgency)}, titled after the category. */

@@ -186,7 +186,7 @@ class CaseFormsTest {
     @Test
     void eachAdviserGivesTheCostOfTheirOwnDomainAndTheTotalIsTheirSum() {
         // € 1.500 asked; fysiek and veiligheid advise. Each gives the cost of its own part: no deliberation.
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "1500");
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "1500");
         ProcessInstance instance = toAdvice(request);
         advise(instance, "advies-fysiek", "adv.fysiek", "positief", Map.of("adviceCostEstimate", 1400));
         advise(instance, "advies-veiligheid", "adv.veiligheid", "positief", Map.of("adviceCostEstimate", 100));

@@ -183,7 +183,7 @@ class DecisionLetterPathsTest {
 
     @Test
     void theSignatoryIsTheDeciderByNameWithTheFunctionAndMandateDecisionTheMandateNames() {
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "500", Urgency.ACUUT);
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "500", Urgency.ACUUT);
         bare.sendMessages(request.caseNumber());
         runtimeService.setVariable(request.processInstanceId(), "mandate", Map.of("decidingGroup", "wijkmanager-breukelen",
                 "signatoryFunction", "Wijkmanager Breukelen", "mandateDecision", "wijkzaken-2026"));
@@ -206,7 +206,7 @@ class DecisionLetterPathsTest {
     }
 
     private RegisteredRequest fastLaneDecidedFor(String channel, String outcome) {
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "500", Urgency.ACUUT);
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "500", Urgency.ACUUT);
         bare.sendMessages(request.caseNumber());
         runtimeService.setVariables(request.processInstanceId(), Map.of(Variables.DECISION_CHANNEL, channel,
                 Variables.POSTAL_STREET, "Kerkstraat", Variables.POSTAL_HOUSE_NUMBER, "12",

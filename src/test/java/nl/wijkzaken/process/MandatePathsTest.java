@@ -103,6 +103,10 @@ class MandatePathsTest {
                 new Expected(DecisionType.BUITEN_BEHANDELING, "4000", Category.SPELEN_EN_SPORT, OWNER, null, "wijkmanager"),
                 new Expected(DecisionType.DOORZENDING, "4000", Category.VERKEER_EN_PARKEREN, OWNER, null, "wijkmanager"),
                 new Expected(DecisionType.GEEN_AANVRAAG, "0", Category.OVERIG, OWNER, null, "wijkmanager"),
+                new Expected(DecisionType.BEANTWOORDING, "0", Category.VERKEER_EN_PARKEREN, OWNER, null, "wijkmanager"),
+                new Expected(DecisionType.BEANTWOORDING, "800", Category.VEILIGHEID, "gebiedsmanager", null, "gebiedsmanager"),
+                new Expected(DecisionType.BEANTWOORDING, "2500.01", Category.GROEN_EN_OPENBARE_RUIMTE, "gebiedsmanager", null, "gebiedsmanager"),
+                new Expected(DecisionType.BEANTWOORDING, "25000.01", Category.SPELEN_EN_SPORT, "wethouder", null, "wethouder wijkgericht werken"),
                 new Expected(DecisionType.DWANGSOM, "1442", Category.VEILIGHEID, "gebiedsmanager", null, "gebiedsmanager"),
                 new Expected(DecisionType.SNELLE_AFHANDELING, "800", Category.VERKEER_EN_PARKEREN, OWNER, null, "wijkmanager"),
                 new Expected(DecisionType.SNELLE_AFHANDELING, "800", Category.VEILIGHEID, "gebiedsmanager", null, "gebiedsmanager"));
@@ -149,7 +153,7 @@ class MandatePathsTest {
 
     @Test
     void aTrafficRequestOf800InTheFastLaneStaysWithTheWijkmanager() {
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "800", Urgency.ACUUT);
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "800", Urgency.ACUUT);
         ProcessInstance instance = started(request);
 
         assertThat(instance).isWaitingAt(Tasks.HANDLE_FAST_LANE);

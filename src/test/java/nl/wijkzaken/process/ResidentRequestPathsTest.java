@@ -98,7 +98,7 @@ class ResidentRequestPathsTest {
 
     @Test
     void aSmallAcuteRequestTakesTheFastLaneAndItsGrantIsReserved() {
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "500", Urgency.ACUUT);
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "500", Urgency.ACUUT);
         ProcessInstance instance = started(request);
         assertThat(sent).containsExactly("ontvangstbevestiging");
 
@@ -160,7 +160,7 @@ class ResidentRequestPathsTest {
 
     @Test
     void aCompleteRequestGetsAnAdvicePerDomainThenTheMandatesDecisionAndTheGrantIsReserved() {
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "2000", Urgency.NORMAAL);
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "2000", Urgency.NORMAAL);
         ProcessInstance instance = toAdvice(request);
 
         // advice-domains: traffic needs fysiek and veiligheid; advice-assignment: their groups and days to respond.
@@ -193,7 +193,7 @@ class ResidentRequestPathsTest {
 
     @Test
     void conflictingAdvicesLeadToDeliberationBeforeTheDecision() {
-        RegisteredRequest request = submit(Category.VERKEER_EN_PARKEREN, "2000", Urgency.NORMAAL);
+        RegisteredRequest request = submit(Category.EVENEMENT_OF_ACTIVITEIT, "2000", Urgency.NORMAAL);
         ProcessInstance instance = toAdvice(request);
         advise(instance, "advies-fysiek", "adv.fysiek", "positief", null);
         advise(instance, "advies-veiligheid", "adv.veiligheid", "negatief", null);

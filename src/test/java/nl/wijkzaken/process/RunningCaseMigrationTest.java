@@ -89,6 +89,24 @@ class RunningCaseMigrationTest {
         assertThat(migration.migrateToLatestVersion()).as("a second start-up finds nothing left to migrate").isZero();
     }
 
+    /** A case started before the routes existed has no "route": it keeps the grant path; a verzoek stays a verzoek. */
+    @Test
+    void aCaseFromBeforeTheRoutesGetsRouteSubsidieAndAVerzoekKeepsItsRoute() {
+        bare.neighbourhoodWithBudget("breukelen", "Breukelen", "50000");
+        RegisteredRequest old = bare.submitOnline("breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
+        bare.sendMessages(old.caseNumber());
+        runtimeService.removeVariable(old.processInstanceId(), "route");
+        RegisteredRequest verzoek = bare.submitCarriedOutBy("gemeente", "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE,
+                "Bankje", "Kan de gemeente een bankje zetten?", "0", Urgency.NORMAAL);
+        bare.sendMessages(verzoek.caseNumber());
+
+        deployANewVersionRenamingTheCompletenessCheck();
+        assertThat(migration.migrateToLatestVersion()).isGreaterThanOrEqualTo(2);
+
+        assertThat(runtimeService.getVariable(old.processInstanceId(), "route")).isEqualTo("subsidie");
+        assertThat(runtimeService.getVariable(verzoek.processInstanceId(), "route")).isEqualTo("verzoek");
+    }
+
     private String definitionOf(RegisteredRequest request) {
         return runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult()
                 .getProcessDefinitionId();

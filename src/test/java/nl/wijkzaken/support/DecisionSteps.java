@@ -51,7 +51,7 @@ public final class DecisionSteps {
 
     /** A small acute traffic request: "Snel afhandelen" by the owner. */
     public RegisteredRequest toFastLane(String neighbourhood, String amount) {
-        RegisteredRequest request = submit(neighbourhood, Category.VERKEER_EN_PARKEREN, amount, Urgency.ACUUT);
+        RegisteredRequest request = submit(neighbourhood, Category.EVENEMENT_OF_ACTIVITEIT, amount, Urgency.ACUUT);
         task(request, "HandleFastLane");
         return request;
     }

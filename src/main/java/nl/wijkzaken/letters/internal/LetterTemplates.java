@@ -86,6 +86,10 @@ public class LetterTemplates {
         values.put("accountabilityDate", letter.accountabilityDate() == null ? null : DutchFormat.date(letter.accountabilityDate()));
         values.put("obligations", letter.obligations() != null && !letter.obligations().isBlank()
                 ? letter.obligations() : properties.obligations());
+        values.put("plannedOn", letter.answer() == null || letter.answer().plannedOn() == null ? null
+                : DutchFormat.date(letter.answer().plannedOn()));
+        values.put("allocatedAmount", letter.answer() == null || letter.answer().allocatedAmount() == null ? null
+                : DutchFormat.euro(letter.answer().allocatedAmount()));
         values.put("signatoryFunction", letter.signatoryFunction() != null && !letter.signatoryFunction().isBlank()
                 ? letter.signatoryFunction() : properties.defaultSignatoryFunction());
         return engine.process(letter.kind().code(), new Context(DutchFormat.LOCALE, values));

@@ -41,7 +41,8 @@ class StatusViews {
 
     /** The statuses whose case event carries the motivation of how the case ended. */
     private static final Set<String> CONCLUSIONS = Set.of(CaseStatus.BESLUIT_GENOMEN.text(),
-            CaseStatus.BUITEN_BEHANDELING.text(), CaseStatus.DOORGEZONDEN.text(), CaseStatus.GEEN_AANVRAAG.text());
+            CaseStatus.BUITEN_BEHANDELING.text(), CaseStatus.DOORGEZONDEN.text(), CaseStatus.GEEN_AANVRAAG.text(),
+            CaseStatus.VERZOEK_BEANTWOORD.text());
 
     private final Neighbourhoods neighbourhoods;
     private final CaseFiles caseFiles;
@@ -94,6 +95,11 @@ class StatusViews {
                         DutchFormat.date(sentOn.get()), channelWords,
                         besluit ? DutchFormat.date(calendar.objectionTermEnd(sentOn.get())) : null)));
                 sent = true;
+            } else if (file.outcome().isAnswer()) {
+                // Route verzoek: an answer, no decision (LEGAL.md 1).
+                dispatchNotice = ANSWER_ON_ITS_WAY + (channelWords == null ? "" : " " + channelWords) + ". "
+                        + "Zodra de brief is verstuurd, ziet u het antwoord ook hier.";
+                decision = null;
             } else {
                 dispatchNotice = "Er is een besluit over uw verzoek genomen. U ontvangt de brief met het besluit binnenkort"
                         + (channelWords == null ? "" : " " + channelWords) + ". "
@@ -102,7 +108,8 @@ class StatusViews {
             }
         }
         return new StatusView(file.caseNumber(), file.title(), neighbourhood, DutchFormat.date(file.receivedOn()),
-                file.ownerTeam(), file.statusText(), whatNext(file.status(), sent, channelWords), asked(residentCase, file),
+                file.ownerTeam(), file.statusText(), file.outcome() != null && file.outcome().isAnswer()
+                        ? answerWhatNext(sent, channelWords) : whatNext(file.status(), sent, channelWords), asked(residentCase, file),
                 timeline(events),
                 ended ? null : deadline(file, caseFiles.deadline(file.caseNumber()).orElse(null), events, calendar, EngineClock.today()),
                 supplement, decision, dispatchNotice, delivery);
@@ -156,6 +163,18 @@ class StatusViews {
     }
 
     /** "Wat gebeurt er nu?": one short paragraph per status. */
+    /** The start of the notice while the answer to a verzoek waits to be sent; the page's panel title follows it. */
+    static final String ANSWER_ON_ITS_WAY = "Wij hebben uw verzoek beantwoord. U ontvangt de brief met ons antwoord binnenkort";
+
+    /** Route verzoek: an answer, not a decision, so nothing about objection or deadlines for decisions. */
+    static String answerWhatNext(boolean sent, String channelWords) {
+        String channel = channelWords == null ? "" : " " + channelWords;
+        return sent ? "Wij hebben ons antwoord" + channel + " naar u verstuurd. U leest het hierboven. Heeft u vragen? "
+                + "Neem dan contact met ons op en noem uw zaaknummer."
+                : "Wij hebben uw verzoek beantwoord. U ontvangt de brief" + channel + ". Zodra die verstuurd is, ziet u "
+                + "het antwoord ook op deze pagina.";
+    }
+
     static String whatNext(CaseStatus status, boolean decisionSent, String channelWords) {
         String channel = channelWords == null ? "" : " " + channelWords;
         String decided = decisionSent
@@ -267,6 +286,9 @@ class StatusViews {
         String motivation = conclusion == null ? null : conclusion.detail();
         String decidedOn = conclusion != null ? DutchFormat.date(conclusion.occurredAt().toLocalDate())
                 : file.closedOn() == null ? null : DutchFormat.date(file.closedOn());
+        if (file.outcome().isAnswer()) {
+            return answer(file, events, motivation, decidedOn);
+        }
         return switch (file.outcome()) {
             case TOEGEKEND -> new StatusView.Decision(file.outcome().label(),
                     DutchFormat.euro(file.decidedAmount()), null, "Motivering", motivation, decidedOn);
@@ -292,6 +314,24 @@ class StatusViews {
             case BEEINDIGD -> new StatusView.Decision("Behandeling beëindigd", null,
                     "De gemeente heeft de behandeling van uw verzoek beëindigd zonder besluit. Heeft u hierover vragen? "
                             + "Neem dan contact op met de gemeente en noem uw zaaknummer.", null, null, decidedOn);
+            default -> throw new IllegalStateException("Geen uitkomst voor de bewoner: " + file.outcome());
         };
+    }
+
+    /**
+     * Route verzoek (LEGAL.md 1): the municipality's answer with what and when, as "Verzoek beantwoorden" recorded it;
+     * not a decision, so no objection clause (Awb 3:45 does not apply).
+     */
+    private static StatusView.Decision answer(CaseFile file, List<CaseEvent> events, String motivation, String decidedOn) {
+        String answer = motivation;
+        for (CaseEvent event : events) {
+            if (CaseEventType.REQUEST_ANSWERED.equals(event.type()) && event.detail() != null) {
+                String prefix = file.outcome().label() + ". ";
+                answer = event.detail().startsWith(prefix) ? event.detail().substring(prefix.length()) : event.detail();
+            }
+        }
+        return new StatusView.Decision(file.outcome().label(), null,
+                "U vroeg de gemeente om iets te doen. Dit is ons antwoord daarop; het is geen besluit.",
+                "Ons antwoord", answer, decidedOn, false);
     }
 }

@@ -75,7 +75,7 @@ class DecisionLetterStatusPageTest {
         // Thursday 3 December 2026: a small acute request, decided in the fast lane as a partial grant.
         setClock(LocalDateTime.of(2026, 12, 3, 10, 0));
         Submission submission = cases.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
-                "Buurtgroep Zuid", "maarssen-dorp", Category.VERKEER_EN_PARKEREN, "Verkeersbord bij de school",
+                "Buurtgroep Zuid", "maarssen-dorp", Category.EVENEMENT_OF_ACTIVITEIT, "Verkeersbord bij de school",
                 "Graag een bord.", new BigDecimal("400"), Urgency.ACUUT, "Schoolstraat", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), null);
         String processInstanceId = cases.findByToken(submission.token()).orElseThrow().processInstanceId();
         driver.runMessages(processInstanceId);

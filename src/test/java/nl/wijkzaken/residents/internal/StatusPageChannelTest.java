@@ -103,7 +103,7 @@ class StatusPageChannelTest {
     @Test
     void theDecisionIsShownOnTopOnlyOnceSentAndAPartialGrantIsCalledPartial() {
         // The fast lane, as for an acute traffic matter of € 500 (triage table).
-        Submission submission = submit(DecisionChannel.POST, "500", Category.VERKEER_EN_PARKEREN, Urgency.ACUUT);
+        Submission submission = submit(DecisionChannel.POST, "500", Category.EVENEMENT_OF_ACTIVITEIT, Urgency.ACUUT);
         String processInstanceId = processInstanceId(submission);
         driver.runMessages(processInstanceId);
         driver.complete(processInstanceId, "HandleFastLane", "wm.breukelen", Map.of("outcome", "gedeeltelijk-toegekend",

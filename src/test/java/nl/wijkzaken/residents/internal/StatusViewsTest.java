@@ -105,7 +105,7 @@ class StatusViewsTest {
 
     @Test
     void aDecisionIsShownWithItsAmountMotivationAndTheObjectionClauseInsteadOfTheDeadline() {
-        Submission submission = submit(Category.VERKEER_EN_PARKEREN, "500", Urgency.ACUUT);
+        Submission submission = submit(Category.EVENEMENT_OF_ACTIVITEIT, "500", Urgency.ACUUT);
         String processInstanceId = processInstanceId(submission);
         driver.runMessages(processInstanceId);
         driver.complete(processInstanceId, "HandleFastLane", "wm.breukelen", Map.of("outcome", "toegekend",

@@ -342,7 +342,7 @@ class FormGuardTest {
 
     private RegisteredRequest fastLane(String neighbourhood, String amount) {
         RegisteredRequest request = intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null, null,
-                neighbourhood, Category.VERKEER_EN_PARKEREN, "Drempel", "Er wordt te hard gereden.", new BigDecimal(amount),
+                neighbourhood, Category.EVENEMENT_OF_ACTIVITEIT, "Drempel", "Er wordt te hard gereden.", new BigDecimal(amount),
                 Urgency.ACUUT, "Straatweg 1", "Straatweg", "1", "3621 AB", "Breukelen", nl.wijkzaken.intake.DecisionChannel.EMAIL, true, CarriedOutBy.BEWONERS), "online");
         cases.runMessages(request.processInstanceId());
         return request;
