@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.budget.BudgetOverview;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.refusal.Refusal;
@@ -106,6 +107,12 @@ public class SubsidyRegulations {
         require("actor", actor, 255, "Wie het plafond vastlegt ontbreekt");
         require("reason", reason, 1000, "Geef een reden op");
         if (ledger.hasBudget(neighbourhood, year)) {
+            // The ledger refuses a total below what is reserved as well (under its row lock); this says it in the
+            // ceiling's words first. Lowering never takes back a grant: Awb 4:27 lid 2 protects what was received.
+            BigDecimal granted = ledger.overview(neighbourhood, year).map(BudgetOverview::reserved).orElse(BigDecimal.ZERO);
+            if (amount.compareTo(granted) < 0) {
+                throw rule("amount", "Het plafond kan niet lager worden dan wat al is verleend (" + DutchFormat.euro(granted) + ")");
+            }
             ledger.changeBudget(neighbourhood, year, amount, actor, "Subsidieplafond " + publicationReference.strip() + ": " + reason.strip());
         } else {
             ledger.setBudget(neighbourhood, year, amount, actor, "Subsidieplafond " + publicationReference.strip() + ": " + reason.strip());
