@@ -80,11 +80,22 @@ public class SubsidyRegulations {
 
     public Optional<SubsidyRegulation> ofPeriod(int year) {
         return jdbc.sql("SELECT * FROM subsidy_regulation WHERE period_year = ?").param(year)
-                .query((rs, i) -> new SubsidyRegulation(rs.getLong("id"), rs.getString("name"), rs.getString("legal_basis"),
-                        rs.getInt("period_year"), AllocationRule.valueOf(rs.getString("allocation_rule")),
-                        rs.getString("publication_reference"), rs.getObject("published_on", LocalDate.class),
-                        rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class)))
+                .query(SubsidyRegulations::regulation)
                 .optional();
+    }
+
+    /** Every regulation, latest period first. */
+    public List<SubsidyRegulation> all() {
+        return jdbc.sql("SELECT * FROM subsidy_regulation ORDER BY period_year DESC")
+                .query(SubsidyRegulations::regulation)
+                .list();
+    }
+
+    private static SubsidyRegulation regulation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SubsidyRegulation(rs.getLong("id"), rs.getString("name"), rs.getString("legal_basis"),
+                rs.getInt("period_year"), AllocationRule.valueOf(rs.getString("allocation_rule")),
+                rs.getString("publication_reference"), rs.getObject("published_on", LocalDate.class),
+                rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class));
     }
 
     /**
