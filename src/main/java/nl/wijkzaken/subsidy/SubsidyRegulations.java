@@ -117,6 +117,14 @@ public class SubsidyRegulations {
         }
         require("actor", actor, 255, "Wie het plafond vastlegt ontbreekt");
         require("reason", reason, 1000, "Geef een reden op");
+        // Acts are recorded in the order they were published, so the latest act (what the ledger holds) is also
+        // the one published last, the current ceiling of 4:27 lid 2.
+        acts(year, known.code()).stream().map(CeilingAct::publishedOn).max(Comparator.naturalOrder())
+                .filter(latest -> publishedOn.isBefore(latest))
+                .ifPresent(latest -> {
+                    throw rule("publishedOn", "Het vorige plafondbesluit is op " + DutchFormat.date(latest)
+                            + " bekendgemaakt; een nieuw besluit kan niet eerder bekendgemaakt zijn");
+                });
         if (ledger.hasBudget(neighbourhood, year)) {
             // The ledger refuses a total below what is reserved as well (under its row lock); this says it in the
             // ceiling's words first. Lowering never takes back a grant: Awb 4:27 lid 2 protects what was received.

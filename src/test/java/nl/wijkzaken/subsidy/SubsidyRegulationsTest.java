@@ -119,6 +119,22 @@ class SubsidyRegulationsTest {
         assertThat(ledger.overview(WIJK, 2026).orElseThrow().budget()).isEqualByComparingTo("10000");
     }
 
+    /** The latest act recorded is the latest published: the ledger and the current ceiling agree. */
+    @Test
+    void anActPublishedBeforeThePreviousOneIsRefused() {
+        establish2026();
+        regulations.setCeiling(2026, WIJK, new BigDecimal("10000"), "Gemeenteblad 2025, 200001",
+                LocalDate.of(2025, 12, 15), "gebiedsmanager", "Begroting 2026");
+
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> regulations.setCeiling(2026, WIJK,
+                new BigDecimal("8000"), "Gemeenteblad 2025, 199999", LocalDate.of(2025, 12, 1), "gebiedsmanager", "Vergeten"));
+
+        assertThat((Map<String, String>) refusal.properties().get("errors")).containsEntry("publishedOn",
+                "Het vorige plafondbesluit is op 15 december 2025 bekendgemaakt; een nieuw besluit kan niet eerder bekendgemaakt zijn");
+        assertThat(regulations.acts(2026, WIJK)).hasSize(1);
+        assertThat(ledger.overview(WIJK, 2026).orElseThrow().budget()).isEqualByComparingTo("10000");
+    }
+
     @Test
     void anAmountWithMoreThanTwoDecimalsIsRefusedNotAnError() {
         establish2026();
