@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.budget.BudgetOverview;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.refusal.Refusal;
@@ -79,11 +80,22 @@ public class SubsidyRegulations {
 
     public Optional<SubsidyRegulation> ofPeriod(int year) {
         return jdbc.sql("SELECT * FROM subsidy_regulation WHERE period_year = ?").param(year)
-                .query((rs, i) -> new SubsidyRegulation(rs.getLong("id"), rs.getString("name"), rs.getString("legal_basis"),
-                        rs.getInt("period_year"), AllocationRule.valueOf(rs.getString("allocation_rule")),
-                        rs.getString("publication_reference"), rs.getObject("published_on", LocalDate.class),
-                        rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class)))
+                .query(SubsidyRegulations::regulation)
                 .optional();
+    }
+
+    /** Every regulation, latest period first. */
+    public List<SubsidyRegulation> all() {
+        return jdbc.sql("SELECT * FROM subsidy_regulation ORDER BY period_year DESC")
+                .query(SubsidyRegulations::regulation)
+                .list();
+    }
+
+    private static SubsidyRegulation regulation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SubsidyRegulation(rs.getLong("id"), rs.getString("name"), rs.getString("legal_basis"),
+                rs.getInt("period_year"), AllocationRule.valueOf(rs.getString("allocation_rule")),
+                rs.getString("publication_reference"), rs.getObject("published_on", LocalDate.class),
+                rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class));
     }
 
     /**
@@ -105,7 +117,21 @@ public class SubsidyRegulations {
         }
         require("actor", actor, 255, "Wie het plafond vastlegt ontbreekt");
         require("reason", reason, 1000, "Geef een reden op");
+        // Acts are recorded in the order they were published, so the latest act (what the ledger holds) is also
+        // the one published last, the current ceiling of 4:27 lid 2.
+        acts(year, known.code()).stream().map(CeilingAct::publishedOn).max(Comparator.naturalOrder())
+                .filter(latest -> publishedOn.isBefore(latest))
+                .ifPresent(latest -> {
+                    throw rule("publishedOn", "Het vorige plafondbesluit is op " + DutchFormat.date(latest)
+                            + " bekendgemaakt; een nieuw besluit kan niet eerder bekendgemaakt zijn");
+                });
         if (ledger.hasBudget(neighbourhood, year)) {
+            // The ledger refuses a total below what is reserved as well (under its row lock); this says it in the
+            // ceiling's words first. Lowering never takes back a grant: Awb 4:27 lid 2 protects what was received.
+            BigDecimal granted = ledger.overview(neighbourhood, year).map(BudgetOverview::reserved).orElse(BigDecimal.ZERO);
+            if (amount.compareTo(granted) < 0) {
+                throw rule("amount", "Het plafond kan niet lager worden dan wat al is verleend (" + DutchFormat.euro(granted) + ")");
+            }
             ledger.changeBudget(neighbourhood, year, amount, actor, "Subsidieplafond " + publicationReference.strip() + ": " + reason.strip());
         } else {
             ledger.setBudget(neighbourhood, year, amount, actor, "Subsidieplafond " + publicationReference.strip() + ": " + reason.strip());

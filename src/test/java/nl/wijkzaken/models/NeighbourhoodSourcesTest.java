@@ -125,9 +125,9 @@ class NeighbourhoodSourcesTest {
         }
         assertThat(members.keySet()).as("neighbourhoods with a demo wijkmanager").containsExactlyInAnyOrderElementsOf(register.keySet());
 
-        List<String> budgets = ((List<Map<String, Object>>) ((Map<String, Object>) wijkzaken.get("budget")).get("demo-budgets"))
+        List<String> budgets = ((List<Map<String, Object>>) ((Map<String, Object>) wijkzaken.get("subsidy")).get("demo-ceilings"))
                 .stream().map(budget -> (String) budget.get("neighbourhood")).toList();
-        assertThat(budgets).as("neighbourhoods with a demo budget").containsExactlyInAnyOrderElementsOf(register.keySet());
+        assertThat(budgets).as("neighbourhoods with a demo ceiling").containsExactlyInAnyOrderElementsOf(register.keySet());
     }
 
     private void startForm() throws IOException {

@@ -6,19 +6,18 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import nl.wijkzaken.security.Roles;
 
 /**
- * Who may read or manage which budget, as roles of role-authorizations.yml: gebiedsmanager and administrator set
- * and change every budget ({@link #MANAGERS}, checked by method security like the other role checks); auditors
+ * Who may read or manage which budget, as roles of role-authorizations.yml: gebiedsmanager and administrator
+ * release grants ({@link #MANAGERS}, checked by method security like the other role checks; the budget itself follows
+ * the subsidy ceiling, recorded in the subsidy module); auditors
  * read every budget too; a wijkmanager reads the budget of his own neighbourhood only, whose owner group comes from
  * the case-owner DMN table, so responsibility stays in the model.
  */
 @Component
-@EnableConfigurationProperties(BudgetProperties.class)
 class BudgetAccess {
 
     /** Who sets, changes and releases budgets. */

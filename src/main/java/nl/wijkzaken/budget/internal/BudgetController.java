@@ -1,7 +1,6 @@
 package nl.wijkzaken.budget.internal;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -31,7 +30,7 @@ import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.budget.BudgetOverview;
 import nl.wijkzaken.refusal.Refusal;
 
-/** Budget overviews for staff, and setting or changing a neighbourhood's yearly budget. */
+/** Budget overviews for staff and releases of grants; the budget itself follows the subsidy ceiling. */
 @RestController
 @RequestMapping("/api/budgets")
 class BudgetController {
@@ -69,20 +68,23 @@ class BudgetController {
                 .titled("Geen buurtbudget"));
     }
 
+    /**
+     * Budgets are no longer set here: the budget of a neighbourhood and year is the ledger of its subsidy ceiling
+     * (Awb 4:25), which changes only by a published ceiling act. Still validated first, so bad input gets its own
+     * answer; valid input is refused with where the ceiling is recorded.
+     */
     @PostMapping
     @PreAuthorize(BudgetAccess.MANAGERS)
-    ResponseEntity<BudgetOverview> set(@Valid @RequestBody NewBudget request, Authentication user) {
-        ledger.setBudget(request.neighbourhood(), request.year(), request.amount(), user.getName(), request.reason());
-        return ResponseEntity.created(URI.create("/api/budgets/" + request.neighbourhood() + "/" + request.year()))
-                .body(ledger.overview(request.neighbourhood(), request.year()).orElseThrow());
+    ResponseEntity<BudgetOverview> set(@Valid @RequestBody NewBudget request) {
+        throw followsTheCeiling(request.neighbourhood(), request.year());
     }
 
+    /** See {@link #set}: a change of the budget is a new ceiling act. */
     @PutMapping("/{neighbourhood}/{year}")
     @PreAuthorize(BudgetAccess.MANAGERS)
     BudgetOverview change(@PathVariable String neighbourhood, @PathVariable int year,
-                          @Valid @RequestBody BudgetChange request, Authentication user) {
-        ledger.changeBudget(neighbourhood, year, request.amount(), user.getName(), request.reason());
-        return ledger.overview(neighbourhood, year).orElseThrow();
+                          @Valid @RequestBody BudgetChange request) {
+        throw followsTheCeiling(neighbourhood, year);
     }
 
     /** A later release of (part of) a grant, e.g. withdrawn or less spent: a new RELEASE movement. */
@@ -92,6 +94,14 @@ class BudgetController {
                            @Valid @RequestBody Release request, Authentication user) {
         ledger.release(neighbourhood, year, request.caseNumber(), request.amount(), user.getName(), request.reason());
         return ledger.overview(neighbourhood, year).orElseThrow();
+    }
+
+    private Refusal followsTheCeiling(String neighbourhood, int year) {
+        return Refusal.conflict("Het buurtbudget wordt niet los vastgesteld of gewijzigd: het volgt het subsidieplafond. "
+                        + "Leg een nieuw plafondbesluit voor " + name(neighbourhood) + " in " + year
+                        + " vast op de pagina Subsidieregeling en plafonds (/staff/subsidieregeling).")
+                .titled("Het budget volgt het subsidieplafond")
+                .with("ceiling", "/api/subsidy-regulations/" + year + "/ceilings/" + neighbourhood);
     }
 
     private String name(String code) {

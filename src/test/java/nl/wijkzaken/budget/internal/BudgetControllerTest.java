@@ -95,31 +95,28 @@ class BudgetControllerTest {
         assertThat(response.getBody()).containsEntry("detail", "Voor Breukelen is in 2099 geen buurtbudget vastgesteld");
     }
 
+    /** The budget is the ledger of the subsidy ceiling: it changes only by a ceiling act (Awb 4:25). */
     @Test
-    void theGebiedsmanagerSetsAndChangesABudgetOnceAndASecondIsAConflict() {
-        ResponseEntity<Map> created = send("gebiedsmanager", HttpMethod.POST, "/api/budgets",
+    void theBudgetIsNotSetOrChangedHereButPointsToTheCeiling() {
+        ResponseEntity<Map> set = send("gebiedsmanager", HttpMethod.POST, "/api/budgets",
                 Map.of("neighbourhood", "maarssen-dorp", "year", 2040, "amount", 12500.50, "reason", "Begroting 2040"));
-        ResponseEntity<Map> again = send("demo", HttpMethod.POST, "/api/budgets",
-                Map.of("neighbourhood", "maarssen-dorp", "year", 2040, "amount", 1, "reason", "Nog een"));
-        ResponseEntity<Map> changed = send("demo", HttpMethod.PUT, "/api/budgets/maarssen-dorp/2040",
+        ResponseEntity<Map> changed = send("demo", HttpMethod.PUT, "/api/budgets/loenen/" + THIS_YEAR,
                 Map.of("amount", 15000, "reason", "Extra middelen"));
 
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(created.getHeaders().getLocation()).hasPath("/api/budgets/maarssen-dorp/2040");
-        assertThat(((Number) created.getBody().get("remaining")).doubleValue()).isEqualTo(12500.50);
-        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat((Map<String, String>) again.getBody().get("errors")).containsKey("year");
-        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(((Number) changed.getBody().get("budget")).doubleValue()).isEqualTo(15000.0);
-        assertThat((List<Map<String, Object>>) changed.getBody().get("movements"))
-                .extracting(m -> m.get("type"), m -> m.get("actor"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("BUDGET_SET", "gebiedsmanager"),
-                        org.assertj.core.groups.Tuple.tuple("BUDGET_CHANGE", "demo"));
+        assertThat(set.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(set.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(set.getBody()).containsEntry("title", "Het budget volgt het subsidieplafond")
+                .containsEntry("ceiling", "/api/subsidy-regulations/2040/ceilings/maarssen-dorp");
+        assertThat((String) set.getBody().get("detail")).isEqualTo("Het buurtbudget wordt niet los vastgesteld of "
+                + "gewijzigd: het volgt het subsidieplafond. Leg een nieuw plafondbesluit voor Maarssen-Dorp in 2040 vast "
+                + "op de pagina Subsidieregeling en plafonds (/staff/subsidieregeling).");
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(ledger.overview("maarssen-dorp", 2040)).isEmpty();
+        assertThat(ledger.overview("loenen", THIS_YEAR).orElseThrow().budget()).isEqualByComparingTo("20000");
     }
 
     @Test
-    void invalidInputGetsAMessagePerField() {
+    void invalidInputGetsAMessagePerFieldBeforeTheRefusal() {
         ResponseEntity<Map> response = send("gebiedsmanager", HttpMethod.POST, "/api/budgets",
                 Map.of("neighbourhood", "breukelen", "year", 1999, "amount", -5, "reason", ""));
 
@@ -133,20 +130,7 @@ class BudgetControllerTest {
     }
 
     @Test
-    void aChangeBelowWhatIsReservedIsRefusedWithTheReason() {
-        ledger.setBudget("breukelen", 2041, java.math.BigDecimal.valueOf(1000), "gebiedsmanager", "Begroting");
-        ledger.reserve("BV-API-000002", "breukelen", 2041, 800L, "wm.breukelen", "Toekenning");
-
-        ResponseEntity<Map> response = send("gebiedsmanager", HttpMethod.PUT, "/api/budgets/breukelen/2041",
-                Map.of("amount", 500, "reason", "Bezuiniging"));
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((Map<String, String>) response.getBody().get("errors"))
-                .containsEntry("amount", "Het budget kan niet lager worden dan wat al is gereserveerd (€ 800,00)");
-    }
-
-    @Test
-    void onlyGebiedsmanagerAndAdministratorSetBudgets() {
+    void otherStaffAreRefusedBeforeAnything() {
         ResponseEntity<Map> byWijkmanager = send("wm.loenen", HttpMethod.POST, "/api/budgets",
                 Map.of("neighbourhood", "loenen", "year", 2042, "amount", 100, "reason", "Zelf regelen"));
         ResponseEntity<Map> byAuditor = send("auditor", HttpMethod.PUT, "/api/budgets/loenen/" + THIS_YEAR,
