@@ -22,14 +22,51 @@ import java.util.Objects;
  * @param signatoryFunction that person's function, from the mandate
  * @param mandate          the mandate decision the signatory acts under ("Mandaatbesluit ..., kenmerk ..., datum")
  * @param forwardedTo      for a forwarding notice: the competent body (2:3)
+ * @param grant            for grants: the rest of what a grant states (legal basis, dates, advance, written change);
+ *                         null for other letters and for letters prepared before it existed
  */
 public record LetterContent(String caseNumber, LetterKind kind, String addresseeName, String onBehalfOf,
                             List<String> addressLines, String email, String title, LocalDate receivedOn,
                             BigDecimal amountRequested, BigDecimal decidedAmount, String reasons, String activity,
                             String obligations, String conditions, BigDecimal advance, LocalDate accountabilityDate,
                             String signatoryName, String signatoryFunction, String mandate, String forwardedTo,
-                            String team) {
+                            String team, Grant grant) {
 
+    /**
+     * What a grant states besides amount, activity, obligations and accountability date (Awb 4:23, 4:29-4:41, 4:95).
+     *
+     * @param legalBasis        the regulation's article of the year of receipt (4:23); null: the configured text
+     * @param activityEndDate   the date by which the activity is done (4:30 lid 2)
+     * @param advancePercentage the advance as a percentage of the grant (4:95); 0 or null when settled directly
+     * @param directSettlement  the grant is also the settlement ("direct vastgesteld"): paid within four weeks (4:87)
+     * @param writtenChangeOn   the date the applicant changed the application in writing after the deliberation, if so
+     * @param changedAmount     the amount of the changed application
+     * @param writtenChange     what else that change changed, in the applicant's terms
+     */
+    public record Grant(String legalBasis, LocalDate activityEndDate, Integer advancePercentage, boolean directSettlement,
+                        LocalDate writtenChangeOn, BigDecimal changedAmount, String writtenChange) {
+    }
+
+    /** A letter without the grant's further elements. */
+    public LetterContent(String caseNumber, LetterKind kind, String addresseeName, String onBehalfOf,
+                         List<String> addressLines, String email, String title, LocalDate receivedOn,
+                         BigDecimal amountRequested, BigDecimal decidedAmount, String reasons, String activity,
+                         String obligations, String conditions, BigDecimal advance, LocalDate accountabilityDate,
+                         String signatoryName, String signatoryFunction, String mandate, String forwardedTo,
+                         String team) {
+        this(caseNumber, kind, addresseeName, onBehalfOf, addressLines, email, title, receivedOn, amountRequested,
+                decidedAmount, reasons, activity, obligations, conditions, advance, accountabilityDate, signatoryName,
+                signatoryFunction, mandate, forwardedTo, team, null);
+    }
+
+    /** The letter with its grant's elements. */
+    public LetterContent withGrant(Grant grant) {
+        return new LetterContent(caseNumber, kind, addresseeName, onBehalfOf, addressLines, email, title, receivedOn,
+                amountRequested, decidedAmount, reasons, activity, obligations, conditions, advance, accountabilityDate,
+                signatoryName, signatoryFunction, mandate, forwardedTo, team, grant);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public LetterContent {
         Objects.requireNonNull(caseNumber, "caseNumber");
         Objects.requireNonNull(kind, "kind");
