@@ -65,7 +65,8 @@ class CaseDossiersTest {
         lifecycle.advise("advies-sociaal", "adv.sociaal", "positief");
         lifecycle.complete("Deliberate", "wm.breukelen", Map.of("deliberationDate", "2026-11-20",
                 "participants", "Bewoners, adv.fysiek, adv.sociaal", "positions", "Verschillend",
-                "agreementReached", true, "agreedMeasures", "Kleiner speeltoestel", "revisedAmount", 11000));
+                "agreementReached", true, "agreedMeasures", "Kleiner speeltoestel", "revisedAmount", 11000,
+                "writtenChange", true, "writtenChangeDate", "2026-11-23", "writtenChangeAmount", 11000));
         lifecycle.complete("Decide", "gebiedsmanager", Map.of("outcome", "toegekend", "decisionMotivation", "Past in het wijkplan."));
         lifecycle.complete("CoSignDecision", "wethouder", Map.of("coSignDecision", "akkoord"));
         lifecycle.runMessages();

@@ -113,13 +113,15 @@ class CaseFormsTest {
                 .doesNotContain("positief-onder-voorwaarden", "negatief-", "12000.0");
         complete(Tasks.DELIBERATE, "wm.breukelen", Map.of("deliberationDate", "2026-11-20", "participants", "Bewoners, adv.fysiek",
                 "positions", "Fysiek wil een kleiner toestel", "agreementReached", true,
-                "agreedMeasures", "Kleiner klimrek", "revisedAmount", 11000));
+                "agreedMeasures", "Kleiner klimrek", "revisedAmount", 11000,
+                "writtenChange", true, "writtenChangeDate", "2026-11-23", "writtenChangeAmount", 11000));
 
         assertThat(instance).isWaitingAt(Tasks.DECIDE);
         assertThat(summaryOf(Tasks.DECIDE))
-                .contains("Gevraagd bedrag: € 12.000,00; te besluiten: € 11.000,00 (gewijzigd in het overleg)")
+                .contains("Gevraagd bedrag: € 12.000,00; te besluiten: € 11.000,00 (aanvraag schriftelijk gewijzigd)")
                 .contains("Overleg: Overeenstemming bereikt op 20 november 2026. Deelnemers: Bewoners, adv.fysiek.")
-                .contains("Herzien bedrag: € 11.000,00 (gevraagd: € 12.000,00).");
+                .contains("Voorgesteld bedrag: € 11.000,00 (gevraagd: € 12.000,00).")
+                .contains("De aanvrager heeft de aanvraag op 23 november 2026 schriftelijk gewijzigd: gevraagd bedrag € 11.000,00");
         complete(Tasks.DECIDE, "gebiedsmanager", Map.of("outcome", "toegekend", "decisionMotivation", "Past binnen het beleid."));
 
         assertThat(instance).isWaitingAt(Tasks.CO_SIGN_DECISION);
