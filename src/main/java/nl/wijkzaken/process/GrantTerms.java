@@ -94,16 +94,16 @@ public class GrantTerms {
         if (outcome != Outcome.TOEGEKEND && outcome != Outcome.GEDEELTELIJK_TOEGEKEND) {
             return;
         }
-        String activity = string(task, Variables.GRANT_ACTIVITY);
-        String obligations = string(task, Variables.GRANT_OBLIGATIONS);
+        String activity = text(submitted(task, Variables.GRANT_ACTIVITY));
+        String obligations = text(submitted(task, Variables.GRANT_OBLIGATIONS));
         if (blank(activity)) {
             throw Refusal.invalid("Beschrijf de activiteit waarvoor u de subsidie verleent (artikel 4:30 Awb).");
         }
         if (blank(obligations)) {
             throw Refusal.invalid("Vermeld de verplichtingen en voorwaarden van de subsidie (artikelen 4:37 tot en met 4:39 Awb).");
         }
-        LocalDate activityEnd = date(task.getVariable(Variables.ACTIVITY_END_DATE));
-        LocalDate accountabilityDue = date(task.getVariable(Variables.ACCOUNTABILITY_DUE_DATE));
+        LocalDate activityEnd = date(submitted(task, Variables.ACTIVITY_END_DATE));
+        LocalDate accountabilityDue = date(submitted(task, Variables.ACCOUNTABILITY_DUE_DATE));
         if (activityEnd == null || accountabilityDue == null) {
             throw Refusal.invalid("Vul de datum in waarop de activiteit uiterlijk is uitgevoerd en de datum waarop de "
                     + "verantwoording uiterlijk binnen moet zijn (artikel 4:30 Awb).");
@@ -158,6 +158,19 @@ public class GrantTerms {
         }
         text.append("Verplichtingen: ").append(string(scope, Variables.GRANT_OBLIGATIONS).replace("\n", " "));
         return text.toString().strip();
+    }
+
+    /**
+     * What the decider submitted: completing a task (Tasklist, REST, TaskService) writes the form's values to the
+     * execution, not over the task-local proposal; a value not submitted at all leaves the proposal.
+     */
+    private static Object submitted(DelegateTask task, String name) {
+        Object value = task.getExecution().getVariable(name);
+        return value != null ? value : task.getVariableLocal(name);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** An ISO date as the forms write it ("2026-06-30", or with a time), or a Date. */
