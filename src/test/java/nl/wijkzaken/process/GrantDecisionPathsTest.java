@@ -133,6 +133,10 @@ class GrantDecisionPathsTest {
 
         StoredLetter letter = letters.ofCase(request.caseNumber()).get(0);
         assertThat(letter.kind()).isEqualTo(LetterKind.GEDEELTELIJKE_TOEKENNING);
+        // Stored with the letter, so the letter rendered again on the day it is sent says the same.
+        assertThat(letters.content(letter.id()).grant()).isEqualTo(new nl.wijkzaken.letters.LetterContent.Grant(
+                "Artikel 4:23 en artikel 4:35 van de Algemene wet bestuursrecht en " + regulation.legalBasis() + " ("
+                        + regulation.publicationReference() + ").", LocalDate.of(2027, 6, 30), 80, false, null, null, null));
         String text = text(letters.pdf(request.caseNumber(), letter.id()).orElseThrow());
         assertThat(text).contains(
                 "U vroeg € 12.000,00", "Wij verlenen u een subsidie van € 11.000,00", "Voor het overige (€ 1.000,00) wijzen wij uw aanvraag af",
