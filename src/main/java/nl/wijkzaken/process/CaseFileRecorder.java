@@ -217,11 +217,10 @@ public class CaseFileRecorder {
         String outcome = (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + dutchDate(string(task, "deliberationDate"))
                 + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions") + "."
                 + (agreed ? " Afspraken: " + string(task, "agreedMeasures") + "." : "")
-                + (agreed && revised != null ? " Voorgesteld bedrag: " + DutchFormat.euro(revised)
-                        + (asked == null ? "" : " (gevraagd: " + DutchFormat.euro(asked) + ")") + "." : "")
-                + (writtenChange == null
-                        ? (agreed && revised != null ? " De aanvraag is niet schriftelijk gewijzigd: een lager besluit is een gedeeltelijke toekenning." : "")
-                        : " " + writtenChange);
+                + (writtenChange != null ? " " + writtenChange
+                        : agreed && revised != null ? " Voorgesteld bedrag: " + DutchFormat.euro(revised)
+                        + (asked == null ? "" : " (gevraagd: " + DutchFormat.euro(asked) + ")")
+                        + "; de aanvraag is niet schriftelijk gewijzigd, dus een lager besluit is een gedeeltelijke toekenning." : "");
         // The deciders' forms show it: why the amount to decide differs from the amount asked.
         task.getExecution().getProcessInstance().setVariable(DELIBERATION_SUMMARY, outcome);
         caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.DELIBERATION, null, outcome,
@@ -268,7 +267,8 @@ public class CaseFileRecorder {
                 + (what == null || what.isBlank() ? "." : ". " + what.strip() + (what.strip().endsWith(".") ? "" : "."));
         caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.APPLICATION_CHANGED, null, text,
                 task.getAssignee());
-        return text;
+        // Short for the deliberation summary the forms and the dossier show; the case event has it in full.
+        return "Aanvraag schriftelijk gewijzigd op " + DutchFormat.date(changedOn) + ": gevraagd bedrag " + DutchFormat.euro(changedAmount) + ".";
     }
 
     /** Variable with the deliberation's outcome in words, read-only on the decision and co-sign forms. */

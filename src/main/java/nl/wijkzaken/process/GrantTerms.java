@@ -142,7 +142,7 @@ public class GrantTerms {
     /** The grant's elements in Dutch, for the case history and the dossier. */
     static String summary(VariableScope scope, BigDecimal granted, int percentage, BigDecimal advance, String settlement) {
         StringBuilder text = new StringBuilder("Subsidie verleend: ").append(DutchFormat.euro(granted))
-                .append(" voor ").append(string(scope, Variables.GRANT_ACTIVITY)).append(". ");
+                .append(" voor ").append(withoutFinalStop(string(scope, Variables.GRANT_ACTIVITY))).append(". ");
         text.append("Activiteit uitgevoerd uiterlijk ").append(DutchFormat.date(date(scope.getVariable(Variables.ACTIVITY_END_DATE))))
                 .append("; verantwoording uiterlijk ").append(DutchFormat.date(date(scope.getVariable(Variables.ACCOUNTABILITY_DUE_DATE))))
                 .append(". ");
@@ -189,6 +189,10 @@ public class GrantTerms {
             }
         }
         return null;
+    }
+
+    private static String withoutFinalStop(String text) {
+        return text != null && text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static boolean blank(String value) {
