@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -34,7 +33,6 @@ import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
-import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.letters.LetterKind;
 import nl.wijkzaken.letters.Letters;
@@ -197,11 +195,11 @@ class GrantDecisionPathsTest {
         Task handle = task(request, Tasks.HANDLE_FAST_LANE);
         assertThat(instance(request)).hasPassed("DetermineFastLaneObligations");
         assertThat((String) taskService.getVariable(handle.getId(), Variables.GRANT_OBLIGATIONS))
-                .contains("U plaatst of wijzigt niets in de openbare ruimte zonder schriftelijke toestemming van de gemeente.");
+                .contains("U vraagt tijdig de evenementenvergunning aan en houdt u aan de voorwaarden daarvan.");
         assertThat(taskService.getVariable(handle.getId(), Variables.ACTIVITY_END_DATE)).isEqualTo("2027-06-03");
         assertThat(taskService.getVariable(handle.getId(), Variables.ACCOUNTABILITY_DUE_DATE)).isEqualTo("2027-09-02");
 
-        complete(handle, "wm.breukelen", Map.of("outcome", "toegekend", "decisionMotivation", "Het bord past in de straat."));
+        complete(handle, "wm.breukelen", Map.of("outcome", "toegekend", "decisionMotivation", "Een straatfeest brengt de buurt samen."));
 
         assertThat(instance(request)).hasPassed("DetermineFastLaneAdvance");
         assertThat(runtimeService.getVariable(request.processInstanceId(), Variables.SETTLEMENT)).isEqualTo("direct");
@@ -236,16 +234,14 @@ class GrantDecisionPathsTest {
 
         assertThat(instance(request)).isWaitingAt(Tasks.HANDLE_FAST_LANE);
         // A refusal needs none of it and promises nothing.
-        complete(handle, "wm.breukelen", Map.of("outcome", "afgewezen", "decisionMotivation", "Geen bord nodig."));
+        complete(handle, "wm.breukelen", Map.of("outcome", "afgewezen", "decisionMotivation", "Er is al een feest in de straat."));
         assertThat(instance(request)).hasNotPassed("DetermineFastLaneAdvance");
         assertThat(runtimeService.getVariable(request.processInstanceId(), Variables.SETTLEMENT)).isNull();
     }
 
     private RegisteredRequest toDeliberation() {
-        RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
-                "Buurtgroep Zuid", "breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Speeltoestel in het Kerkpark",
-                "Een klimrek voor kinderen tot twaalf jaar.", new BigDecimal("12000"), Urgency.NORMAAL, "Straatweg 1",
-                "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+        RegisteredRequest request = bare.submitOnline("breukelen", Category.GROEN_EN_OPENBARE_RUIMTE, "Speeltoestel in het Kerkpark",
+                "Een klimrek voor kinderen tot twaalf jaar.", "12000", Urgency.NORMAAL);
         bare.sendMessages(request.caseNumber());
         complete(task(request, Tasks.CHECK_COMPLETENESS), "wm.breukelen",
                 Map.of("completeness", "compleet", "completenessMotivation", "Compleet."));
@@ -263,11 +259,10 @@ class GrantDecisionPathsTest {
         complete(task(request, Tasks.DELIBERATE), "wm.breukelen", form);
     }
 
+    /** An acute small street event (a subsidy: the residents organise it) goes through the fast lane (triage). */
     private RegisteredRequest fastLane() {
-        RegisteredRequest request = bare.intake.submit(new ResidentRequest("Fatima de Vries", "fatima@example.org", null,
-                "Buurtgroep Zuid", "breukelen", Category.VERKEER_EN_PARKEREN, "Bord spelende kinderen",
-                "Een bord bij de ingang van de straat.", new BigDecimal("500"), Urgency.ACUUT, "Straatweg 1",
-                "Straatweg", "1", "3621 AB", "Breukelen", null, null), "online");
+        RegisteredRequest request = bare.submitOnline("breukelen", Category.EVENEMENT_OF_ACTIVITEIT, "Straatfeest Kerkstraat",
+                "Een straatfeest met muziek op zaterdagmiddag.", "500", Urgency.ACUUT);
         bare.sendMessages(request.caseNumber());
         return request;
     }
