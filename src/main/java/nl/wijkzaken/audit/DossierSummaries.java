@@ -133,7 +133,8 @@ class DossierSummaries {
                 amount(last.get(Variables.AMOUNT_TO_DECIDE)),
                 text(last.get(Variables.DECISION_MOTIVATION)),
                 text(last.get(Variables.DELIBERATION_SUMMARY)),
-                text(last.get(Variables.ADVICE_SUMMARY)));
+                text(last.get(Variables.ADVICE_SUMMARY)),
+                text(last.get(Variables.GRANT_SUMMARY)));
     }
 
     private static String text(Object value) {

@@ -43,9 +43,11 @@ public record DossierSummary(
      * @param reasons        the decider's motivation (Awb 3:46)
      * @param deliberation   the joint deliberation's agreement and why the amount changed
      * @param advice         the advices in words
+     * @param grant          what the grant states (activity, dates, advance or direct settlement, written change,
+     *                       obligations: Awb 4:29-4:41, 4:95), null without a grant
      */
     public record Story(String title, String description, BigDecimal amountAsked, BigDecimal amountToDecide,
-                        String reasons, String deliberation, String advice) {
+                        String reasons, String deliberation, String advice, String grant) {
     }
 
     /** A person acting in a group, and the role that group has in role-authorizations.yml. */

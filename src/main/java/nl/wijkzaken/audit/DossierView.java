@@ -60,7 +60,7 @@ record DossierView(String caseNumber, String state, Facts facts, Story story, Su
     /** What was asked, what was decided and why: the first thing on the page. */
     record Story(String asked, String description, String amountAsked, String decision, String reasons,
                  String deliberation, String advice, String decidedBy, String coSignedBy, String deadline,
-                 boolean late) {
+                 boolean late, String grant) {
     }
 
     record Summary(String mandateRule, String mandateConditions, String mandateInputs, String mandateOutputs,
@@ -92,7 +92,8 @@ record DossierView(String caseNumber, String state, Facts facts, Story story, Su
                 actor(s.decidedBy(), s.decidedAt(), names),
                 s.coSignedBy() == null ? "Niet van toepassing of (nog) niet gegeven" : actor(s.coSignedBy(), s.coSignedAt(), names),
                 s.deadlineVerdict(),
-                s.daysAfterDeadline() != null && s.daysAfterDeadline() > 0);
+                s.daysAfterDeadline() != null && s.daysAfterDeadline() > 0,
+                told == null ? null : told.grant());
         DossierSummary.MandateRule mandate = s.mandate();
         Summary summary = new Summary(
                 mandate == null ? "Geen mandaatbeslissing (nog niet bepaald, of snelle afhandeling door de eigenaar)"

@@ -34,6 +34,10 @@ public enum CaseEventType {
     SUPPLEMENT_RECEIVED("AANVULLING_ONTVANGEN", "Aanvulling ontvangen"),
     /** The owner corrected the legal route (subsidie / verzoek) at the completeness check, with a reason. */
     ROUTE_CHANGED("ROUTE_GEWIJZIGD", "Soort verzoek gewijzigd"),
+    /** After the joint deliberation the applicant changed the application in writing (LEGAL.md 3): date, new amount, what. */
+    APPLICATION_CHANGED("AANVRAAG_GEWIJZIGD", "Aanvraag schriftelijk gewijzigd"),
+    /** What the grant states (Awb 4:29-4:41, 4:95): activity, obligations, dates, advance or direct settlement. */
+    GRANT_TERMS("SUBSIDIEVERLENING", "Inhoud subsidieverlening"),
     // Penalty for late decisions (Awb 4:17-4:18, issue 16): deadline events, shown in the dossier's deadline history.
     /** A notice of default (ingebrekestelling, 4:17 lid 1) was received, online or registered on paper. */
     NOTICE_OF_DEFAULT_RECEIVED("INGEBREKESTELLING_ONTVANGEN", "Ingebrekestelling ontvangen"),

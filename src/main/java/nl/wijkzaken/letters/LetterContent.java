@@ -23,13 +23,15 @@ import java.util.Objects;
  * @param mandate          the mandate decision the signatory acts under ("Mandaatbesluit ..., kenmerk ..., datum")
  * @param forwardedTo      for a forwarding notice: the competent body (2:3)
  * @param answer           for the answer to a verzoek ({@link LetterKind#ANTWOORD}): what the municipality will do
+ * @param grant            for grants: the rest of what a grant states (legal basis, dates, advance, written change);
+ *                         null for other letters and for letters prepared before it existed
  */
 public record LetterContent(String caseNumber, LetterKind kind, String addresseeName, String onBehalfOf,
                             List<String> addressLines, String email, String title, LocalDate receivedOn,
                             BigDecimal amountRequested, BigDecimal decidedAmount, String reasons, String activity,
                             String obligations, String conditions, BigDecimal advance, LocalDate accountabilityDate,
                             String signatoryName, String signatoryFunction, String mandate, String forwardedTo,
-                            String team, Answer answer) {
+                            String team, Answer answer, Grant grant) {
 
     /** Every letter but the answer to a verzoek. */
     public LetterContent(String caseNumber, LetterKind kind, String addresseeName, String onBehalfOf,
@@ -40,7 +42,7 @@ public record LetterContent(String caseNumber, LetterKind kind, String addressee
                          String team) {
         this(caseNumber, kind, addresseeName, onBehalfOf, addressLines, email, title, receivedOn, amountRequested,
                 decidedAmount, reasons, activity, obligations, conditions, advance, accountabilityDate, signatoryName,
-                signatoryFunction, mandate, forwardedTo, team, null);
+                signatoryFunction, mandate, forwardedTo, team, null, null);
     }
 
     /**
@@ -55,6 +57,29 @@ public record LetterContent(String caseNumber, LetterKind kind, String addressee
     public record Answer(String question, String outcome, String what, LocalDate plannedOn, BigDecimal allocatedAmount) {
     }
 
+    /**
+     * What a grant states besides amount, activity, obligations and accountability date (Awb 4:23, 4:29-4:41, 4:95).
+     *
+     * @param legalBasis        the regulation's article of the year of receipt (4:23); null: the configured text
+     * @param activityEndDate   the date by which the activity is done (4:30 lid 2)
+     * @param advancePercentage the advance as a percentage of the grant (4:95); 0 or null when settled directly
+     * @param directSettlement  the grant is also the settlement ("direct vastgesteld"): paid within four weeks (4:87)
+     * @param writtenChangeOn   the date the applicant changed the application in writing after the deliberation, if so
+     * @param changedAmount     the amount of the changed application
+     * @param writtenChange     what else that change changed, in the applicant's terms
+     */
+    public record Grant(String legalBasis, LocalDate activityEndDate, Integer advancePercentage, boolean directSettlement,
+                        LocalDate writtenChangeOn, BigDecimal changedAmount, String writtenChange) {
+    }
+
+    /** The letter with its grant's elements. */
+    public LetterContent withGrant(Grant grant) {
+        return new LetterContent(caseNumber, kind, addresseeName, onBehalfOf, addressLines, email, title, receivedOn,
+                amountRequested, decidedAmount, reasons, activity, obligations, conditions, advance, accountabilityDate,
+                signatoryName, signatoryFunction, mandate, forwardedTo, team, answer, grant);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public LetterContent {
         Objects.requireNonNull(caseNumber, "caseNumber");
         Objects.requireNonNull(kind, "kind");

@@ -86,6 +86,10 @@ public final class ResidentRequestProcess {
         public static final String MANDATE = "decision-mandate";
         /** Subsidie or verzoek (LEGAL.md 1). */
         public static final String ROUTE = "request-route";
+        /** The grant's obligations per category (COLLECT, one line each). */
+        public static final String GRANT_OBLIGATIONS = "grant-obligations";
+        /** Advance and settlement by granted amount. */
+        public static final String GRANT_ADVANCE = "grant-advance";
 
         private Decisions() {
         }
@@ -209,6 +213,32 @@ public final class ResidentRequestProcess {
         /** The 4:5 choice in "Buiten behandeling stellen of doorgaan": buiten-behandeling or doorgaan. */
         public static final String NOT_HANDLED_DECISION = "notHandledDecision";
         public static final String NOT_HANDLED_MOTIVATION = "notHandledMotivation";
+
+        // The grant (verlening, Awb 4:29-4:41): what the decider fixes on the decision forms and "Voorschot bepalen".
+        /** The activity the subsidy is for (4:30), prefilled from the title and description. */
+        public static final String GRANT_ACTIVITY = "grantActivity";
+        /** The obligations and conditions (4:37-4:39), one per line, prefilled from the table grant-obligations. */
+        public static final String GRANT_OBLIGATIONS = "grantObligations";
+        /** The date by which the activity is done (ISO date, 4:30 lid 2). */
+        public static final String ACTIVITY_END_DATE = "activityEndDate";
+        /** The date by which the accountability is due (ISO date, 4:37 lid 1 onder e). */
+        public static final String ACCOUNTABILITY_DUE_DATE = "accountabilityDueDate";
+        /** From the table grant-advance: the advance percentage (4:95), 0 when settled directly. */
+        public static final String ADVANCE_PERCENTAGE = "advancePercentage";
+        /** The advance in euros (double), 0 when settled directly. */
+        public static final String ADVANCE_AMOUNT = "advanceAmount";
+        /** "direct" (the grant is also the settlement) or "na-verantwoording" (4:44). */
+        public static final String SETTLEMENT = "settlement";
+        /** The grant's elements in words, for the dossier. */
+        public static final String GRANT_SUMMARY = "grantSummary";
+        /** The applicant changed the application in writing after the deliberation (LEGAL.md 3): Boolean. */
+        public static final String WRITTEN_CHANGE = "writtenChange";
+        /** The date of that written change (ISO date). */
+        public static final String WRITTEN_CHANGE_DATE = "writtenChangeDate";
+        /** The amount of the changed application; it becomes {@link #AMOUNT_TO_DECIDE}. */
+        public static final String WRITTEN_CHANGE_AMOUNT = "writtenChangeAmount";
+        /** What else the written change changed. */
+        public static final String WRITTEN_CHANGE_DESCRIPTION = "writtenChangeDescription";
 
         private Variables() {
         }

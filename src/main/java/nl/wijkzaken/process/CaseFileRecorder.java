@@ -233,27 +233,76 @@ public class CaseFileRecorder {
         return user == null ? null : user.getUserId();
     }
 
-    /** Task listener expression on the deliberation task: an agreed revised amount is what gets decided. */
+    /**
+     * Task listener expression on the deliberation task. An amount agreed in the deliberation is only a proposal: the
+     * application stays what was asked, so granting the agreed lower amount is a partial grant with reasons (Awb 4:35,
+     * 3:46). Only when the applicant changed the application in writing (checkbox, date, new amount) does the changed
+     * amount become the amount to decide, and granting it a full grant of the changed application (LEGAL.md 3).
+     */
     public void deliberated(org.camunda.bpm.engine.delegate.DelegateTask task) {
         boolean agreed = Boolean.TRUE.equals(task.getVariable("agreementReached"))
                 || "ja".equals(String.valueOf(task.getVariable("agreementReached")));
         BigDecimal revised = amount(task, "revisedAmount");
-        if (agreed && revised != null) {
-            if (revised.signum() < 0) {
-                throw nl.wijkzaken.refusal.Refusal.invalid("Het herziene bedrag kan niet negatief zijn.");
-            }
-            task.getExecution().getProcessInstance().setVariable(Variables.AMOUNT_TO_DECIDE, revised.doubleValue());
+        if (agreed && revised != null && revised.signum() < 0) {
+            throw Refusal.invalid("Het herziene bedrag kan niet negatief zijn.");
         }
         BigDecimal asked = amount(task, Variables.AMOUNT_REQUESTED);
+        String writtenChange = writtenChange(task, asked);
         String outcome = (agreed ? "Overeenstemming bereikt" : "Geen overeenstemming") + " op " + dutchDate(string(task, "deliberationDate"))
                 + ". Deelnemers: " + string(task, "participants") + ". Standpunten: " + string(task, "positions") + "."
                 + (agreed ? " Afspraken: " + string(task, "agreedMeasures") + "." : "")
-                + (agreed && revised != null ? " Herzien bedrag: " + DutchFormat.euro(revised)
-                        + (asked == null ? "" : " (gevraagd: " + DutchFormat.euro(asked) + ")") + "." : "");
+                + (writtenChange != null ? " " + writtenChange
+                        : agreed && revised != null ? " Voorgesteld bedrag: " + DutchFormat.euro(revised)
+                        + (asked == null ? "" : " (gevraagd: " + DutchFormat.euro(asked) + ")")
+                        + "; de aanvraag is niet schriftelijk gewijzigd, dus een lager besluit is een gedeeltelijke toekenning." : "");
         // The deciders' forms show it: why the amount to decide differs from the amount asked.
         task.getExecution().getProcessInstance().setVariable(DELIBERATION_SUMMARY, outcome);
         caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.DELIBERATION, null, outcome,
                 task.getAssignee());
+    }
+
+    /**
+     * The applicant's written change of the application, when recorded: checked, fixed on the case (the new amount
+     * becomes {@code amountToDecide}) and recorded as a case event of its own. Null without a written change.
+     */
+    private String writtenChange(org.camunda.bpm.engine.delegate.DelegateTask task, BigDecimal asked) {
+        var instance = task.getExecution().getProcessInstance();
+        Object checked = task.getVariable(Variables.WRITTEN_CHANGE);
+        if (!Boolean.TRUE.equals(checked) && !"true".equals(String.valueOf(checked))) {
+            instance.setVariable(Variables.WRITTEN_CHANGE, false);
+            instance.removeVariable(Variables.WRITTEN_CHANGE_DATE);
+            instance.removeVariable(Variables.WRITTEN_CHANGE_AMOUNT);
+            instance.removeVariable(Variables.WRITTEN_CHANGE_DESCRIPTION);
+            if (asked != null) {
+                instance.setVariable(Variables.AMOUNT_TO_DECIDE, asked.doubleValue());
+            }
+            return null;
+        }
+        LocalDate changedOn = GrantTerms.date(task.getVariable(Variables.WRITTEN_CHANGE_DATE));
+        BigDecimal changedAmount = amount(task, Variables.WRITTEN_CHANGE_AMOUNT);
+        if (changedOn == null) {
+            throw Refusal.invalid("Vul de datum in waarop de aanvrager de aanvraag schriftelijk heeft gewijzigd.");
+        }
+        if (changedOn.isAfter(EngineClock.today())) {
+            throw Refusal.invalid("De datum van de schriftelijke wijziging (" + DutchFormat.date(changedOn)
+                    + ") kan niet in de toekomst liggen.");
+        }
+        if (changedAmount == null || changedAmount.signum() <= 0) {
+            throw Refusal.invalid("Vul het bedrag van de gewijzigde aanvraag in.");
+        }
+        String what = string(task, Variables.WRITTEN_CHANGE_DESCRIPTION);
+        instance.setVariable(Variables.WRITTEN_CHANGE, true);
+        instance.setVariable(Variables.WRITTEN_CHANGE_DATE, changedOn.toString());
+        instance.setVariable(Variables.WRITTEN_CHANGE_AMOUNT, changedAmount.doubleValue());
+        instance.setVariable(Variables.WRITTEN_CHANGE_DESCRIPTION, what == null || what.isBlank() ? null : what.strip());
+        instance.setVariable(Variables.AMOUNT_TO_DECIDE, changedAmount.doubleValue());
+        String text = "De aanvrager heeft de aanvraag op " + DutchFormat.date(changedOn) + " schriftelijk gewijzigd: gevraagd bedrag "
+                + DutchFormat.euro(changedAmount) + (asked == null ? "" : " (was " + DutchFormat.euro(asked) + ")")
+                + (what == null || what.isBlank() ? "." : ". " + what.strip() + (what.strip().endsWith(".") ? "" : "."));
+        caseFiles.recordEvent(string(task, Variables.CASE_NUMBER), CaseEventType.APPLICATION_CHANGED, null, text,
+                task.getAssignee());
+        // Short for the deliberation summary the forms and the dossier show; the case event has it in full.
+        return "Aanvraag schriftelijk gewijzigd op " + DutchFormat.date(changedOn) + ": gevraagd bedrag " + DutchFormat.euro(changedAmount) + ".";
     }
 
     /** Variable with the deliberation's outcome in words, read-only on the decision and co-sign forms. */

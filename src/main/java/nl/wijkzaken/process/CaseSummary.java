@@ -121,7 +121,8 @@ public class CaseSummary {
         if (toDecide != null) {
             text += "; te besluiten: " + DutchFormat.euro(toDecide);
             if (asked != null && toDecide.compareTo(asked) != 0) {
-                text += " (gewijzigd in het overleg)";
+                // Only a written change of the application changes the amount to decide (LEGAL.md 3).
+                text += " (aanvraag schriftelijk gewijzigd)";
             }
         }
         return text;

@@ -33,6 +33,7 @@ import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
+import nl.wijkzaken.subsidy.SubsidyRegulations;
 
 /**
  * Bean {@code decisionLetters}: the letter of a case's outcome, between the end of "Behandeling" and "Zaak sluiten".
@@ -59,9 +60,12 @@ public class DecisionLetters {
     private final LegalCalendar calendar;
     private final Environment environment;
     private final String dispatchGroup;
+    private final SubsidyRegulations regulations;
 
     DecisionLetters(Letters letters, CaseFiles caseFiles, LegalCalendar calendar, Environment environment,
-                    @Value("${wijkzaken.letters.dispatch-group:balie}") String dispatchGroup) {
+                    @Value("${wijkzaken.letters.dispatch-group:balie}") String dispatchGroup,
+                    SubsidyRegulations regulations) {
+        this.regulations = regulations;
         this.letters = letters;
         this.caseFiles = caseFiles;
         this.calendar = calendar;
@@ -168,15 +172,47 @@ public class DecisionLetters {
                 : string(execution, Variables.COMPLETENESS_MOTIVATION);
         boolean grant = kind == LetterKind.TOEKENNING || kind == LetterKind.GEDEELTELIJKE_TOEKENNING;
         BigDecimal decided = grant ? amount(execution, Variables.DECIDED_AMOUNT) : null;
-        return new LetterContent(caseNumber, kind, string(execution, Variables.APPLICANT_NAME),
+        LocalDate receivedOn = EngineClock.toLocalDate((Date) execution.getVariable(Variables.RECEIVED_ON));
+        boolean changedInWriting = grant && Boolean.TRUE.equals(execution.getVariable(Variables.WRITTEN_CHANGE));
+        // After a written change the application is the changed one: a partial grant refuses the rest of that (LEGAL.md 3).
+        BigDecimal asked = changedInWriting && amount(execution, Variables.AMOUNT_TO_DECIDE) != null
+                ? amount(execution, Variables.AMOUNT_TO_DECIDE) : amount(execution, Variables.AMOUNT_REQUESTED);
+        LetterContent content = new LetterContent(caseNumber, kind, string(execution, Variables.APPLICANT_NAME),
                 string(execution, "onBehalfOfGroup"), addressLines(execution), string(execution, Variables.APPLICANT_EMAIL),
-                string(execution, Variables.TITLE), EngineClock.toLocalDate((Date) execution.getVariable(Variables.RECEIVED_ON)),
-                amount(execution, Variables.AMOUNT_REQUESTED), decided, reasons,
-                grant ? activity(execution) : null, grant ? string(execution, "grantObligations") : null,
-                grant ? string(execution, "grantConditions") : null, grant ? amount(execution, "advanceAmount") : null,
-                grant ? date(execution.getVariable("accountabilityDate")) : null,
+                string(execution, Variables.TITLE), receivedOn,
+                asked, decided, reasons,
+                grant ? activity(execution) : null, grant ? string(execution, Variables.GRANT_OBLIGATIONS) : null,
+                grant ? string(execution, "grantConditions") : null,
+                grant && !GrantTerms.DIRECT.equals(string(execution, Variables.SETTLEMENT)) ? amount(execution, Variables.ADVANCE_AMOUNT) : null,
+                grant ? GrantTerms.date(execution.getVariable(Variables.ACCOUNTABILITY_DUE_DATE)) : null,
                 fullName(signatory), function, decidedByDecider ? mandateDecision(mandate.get("mandateDecision")) : null,
                 string(execution, "forwardedTo"), string(execution, Variables.OWNER_TEAM));
+        if (!grant) {
+            return content;
+        }
+        Object percentage = execution.getVariable(Variables.ADVANCE_PERCENTAGE);
+        return content.withGrant(new LetterContent.Grant(legalBasis(kind, receivedOn),
+                GrantTerms.date(execution.getVariable(Variables.ACTIVITY_END_DATE)),
+                percentage instanceof Number number ? number.intValue() : null,
+                GrantTerms.DIRECT.equals(string(execution, Variables.SETTLEMENT)),
+                changedInWriting ? GrantTerms.date(execution.getVariable(Variables.WRITTEN_CHANGE_DATE)) : null,
+                changedInWriting ? amount(execution, Variables.WRITTEN_CHANGE_AMOUNT) : null,
+                changedInWriting ? string(execution, Variables.WRITTEN_CHANGE_DESCRIPTION) : null));
+    }
+
+    /**
+     * Awb 4:23: the grant names the regulation and its article, of the period (year) the application was received in;
+     * null without a recorded regulation (the letter then uses the configured text of its kind).
+     */
+    private String legalBasis(LetterKind kind, LocalDate receivedOn) {
+        if (receivedOn == null) {
+            return null;
+        }
+        return regulations.ofPeriod(receivedOn.getYear())
+                .map(regulation -> "Artikel 4:23" + (kind == LetterKind.GEDEELTELIJKE_TOEKENNING ? " en artikel 4:35" : "")
+                        + " van de Algemene wet bestuursrecht en " + regulation.legalBasis()
+                        + " (" + regulation.publicationReference() + ").")
+                .orElse(null);
     }
 
     /**
@@ -191,17 +227,21 @@ public class DecisionLetters {
                 ? capitalized(mandate.get("signatoryFunction").toString()) : letters.functionOfGroup(group);
         Outcome outcome = Outcome.ofCode(string(execution, Variables.OUTCOME)).orElseThrow();
         LetterContent.Answer answer = new LetterContent.Answer(string(execution, Variables.DESCRIPTION), outcome.label(),
-                string(execution, Answer.WHAT), date(execution.getVariable(Answer.PLANNED_ON)),
+                string(execution, Answer.WHAT), GrantTerms.date(execution.getVariable(Answer.PLANNED_ON)),
                 amount(execution, Answer.ALLOCATED_AMOUNT));
         return new LetterContent(caseNumber, LetterKind.ANTWOORD, string(execution, Variables.APPLICANT_NAME),
                 string(execution, "onBehalfOfGroup"), addressLines(execution), string(execution, Variables.APPLICANT_EMAIL),
                 string(execution, Variables.TITLE), EngineClock.toLocalDate((Date) execution.getVariable(Variables.RECEIVED_ON)),
                 amount(execution, Variables.AMOUNT_REQUESTED), null, string(execution, Answer.MOTIVATION), null, null, null,
                 null, null, fullName(string(execution, Answer.ANSWERED_BY)), function, null, null,
-                string(execution, Variables.OWNER_TEAM), answer);
+                string(execution, Variables.OWNER_TEAM), answer, null);
     }
 
     private static String activity(DelegateExecution execution) {
+        String fixed = string(execution, Variables.GRANT_ACTIVITY);
+        if (fixed != null && !fixed.isBlank()) {
+            return fixed;
+        }
         String title = string(execution, Variables.TITLE);
         String location = string(execution, "location");
         return location == null || location.isBlank() ? title : title + " (" + location + ")";
@@ -257,20 +297,6 @@ public class DecisionLetters {
         }
         String name = join(user.getFirstName(), user.getLastName());
         return name.isBlank() ? null : name;
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof Date date) {
-            return EngineClock.toLocalDate(date);
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            try {
-                return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-            } catch (java.time.format.DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /** The function as it stands under the signatory's name ("Wijkmanager"); the mandate table writes it in lower case. */

@@ -65,7 +65,8 @@ class CaseDossiersTest {
         lifecycle.advise("advies-sociaal", "adv.sociaal", "positief");
         lifecycle.complete("Deliberate", "wm.breukelen", Map.of("deliberationDate", "2026-11-20",
                 "participants", "Bewoners, adv.fysiek, adv.sociaal", "positions", "Verschillend",
-                "agreementReached", true, "agreedMeasures", "Kleiner speeltoestel", "revisedAmount", 11000));
+                "agreementReached", true, "agreedMeasures", "Kleiner speeltoestel", "revisedAmount", 11000,
+                "writtenChange", true, "writtenChangeDate", "2026-11-23", "writtenChangeAmount", 11000));
         lifecycle.complete("Decide", "gebiedsmanager", Map.of("outcome", "toegekend", "decisionMotivation", "Past in het wijkplan."));
         lifecycle.complete("CoSignDecision", "wethouder", Map.of("coSignDecision", "akkoord"));
         lifecycle.runMessages();
@@ -122,8 +123,10 @@ class CaseDossiersTest {
         assertThat(timeline).anyMatch(decision("advice-assignment", "advice-sociaal"));
 
         List<DossierEntry> decisions = timeline.stream().filter(e -> e.kind() == Kind.DECISION).toList();
-        assertThat(decisions).hasSize(9).allSatisfy(e -> assertThat(e.details()).containsEntry("version", 1));
-        assertThat(decisions).filteredOn(e -> !"advice-domains".equals(e.details().get("decisionKey"))).hasSize(8).allSatisfy(e ->
+        // With request-route (issue 14), grant-obligations and grant-advance; the two COLLECT tables match several rules.
+        assertThat(decisions).hasSize(11).allSatisfy(e -> assertThat(e.details()).containsEntry("version", 1));
+        assertThat(decisions).filteredOn(e -> !"advice-domains".equals(e.details().get("decisionKey"))
+                && !"grant-obligations".equals(e.details().get("decisionKey"))).hasSize(9).allSatisfy(e ->
             assertThat((List<Map<String, Object>>) e.details().get("matchedRules")).singleElement()
                     .satisfies(rule -> assertThat((Map<?, ?>) rule.get("conditions")).isNotEmpty()));
         // The COLLECT table shows every row that gave a domain.

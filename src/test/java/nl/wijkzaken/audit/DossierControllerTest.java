@@ -195,6 +195,10 @@ class DossierControllerTest {
         // The mandate rule in words and the deadline's history close the record; the appendix follows.
         String record = text.substring(0, text.indexOf("Bijlage"));
         assertThat(record).contains("besluit door: Gebiedsmanagers", "Opgeschort", "Hervat").doesNotContain("decidingGroup");
+        // What the grant states (Awb 4:29-4:41, 4:95), the written change of the application included (LEGAL.md 3).
+        assertThat(record).contains("Inhoud van de subsidieverlening", "Subsidie verleend: € 11.000,00",
+                "Voorschot 80 % (€ 8.800,00, artikel 4:95 Awb)", "Aanvraag schriftelijk gewijzigd op 23 november 2026",
+                "Verplichtingen: U voert de activiteit uit");
         StaffNames.Names names = staffNames.forDossier(dossier);
         assertThat(dossier.timeline()).hasSizeGreaterThan(100).allSatisfy(entry ->
                 assertThat(text).contains(DossierView.namesIn(entry.summary(), names).replaceAll("\\s+", " ")));

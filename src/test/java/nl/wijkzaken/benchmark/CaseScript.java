@@ -92,7 +92,9 @@ record CaseScript(String processKey, Map<String, Object> startVariables, String 
         return Map.of("deliberationDate", "2026-12-01", "participants", "Bewoners, wijkmanager, adviseurs",
                 "positions", "Veiligheid wil een vrije doorgang, bewoners willen het plein gebruiken.",
                 "agreementReached", true, "agreedMeasures", "Kleiner podium, vrije doorgang van 4,5 meter.",
-                "revisedAmount", AGREED_AMOUNT);
+                "revisedAmount", AGREED_AMOUNT,
+                // The applicant confirmed the smaller plan in writing: the agreed amount is the application now (LEGAL.md 3).
+                "writtenChange", true, "writtenChangeDate", "2026-12-01", "writtenChangeAmount", AGREED_AMOUNT);
     }
 
     private static Map<String, Object> decision() {

@@ -3,6 +3,7 @@ package nl.wijkzaken.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,53 @@ class LetterTemplatesTest {
 
         assertThat(text).contains("gedeeltelijk toegekend", "U vroeg € 1.500,00", "subsidie van € 1.000,00",
                 "Voor het overige", "(€ 500,00) wijzen wij uw aanvraag af");
+    }
+
+    /**
+     * Awb 4:23, 4:29-4:41, 4:95 and LEGAL.md 3: a grant above the direct-settlement threshold names the regulation's
+     * article (of the year of receipt), the maximum amount, the activity, when it is done and accounted for, the
+     * advance with its percentage and when it is paid, the obligations one per line and the written change.
+     */
+    @Test
+    void aGrantWithAnAdvanceStatesTheRegulationsArticleTheDatesTheAdvanceTheObligationsAndTheWrittenChange() throws IOException {
+        LetterContent base = LetterFixtures.content(LetterKind.TOEKENNING);
+        LetterContent content = new LetterContent(base.caseNumber(), base.kind(), base.addresseeName(), base.onBehalfOf(),
+                base.addressLines(), base.email(), base.title(), base.receivedOn(), new BigDecimal("6000.00"),
+                new BigDecimal("6000.00"), base.reasons(), base.activity(),
+                "U bewaart de bonnen en facturen.\nU meldt wijzigingen vooraf schriftelijk.", null, new BigDecimal("4800.00"),
+                LocalDate.of(2026, 12, 31), base.signatoryName(), base.signatoryFunction(), base.mandate(), null, base.team(), null,
+                new LetterContent.Grant("Artikel 4:23 van de Algemene wet bestuursrecht en artikel 4 van de Subsidieregeling"
+                        + " buurtbudget Stichtse Vecht 2026 (Gemeenteblad 2025, 123456).", LocalDate.of(2026, 9, 30), 80, false,
+                        LocalDate.of(2026, 3, 1), new BigDecimal("6000.00"), "Een kleiner toestel"));
+
+        String text = text(letters.render(content, SENT_ON));
+
+        assertThat(text).contains("Wij verlenen u een subsidie van € 6.000,00", "Bedrag € 6.000,00 (ten hoogste)",
+                "Plaatsen van een speeltoestel in het Kerkpark",
+                "artikel 4 van de Subsidieregeling buurtbudget Stichtse Vecht 2026 (Gemeenteblad 2025, 123456)",
+                "U heeft uw aanvraag op 1 maart 2026 schriftelijk gewijzigd: u vraagt nu € 6.000,00 (Een kleiner toestel).",
+                "Voer de activiteit uit uiterlijk op 30 september 2026.",
+                // (a page may break after "na de")
+                "U krijgt een voorschot van 80 % van de subsidie: € 4.800,00 (artikel 4:95 Awb), betaald binnen vier weken",
+                "- U bewaart de bonnen en facturen.", "- U meldt wijzigingen vooraf schriftelijk.", "Artikelen 4:37 tot en met 4:39 Awb",
+                "Stuur uiterlijk op 31 december 2026 uw verantwoording", "Daarna stellen wij de subsidie vast (artikel 4:44 Awb)",
+                "namens het college van burgemeester en wethouders", "uiterlijk op 16 april 2026 zijn ontvangen")
+                .doesNotContain("Direct vastgesteld");
+    }
+
+    /** Up to the regulation's threshold the grant is also the settlement; without a regulation record the configured basis. */
+    @Test
+    void aSmallGrantIsSettledDirectlyAndWithoutARegulationRecordTheLetterFallsBackToTheConfiguredBasis() throws IOException {
+        LetterContent content = LetterFixtures.content(LetterKind.TOEKENNING)
+                .withGrant(new LetterContent.Grant(null, LocalDate.of(2026, 6, 30), 0, true, null, null, null));
+
+        String text = text(letters.render(content, SENT_ON));
+
+        assertThat(text).contains("Direct vastgesteld: deze verlening is ook de vaststelling van de subsidie (artikel 4:42 Awb)."
+                        + " Wij betalen € 1.500,00 binnen vier weken na de verzenddatum van deze brief (artikel 4:87 Awb).",
+                "Voer de activiteit uit uiterlijk op 30 juni 2026.", "Stuur uiterlijk op 1 maart 2027 uw verantwoording",
+                "Artikel 4:23 van de Algemene wet bestuursrecht en artikel 4 van de Subsidieregeling buurtbudget Stichtse Vecht 2026.")
+                .doesNotContain("(ten hoogste)", "voorschot van", "schriftelijk gewijzigd");
     }
 
     @ParameterizedTest

@@ -39,6 +39,7 @@ import nl.wijkzaken.intake.ResidentRequest;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.letters.LetterFixtures;
 import nl.wijkzaken.letters.Letters;
+import nl.wijkzaken.subsidy.SubsidyRegulations;
 import nl.wijkzaken.mail.MessageType;
 import nl.wijkzaken.mandate.MandateDecision;
 import nl.wijkzaken.mandate.Mandates;
@@ -75,6 +76,7 @@ final class BareEngine {
     /** The mandate decisions as application.yml enters them, on this engine's deployed mandate table. */
     final Mandates mandates;
     final Letters letters;
+    final SubsidyRegulations regulations;
 
     private BareEngine() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -105,8 +107,10 @@ final class BareEngine {
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles, calendar));
         beans.put("completenessCheck", new CompletenessCheck(caseFiles));
         letters = LetterFixtures.letters(jdbc, null);
+        regulations = construct(SubsidyRegulations.class, jdbc, neighbourhoods, budgets);
         beans.put("decisionLetters", new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(),
-                new StandardEnvironment(), "balie"));
+                new StandardEnvironment(), "balie", regulations));
+        beans.put("grantTerms", new GrantTerms(caseFiles));
         beans.put("caseSummary", new CaseSummary(caseFiles));
         beans.put("requestAnswer", new RequestAnswer(caseFiles, mandates, budgets));
 

@@ -40,7 +40,7 @@ import nl.wijkzaken.shared.EngineClock;
 @org.camunda.bpm.engine.test.Deployment(resources = {
         "processes/resident-request.bpmn",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
-        "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn",
+        "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn",
         "processes/triage.dmn",
         "forms/resident-request-start.form", "forms/volledigheid-beoordelen.form", "forms/snel-afhandelen.form",
         "forms/advies-geven.form", "forms/gezamenlijk-overleg.form", "forms/besluit-nemen.form",
@@ -113,13 +113,14 @@ class CaseFormsTest {
                 .doesNotContain("positief-onder-voorwaarden", "negatief-", "12000.0");
         complete(Tasks.DELIBERATE, "wm.breukelen", Map.of("deliberationDate", "2026-11-20", "participants", "Bewoners, adv.fysiek",
                 "positions", "Fysiek wil een kleiner toestel", "agreementReached", true,
-                "agreedMeasures", "Kleiner klimrek", "revisedAmount", 11000));
+                "agreedMeasures", "Kleiner klimrek", "revisedAmount", 11000,
+                "writtenChange", true, "writtenChangeDate", "2026-11-23", "writtenChangeAmount", 11000));
 
         assertThat(instance).isWaitingAt(Tasks.DECIDE);
         assertThat(summaryOf(Tasks.DECIDE))
-                .contains("Gevraagd bedrag: € 12.000,00; te besluiten: € 11.000,00 (gewijzigd in het overleg)")
+                .contains("Gevraagd bedrag: € 12.000,00; te besluiten: € 11.000,00 (aanvraag schriftelijk gewijzigd)")
                 .contains("Overleg: Overeenstemming bereikt op 20 november 2026. Deelnemers: Bewoners, adv.fysiek.")
-                .contains("Herzien bedrag: € 11.000,00 (gevraagd: € 12.000,00).");
+                .contains("Aanvraag schriftelijk gewijzigd op 23 november 2026: gevraagd bedrag € 11.000,00.");
         complete(Tasks.DECIDE, "gebiedsmanager", Map.of("outcome", "toegekend", "decisionMotivation", "Past binnen het beleid."));
 
         assertThat(instance).isWaitingAt(Tasks.CO_SIGN_DECISION);

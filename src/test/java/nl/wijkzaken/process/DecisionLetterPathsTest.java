@@ -58,7 +58,7 @@ import nl.wijkzaken.shared.DutchFormat;
 @org.camunda.bpm.engine.test.Deployment(resources = {
         "processes/resident-request.bpmn",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
-        "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn",
+        "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn",
         "processes/triage.dmn",
         "forms/resident-request-start.form", "forms/volledigheid-beoordelen.form", "forms/snel-afhandelen.form",
         "forms/advies-geven.form", "forms/gezamenlijk-overleg.form", "forms/besluit-nemen.form",
@@ -199,7 +199,7 @@ class DecisionLetterPathsTest {
                 "wijkzaken.mandate.decisions.wijkzaken-2026.title", "Mandaatbesluit wijkzaken 2026",
                 "wijkzaken.mandate.decisions.wijkzaken-2026.reference", "Z/26/001",
                 "wijkzaken.mandate.decisions.wijkzaken-2026.date", "2026-01-13")));
-        DecisionLetters configured = new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(), environment, "balie");
+        DecisionLetters configured = new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(), environment, "balie", bare.regulations);
         assertThat(configured.mandateDecision("wijkzaken-2026"))
                 .isEqualTo("Mandaatbesluit wijkzaken 2026 (kenmerk Z/26/001, 13 januari 2026)");
         assertThat(configured.mandateDecision("onbekend")).isNull();

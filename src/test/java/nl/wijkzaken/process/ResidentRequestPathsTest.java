@@ -55,7 +55,7 @@ import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 @org.camunda.bpm.engine.test.Deployment(resources = {
         "processes/resident-request.bpmn",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
-        "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn",
+        "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn",
         "processes/triage.dmn",
         "forms/resident-request-start.form", "forms/volledigheid-beoordelen.form", "forms/snel-afhandelen.form",
         "forms/advies-geven.form", "forms/gezamenlijk-overleg.form", "forms/besluit-nemen.form",
@@ -211,7 +211,7 @@ class ResidentRequestPathsTest {
 
     /** Moved from lifecycle.ResidentRequestProcessTest. */
     @Test
-    void aNegativeAdviceLeadsToDeliberationAndAnAgreedLowerAmountIsDecidedByTheOwner() {
+    void aNegativeAdviceLeadsToDeliberationAndAnApplicationChangedInWritingToTheAgreedAmountIsDecidedByTheOwner() {
         RegisteredRequest request = submit(Category.GROEN_EN_OPENBARE_RUIMTE, "6000", Urgency.NORMAAL);
         ProcessInstance instance = toAdvice(request);
         advise(instance, "advies-fysiek", "adv.fysiek", "negatief", null);
@@ -220,7 +220,9 @@ class ResidentRequestPathsTest {
         assertThat(caseFiles.find(request.caseNumber()).orElseThrow().status()).isEqualTo(CaseStatus.OVERLEG);
         complete(Tasks.DELIBERATE, "wm.breukelen", Map.of("deliberationDate", "2026-11-20", "participants", "Bewoners, adv.fysiek",
                 "positions", "Bewoners willen bankjes, fysiek wil geen extra onderhoud", "agreementReached", true,
-                "agreedMeasures", "Twee bankjes, onderhoud door de bewonersgroep", "revisedAmount", 1800));
+                "agreedMeasures", "Twee bankjes, onderhoud door de bewonersgroep", "revisedAmount", 1800,
+                "writtenChange", true, "writtenChangeDate", "2026-11-23", "writtenChangeAmount", 1800,
+                "writtenChangeDescription", "Twee bankjes in plaats van vier"));
 
         assertThat(instance).isWaitingAt(Tasks.DECIDE);
         assertThat(task()).hasCandidateGroup("wijkmanager-breukelen");
@@ -228,7 +230,7 @@ class ResidentRequestPathsTest {
         assertThat((String) taskService.getVariable(task().getId(), "deliberationSummary")).isEqualTo(
                 "Overeenstemming bereikt op 20 november 2026. Deelnemers: Bewoners, adv.fysiek. Standpunten: Bewoners willen"
                         + " bankjes, fysiek wil geen extra onderhoud. Afspraken: Twee bankjes, onderhoud door de bewonersgroep."
-                        + " Herzien bedrag: € 1.800,00 (gevraagd: € 6.000,00).");
+                        + " Aanvraag schriftelijk gewijzigd op 23 november 2026: gevraagd bedrag € 1.800,00.");
         decide("wm.breukelen", "toegekend", null);
         runMessages();
         assertThat(caseFiles.find(request.caseNumber()).orElseThrow().decidedAmount()).isEqualByComparingTo("1800");

@@ -50,7 +50,7 @@ import nl.wijkzaken.shared.EngineClock;
 @org.camunda.bpm.engine.test.Deployment(resources = {
         "processes/resident-request.bpmn",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
-        "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn",
+        "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn",
         "processes/triage.dmn",
         "forms/resident-request-start.form", "forms/volledigheid-beoordelen.form", "forms/snel-afhandelen.form",
         "forms/advies-geven.form", "forms/gezamenlijk-overleg.form", "forms/besluit-nemen.form",

@@ -92,7 +92,8 @@ public final class CaseDriver {
         advise("advies-sociaal", "adv.sociaal", "positief");
         complete("Deliberate", "wm.breukelen", Map.of("deliberationDate", "2026-11-20",
                 "participants", "Bewoners, adv.fysiek, adv.sociaal", "positions", "Verschillend",
-                "agreementReached", true, "agreedMeasures", "Kleiner speeltoestel", "revisedAmount", 11000));
+                "agreementReached", true, "agreedMeasures", "Kleiner speeltoestel", "revisedAmount", 11000,
+                "writtenChange", true, "writtenChangeDate", "2026-11-23", "writtenChangeAmount", 11000));
         complete("Decide", "gebiedsmanager", Map.of("outcome", "toegekend", "decisionMotivation", "Past in het wijkplan."));
         complete("CoSignDecision", "wethouder", Map.of("coSignDecision", "akkoord"));
         runMessages();

@@ -77,15 +77,26 @@ public class LetterTemplates {
         values.put("receivedOn", letter.receivedOn() == null ? null : DutchFormat.date(letter.receivedOn()));
         // Awb 6:7/6:8 with the Algemene termijnenwet: six weeks from the day after sending, moved past a weekend or holiday.
         values.put("objectionUntil", DutchFormat.date(calendar.objectionTermEnd(sentOn)));
-        values.put("legalBasis", properties.legalBasis().get(letter.kind().code()));
+        LetterContent.Grant grant = letter.grant();
+        // Awb 4:23: the regulation's article of the period the application was received in; else the configured text.
+        values.put("legalBasis", grant != null && grant.legalBasis() != null && !grant.legalBasis().isBlank()
+                ? grant.legalBasis() : properties.legalBasis().get(letter.kind().code()));
+        values.put("grant", grant);
+        values.put("activityEndDate", grant == null || grant.activityEndDate() == null ? null : DutchFormat.date(grant.activityEndDate()));
+        values.put("writtenChangeOn", grant == null || grant.writtenChangeOn() == null ? null : DutchFormat.date(grant.writtenChangeOn()));
+        values.put("changedAmount", grant == null || grant.changedAmount() == null ? null : DutchFormat.euro(grant.changedAmount()));
         values.put("amountRequested", letter.amountRequested() == null ? null : DutchFormat.euro(letter.amountRequested()));
         values.put("decidedAmount", letter.decidedAmount() == null ? null : DutchFormat.euro(letter.decidedAmount()));
         values.put("refusedAmount", letter.amountRequested() == null || letter.decidedAmount() == null ? null
                 : DutchFormat.euro(letter.amountRequested().subtract(letter.decidedAmount())));
         values.put("advance", letter.advance() == null ? null : DutchFormat.euro(letter.advance()));
         values.put("accountabilityDate", letter.accountabilityDate() == null ? null : DutchFormat.date(letter.accountabilityDate()));
-        values.put("obligations", letter.obligations() != null && !letter.obligations().isBlank()
-                ? letter.obligations() : properties.obligations());
+        String obligations = letter.obligations() != null && !letter.obligations().isBlank()
+                ? letter.obligations() : properties.obligations();
+        values.put("obligations", obligations);
+        // One obligation per line, as the decider edited them.
+        values.put("obligationLines", obligations == null ? java.util.List.of()
+                : obligations.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
         values.put("plannedOn", letter.answer() == null || letter.answer().plannedOn() == null ? null
                 : DutchFormat.date(letter.answer().plannedOn()));
         values.put("allocatedAmount", letter.answer() == null || letter.answer().allocatedAmount() == null ? null
