@@ -263,7 +263,7 @@ class StatusViews {
                     .withPartial(file.amountRequested() == null ? null : "U vroeg " + DutchFormat.euro(file.amountRequested())
                             + ". Wij kennen " + DutchFormat.euro(file.decidedAmount()) + " toe; voor het overige wijzen wij "
                             + "uw aanvraag af. Waarom, leest u in de motivering.");
-            case AFGEWEZEN -> new StatusView.Decision(file.outcome().label(), null, null, "Motivering", motivation, decidedOn);
+            case AFGEWEZEN, AFGEWEZEN_PLAFOND -> new StatusView.Decision(file.outcome().label(), null, null, "Motivering", motivation, decidedOn);
             case BUITEN_BEHANDELING -> new StatusView.Decision(file.outcome().label(), null,
                     "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
                             + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",
