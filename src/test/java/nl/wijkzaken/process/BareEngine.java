@@ -161,6 +161,14 @@ final class BareEngine {
         Ceilings.cover(regulations, allocations, budgets, code, EngineClock.today().getYear(), new BigDecimal(amount));
     }
 
+    /** A neighbourhood whose published ceiling leaves exactly {@code amount} for the next application. */
+    void neighbourhoodWithRoom(String code, String name, String amount) {
+        if (!neighbourhoods.exists(code)) {
+            neighbourhoods.register(new Neighbourhood(code, name));
+        }
+        Ceilings.room(regulations, allocations, budgets, code, EngineClock.today().getYear(), new BigDecimal(amount));
+    }
+
     /**
      * A request submitted online as the public form does: Fatima de Vries for Buurtgroep Zuid, with a postal address,
      * decisions by e-mail with her consent.
