@@ -65,6 +65,7 @@ class BudgetDecisionTest {
     @Autowired RepositoryService repositoryService;
     @Autowired CaseFiles caseFiles;
     @Autowired SubsidyRegulations regulations;
+    @Autowired org.camunda.bpm.engine.HistoryService historyService;
 
     DecisionSteps steps;
     int year;
@@ -225,7 +226,8 @@ class BudgetDecisionTest {
 
         assertThat(ledger.remaining("loenen", OWN_YEAR)).isEqualByComparingTo("0");
         assertThat(ledger.reservedForCase(request.caseNumber())).isEqualByComparingTo("1500");
-        assertThat(runtimeService.getVariable(request.processInstanceId(), "decisionMotivation")).asString()
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(request.processInstanceId())
+                .variableName("decisionMotivation").singleResult().getValue()).asString()
                 .as("a partial grant limited by the ceiling names it, the rule and the place (Awb 4:25 lid 2, 4:26)")
                 .contains("Subsidieplafond: Voor Loenen is voor 2091 een subsidieplafond vastgesteld van € 1.500,00")
                 .contains("in volgorde van ontvangst van volledige aanvragen (artikel 4:26 Awb)")
