@@ -52,6 +52,7 @@ class AllocationRacePostgresTest {
     private static final int APPLICATIONS = 40;
     private static final BigDecimal CEILING = new BigDecimal("31500");
     private static final int ASKED = 3000;
+    private static String engineRest;
 
     @Test
     void fortyApplicationsCompletedAndDecidedConcurrentlyAreGrantedExactlyInAllocationOrderNeverAboveTheCeiling() throws Exception {
@@ -66,6 +67,8 @@ class AllocationRacePostgresTest {
             Ceilings.ceiling(app.getBean(SubsidyRegulations.class), "loenen", year, CEILING);
             RuntimeService runtime = app.getBean(RuntimeService.class);
             TaskService tasks = app.getBean(TaskService.class);
+            // A standalone engine has a name of its own: the engine REST API finds it under /engine-rest/engine/{name}/.
+            engineRest = "/engine-rest/engine/" + app.getBean(org.camunda.bpm.engine.ProcessEngine.class).getName();
 
             // Received one after another: the order of receipt is the order of submission.
             List<String> caseNumbers = new ArrayList<>();
@@ -135,12 +138,12 @@ class AllocationRacePostgresTest {
         Task task = (group == null ? query : query.taskCandidateGroup(group)).singleResult();
         StaffApi api = StaffApi.as(user, port);
         if (task.getAssignee() == null) {
-            StaffApi.Reply claim = api.post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user));
+            StaffApi.Reply claim = api.post(engineRest + "/task/" + task.getId() + "/claim", Map.of("userId", user));
             assertThat(claim.status()).as(claim.toString()).isEqualTo(204);
         }
         Map<String, Object> variables = new LinkedHashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        StaffApi.Reply submitted = api.post("/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables));
+        StaffApi.Reply submitted = api.post(engineRest + "/task/" + task.getId() + "/submit-form", Map.of("variables", variables));
         assertThat(submitted.status()).as(taskKey + ": " + submitted).isIn(204, 409);
         return submitted.status();
     }
