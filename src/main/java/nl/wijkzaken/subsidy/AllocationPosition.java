@@ -92,6 +92,24 @@ public record AllocationPosition(String caseNumber, String neighbourhood, String
         return text.toString();
     }
 
+    /**
+     * What the resident reads on the status page: the own place and the ceiling (published), never other residents'
+     * applications. Null without a place.
+     */
+    public String residentWords() {
+        if (place == 0) {
+            return null;
+        }
+        String text = "Uw aanvraag was volledig op " + DutchFormat.date(completeOn) + " en is nummer " + place
+                + " in de volgorde waarin het subsidieplafond wordt verdeeld";
+        if (ceiling == null) {
+            return text + ".";
+        }
+        return text + " (" + ceiling.regulation().allocationRule().words() + "; plafond voor " + neighbourhoodName + " "
+                + year + ": " + DutchFormat.euro(ceiling.amount()) + ", " + ceiling.regulation().name() + ", "
+                + ceiling.applied().publicationReference() + ").";
+    }
+
     /** The live allocation as the decider's form shows it (a few lines, Dutch). */
     public String formText() {
         if (ceiling == null) {

@@ -30,6 +30,8 @@ import nl.wijkzaken.letters.StoredLetter;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.subsidy.AllocationPosition;
+import nl.wijkzaken.subsidy.Allocations;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
@@ -48,9 +50,11 @@ class StatusViews {
     private final Supplements supplements;
     private final Letters letters;
     private final LegalCalendar calendar;
+    private final Allocations allocations;
 
     StatusViews(Neighbourhoods neighbourhoods, CaseFiles caseFiles, Supplements supplements, Letters letters,
-                LegalCalendar calendar) {
+                LegalCalendar calendar, Allocations allocations) {
+        this.allocations = allocations;
         this.neighbourhoods = neighbourhoods;
         this.caseFiles = caseFiles;
         this.supplements = supplements;
@@ -68,7 +72,7 @@ class StatusViews {
             return new StatusView(residentCase.caseNumber(), residentCase.title(), neighbourhood, received, null,
                     CaseStatus.ONTVANGEN.text(), whatNext(CaseStatus.ONTVANGEN, false, null), asked(residentCase, null),
                     List.of(new StatusView.TimelineEntry(received, CaseStatus.ONTVANGEN.text())),
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
         CaseFile file = found.get();
         List<CaseEvent> events = caseFiles.events(file.caseNumber());
@@ -105,7 +109,8 @@ class StatusViews {
                 file.ownerTeam(), file.statusText(), whatNext(file.status(), sent, channelWords), asked(residentCase, file),
                 timeline(events),
                 ended ? null : deadline(file, caseFiles.deadline(file.caseNumber()).orElse(null), events, calendar, EngineClock.today()),
-                supplement, decision, dispatchNotice, delivery);
+                supplement, decision, dispatchNotice, delivery,
+                allocations.position(file.caseNumber()).map(AllocationPosition::residentWords).orElse(null));
     }
 
     /** The letter as sent; the objection term (Awb 6:7, 6:8 with the Algemene termijnenwet) from its sending date. */
