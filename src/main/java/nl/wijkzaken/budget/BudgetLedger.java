@@ -188,6 +188,48 @@ public class BudgetLedger {
         return remaining.subtract(value);
     }
 
+    /**
+     * Reserves a grant whose room the caller already checked against the subsidy ceiling, under the lock of
+     * {@link #lockBudget}: the allocation in order of complete receipt (Awb 4:25 lid 2, 4:26) is the guard, not this
+     * ledger's remainder. An application received before a ceiling was lowered is allocated under the ceiling as it
+     * was (4:27 lid 2), so this reservation may take the remainder of the lowered budget below zero.
+     *
+     * @return the remaining budget after the reservation (negative only in that 4:27 lid 2 case)
+     */
+    public BigDecimal reserveAllocated(String caseNumber, String neighbourhood, int year, Number amount, String actor,
+                                       String reason) {
+        requireText("caseNumber", caseNumber, 64, "Het zaaknummer ontbreekt");
+        Booking booking = requireBooking(neighbourhood, year, decimal(amount), true, actor, reason);
+        if (!lock(neighbourhood, year)) {
+            throw noBudget(booking.neighbourhood(), year);
+        }
+        book(neighbourhood, year, caseNumber, MovementType.RESERVATION, booking.amount().negate(), actor, reason);
+        return sum(neighbourhood, year, null);
+    }
+
+    /**
+     * Locks the budget row of this neighbourhood and year for the rest of the caller's transaction, the lock every
+     * reservation takes; the subsidy allocation takes it before it reads or writes its claims. False when no budget
+     * (no ceiling) was set.
+     */
+    public boolean lockBudget(String neighbourhood, int year) {
+        return lock(neighbourhood, year);
+    }
+
+    /** What is reserved (granted) in this neighbourhood and year: reservations minus releases of all cases. */
+    public BigDecimal reserved(String neighbourhood, int year) {
+        return Amounts.scaled(jdbc.sql("""
+                        SELECT COALESCE(-SUM(amount), 0) FROM budget_movement
+                        WHERE neighbourhood = ? AND budget_year = ? AND case_number IS NOT NULL""")
+                .params(neighbourhood, year)
+                .query(BigDecimal.class).single());
+    }
+
+    /** What one case has reserved in this neighbourhood and year. */
+    public BigDecimal reservedForCase(String caseNumber, String neighbourhood, int year) {
+        return reservedIn(neighbourhood, year, caseNumber);
+    }
+
     /** Every movement booked for a case, oldest first. */
     public List<BudgetMovement> movementsOfCase(String caseNumber) {
         return jdbc.sql("""

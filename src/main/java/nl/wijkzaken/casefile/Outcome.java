@@ -12,6 +12,11 @@ public enum Outcome {
     GEDEELTELIJK_TOEGEKEND("gedeeltelijk-toegekend", "Gedeeltelijk toegekend"),
     AFGEWEZEN("afgewezen", "Afgewezen"),
     /**
+     * Refused because granting would exceed the subsidy ceiling (Awb 4:25 lid 2), with reasons that name the ceiling,
+     * the allocation rule (4:26) and the application's place in the order.
+     */
+    AFGEWEZEN_PLAFOND("afgewezen-plafond", "Afgewezen: subsidieplafond bereikt"),
+    /**
      * Forwarded to the competent body (Awb 2:3) by the owner who judged completeness; no decision on the request
      * by this municipality.
      */
@@ -52,9 +57,14 @@ public enum Outcome {
         return this == TOEGEKEND || this == GEDEELTELIJK_TOEGEKEND;
     }
 
-    /** One of the three a decider chooses in "Besluit nemen" or "Snel afhandelen". */
+    /** One of those a decider chooses in "Besluit nemen" or "Snel afhandelen". */
     public boolean isDecision() {
-        return this == TOEGEKEND || this == GEDEELTELIJK_TOEGEKEND || this == AFGEWEZEN;
+        return this == TOEGEKEND || this == GEDEELTELIJK_TOEGEKEND || this == AFGEWEZEN || this == AFGEWEZEN_PLAFOND;
+    }
+
+    /** A refusal of the whole application, for whatever reason. */
+    public boolean refuses() {
+        return this == AFGEWEZEN || this == AFGEWEZEN_PLAFOND;
     }
 
     /** One of the three answers to a verzoek ("Verzoek beantwoorden"): no decision, nothing granted to the resident. */

@@ -208,6 +208,8 @@ public final class ResidentRequestProcess {
         public static final String SUPPLEMENT_TEXT = "supplementText";
         /** The date of receipt of the supplement (Date, start of day), sent along with the message. */
         public static final String SUPPLEMENT_RECEIVED_ON = "supplementReceivedOn";
+        /** The moment staff (or the status page) registered that supplement (Date): its time of complete receipt. */
+        public static final String SUPPLEMENT_REGISTERED_AT = "supplementRegisteredAt";
         /** Awb 4:5 lid 4: the 4:5 decision is due within four weeks after the repair term lapsed (Date). */
         public static final String NOT_HANDLED_DECISION_DUE = "notHandledDecisionDue";
         /** The 4:5 choice in "Buiten behandeling stellen of doorgaan": buiten-behandeling or doorgaan. */

@@ -129,7 +129,8 @@ public class DecisionLetters {
             switch (outcome) {
                 case TOEGEKEND: return LetterKind.TOEKENNING;
                 case GEDEELTELIJK_TOEGEKEND: return LetterKind.GEDEELTELIJKE_TOEKENNING;
-                case AFGEWEZEN: return LetterKind.AFWIJZING;
+                // Awb 4:25 lid 2: a refusal like any other; its reasons name the ceiling and the order.
+                case AFGEWEZEN, AFGEWEZEN_PLAFOND: return LetterKind.AFWIJZING;
                 case BUITEN_BEHANDELING: return LetterKind.BUITEN_BEHANDELING;
                 // Awb 2:3 and "not an application": letters without objection clause (LEGAL.md 3).
                 case DOORGEZONDEN: return LetterKind.DOORZENDING;

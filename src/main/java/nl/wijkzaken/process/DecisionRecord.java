@@ -32,12 +32,17 @@ import nl.wijkzaken.shared.DutchFormat;
 @Component("decisionRecord")
 class DecisionRecord implements TaskListener {
 
+    /** Starts the reasons the system adds when the subsidy ceiling limits the decision (Awb 4:25 lid 2). */
+    static final String CEILING_REASONS = "Subsidieplafond: ";
+
     private final CaseFiles caseFiles;
     private final Mandates mandates;
+    private final BudgetDecision budgetDecision;
 
-    DecisionRecord(CaseFiles caseFiles, Mandates mandates) {
+    DecisionRecord(CaseFiles caseFiles, Mandates mandates, BudgetDecision budgetDecision) {
         this.caseFiles = caseFiles;
         this.mandates = mandates;
+        this.budgetDecision = budgetDecision;
     }
 
     @Override
@@ -55,6 +60,19 @@ class DecisionRecord implements TaskListener {
             if (!agreed && blank(string(task, Variables.CO_SIGN_REMARK))) {
                 throw Refusal.invalid("Licht toe waarom u niet akkoord bent met het besluit.");
             }
+            if (agreed) {
+                // The ceiling may have been lowered or earlier applications completed since the decision (4:25 lid 2).
+                Outcome decidedOutcome = Outcome.ofCode(string(task, Variables.OUTCOME)).orElse(null);
+                BigDecimal decidedAmount = amount(task, Variables.DECIDED_AMOUNT);
+                if (decidedOutcome != null && decidedOutcome.grants() && decidedAmount != null) {
+                    try {
+                        budgetDecision.checkCeiling(task, decidedOutcome, BudgetDecision.asked(task), decidedAmount);
+                    } catch (Refusal exceeded) {
+                        throw Refusal.invalid("Medeondertekenen kan niet: " + exceeded.getMessage()
+                                + " Kies Niet akkoord, zodat opnieuw wordt besloten.");
+                    }
+                }
+            }
             instance.setVariable(Variables.CO_SIGN_AGREED, agreed);
             instance.setVariable("coSignedBy", actor);
             caseFiles.recordEvent(caseNumber, CaseEventType.CO_SIGNED, null,
@@ -67,12 +85,13 @@ class DecisionRecord implements TaskListener {
             throw Refusal.invalid("Kies een besluit en geef een motivering.");
         }
         Outcome outcome = Outcome.ofCode(code).filter(Outcome::isDecision)
-                .orElseThrow(() -> Refusal.invalid("Kies als besluit toegekend, gedeeltelijk toegekend of afgewezen."));
+                .orElseThrow(() -> Refusal.invalid("Kies als besluit toegekend, gedeeltelijk toegekend, afgewezen of "
+                        + "afgewezen omdat het subsidieplafond is bereikt."));
         BigDecimal asked = amount(task, Variables.AMOUNT_TO_DECIDE) != null
                 ? amount(task, Variables.AMOUNT_TO_DECIDE) : amount(task, Variables.AMOUNT_REQUESTED);
         BigDecimal decided = switch (outcome) {
             case TOEGEKEND -> asked;
-            case AFGEWEZEN -> BigDecimal.ZERO.setScale(2);
+            case AFGEWEZEN, AFGEWEZEN_PLAFOND -> BigDecimal.ZERO.setScale(2);
             case GEDEELTELIJK_TOEGEKEND -> {
                 BigDecimal partial = amount(task, Variables.DECIDED_AMOUNT);
                 if (partial == null || partial.signum() <= 0 || partial.compareTo(asked) >= 0) {
@@ -86,6 +105,11 @@ class DecisionRecord implements TaskListener {
         if (Tasks.DECIDE.equals(task.getTaskDefinitionKey())) {
             holdsTheMandate(task, instance, outcome);
         }
+        // Awb 4:25 lid 2: the ceiling and the order of complete receipt (4:26) decide what may be granted; a decision
+        // the ceiling limits gets the system's reasons naming the ceiling and the place in the order (3:46).
+        String ceilingReasons = budgetDecision.checkCeiling(task, outcome, asked, decided);
+        motivation = withCeilingReasons(motivation, ceilingReasons);
+        instance.setVariable(Variables.DECISION_MOTIVATION, motivation);
         instance.setVariable(Variables.DECIDED_AMOUNT, decided.doubleValue());
         instance.setVariable(Variables.DECIDED_BY, actor);
         caseFiles.recordEvent(caseNumber, CaseEventType.DECISION, null,
@@ -102,6 +126,7 @@ class DecisionRecord implements TaskListener {
         DecisionType type = switch (outcome) {
             case TOEGEKEND -> DecisionType.TOEKENNING;
             case GEDEELTELIJK_TOEGEKEND -> DecisionType.GEDEELTELIJKE_TOEKENNING;
+            case AFGEWEZEN_PLAFOND -> DecisionType.AFWIJZING_PLAFOND;
             default -> DecisionType.AFWIJZING;
         };
         Object current = instance.getVariable(Variables.MANDATE);
@@ -121,6 +146,13 @@ class DecisionRecord implements TaskListener {
                     + " hierover. Kies een ander besluit of laat de taak opnieuw toewijzen.");
         }
         instance.setVariable(Variables.MANDATE, Mandates.asResult(mandate));
+    }
+
+    /** The decider's own motivation (an earlier system text removed: the decision may be taken again), then the system's. */
+    static String withCeilingReasons(String motivation, String reasons) {
+        int earlier = motivation.indexOf("\n\n" + CEILING_REASONS);
+        String own = earlier < 0 ? motivation.strip() : motivation.substring(0, earlier).strip();
+        return reasons == null ? own : own + "\n\n" + CEILING_REASONS + reasons;
     }
 
     private static boolean blank(String value) {

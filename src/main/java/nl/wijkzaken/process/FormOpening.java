@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 import nl.wijkzaken.models.ResidentRequestProcess.Tasks;
 
 /**
- * What a task form shows is computed when the form opens, not when the task was created: the remaining buurtbudget
- * ({@code remainingBudget}, see {@link BudgetDecision#showRemaining}) and the case summary ({@link CaseSummary}).
+ * What a task form shows is computed when the form opens, not when the task was created: the live allocation of the
+ * subsidy ceiling ({@code allocation}: ceiling, granted, earlier claims, available, place in the order; see
+ * {@link BudgetDecision#showRemaining}) and the case summary ({@link CaseSummary}).
  * Tasklist (and {@code GET /task/{id}/form-variables}) reads a form's values with the engine command
  * {@link GetTaskFormVariablesCmd}; once the engine has let the caller read the task, this refreshes those two
  * task-local variables (only when they changed, so history keeps each figure someone saw) and answers with the fresh
- * values. A budget changed, reserved or released after the task was created or claimed is what the decider reads.
+ * values. A ceiling changed, a grant reserved or released, or an earlier application completed or decided after the task was
+ * created or claimed is what the decider reads.
  * The receipt task of the front office also gets the resident's status link, only in the answer (never stored).
  * <p>
  * The refresh is the process's own bookkeeping, not the person's input: it runs in its own short command without
@@ -59,9 +61,9 @@ class FormOpening extends AbstractProcessEnginePlugin {
             caseSummary.refresh(task);
             fresh.put(CaseSummary.VARIABLE, task.getVariableLocal(CaseSummary.VARIABLE));
         }
-        if (task.hasVariableLocal(BudgetDecision.REMAINING_BUDGET)) {
+        if (task.hasVariableLocal(BudgetDecision.ALLOCATION)) {
             budgetDecision.showRemaining(task);
-            fresh.put(BudgetDecision.REMAINING_BUDGET, task.getVariableLocal(BudgetDecision.REMAINING_BUDGET));
+            fresh.put(BudgetDecision.ALLOCATION, task.getVariableLocal(BudgetDecision.ALLOCATION));
         }
         if (Tasks.GIVE_RECEIPT.equals(task.getTaskDefinitionKey())) {
             // Shown, never stored: the status link is no variable (history would keep it).

@@ -4,5 +4,5 @@
  * The ceiling's money lives in the {@code budget} ledger: every ceiling act books the ledger of that neighbourhood and
  * year. Staff API, page and rules in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"budget", "neighbourhood", "refusal", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"budget", "models", "neighbourhood", "refusal", "security", "shared"})
 package nl.wijkzaken.subsidy;

@@ -165,6 +165,7 @@ public class SupplementRegistrations {
                 .processInstanceBusinessKey(file.caseNumber())
                 .setVariable(Variables.SUPPLEMENT_TEXT, text)
                 .setVariable(Variables.SUPPLEMENT_RECEIVED_ON, EngineClock.startOf(receivedOn))
+                .setVariable(Variables.SUPPLEMENT_REGISTERED_AT, java.util.Date.from(EngineClock.now()))
                 .correlate());
         return store.ofCase(file.caseNumber()).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }

@@ -75,7 +75,7 @@ class AttributionTest {
         // A read-only field of the deliberation and decision forms (an input mapping of the step): never a person's.
         assertThat(actorsOf(values, "deliberationReason")).isNotEmpty().containsOnly("systeem");
         assertThat(actorsOf(values, "caseSummary")).isNotEmpty().containsOnly("systeem");
-        assertThat(actorsOf(values, "remainingBudget")).isNotEmpty().containsOnly("systeem");
+        assertThat(actorsOf(values, "allocation")).isNotEmpty().containsOnly("systeem");
     }
 
     private void submit(String instance, String taskKey, String user, Map<String, Object> values) {

@@ -24,6 +24,8 @@ import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.Urgency;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.support.CaseDriver;
+import nl.wijkzaken.support.Ceilings;
+import nl.wijkzaken.subsidy.SubsidyRegulations;
 import nl.wijkzaken.support.TestMailServer;
 
 /**
@@ -40,6 +42,7 @@ class OneClockDossierTest {
 
     @Autowired CaseDossiers dossiers;
     @Autowired BudgetLedger ledger;
+    @Autowired SubsidyRegulations regulations;
     @Autowired ApplicationContext context;
 
     @BeforeAll
@@ -55,8 +58,8 @@ class OneClockDossierTest {
     @Test
     void caseEventsLedgerMovementsAndMailsAllCarryTheEnginesTime() {
         ClockUtil.setCurrentTime(Date.from(START));
-        if (!ledger.hasBudget("maarssenbroek", YEAR)) {
-            ledger.setBudget("maarssenbroek", YEAR, new BigDecimal("5000"), "gebiedsmanager", "Begroting " + YEAR);
+        if (regulations.acts(YEAR, "maarssenbroek").isEmpty()) {
+            Ceilings.ceiling(regulations, "maarssenbroek", YEAR, new BigDecimal("5000"));
         }
         CaseDriver driver = new CaseDriver(context);
         driver.submit("maarssenbroek", Category.GROEN_EN_OPENBARE_RUIMTE, "400", Urgency.ACUUT);

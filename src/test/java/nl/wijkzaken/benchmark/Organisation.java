@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
-import nl.wijkzaken.budget.BudgetLedger;
+import nl.wijkzaken.subsidy.SubsidyRegulations;
+import nl.wijkzaken.support.Ceilings;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
@@ -90,11 +91,13 @@ final class Organisation {
             }
         });
 
-        BudgetLedger ledger = app.bean(BudgetLedger.class);
+        // Grants need a published ceiling (Awb 4:25-4:27): the regulation of each year and a ceiling act per
+        // neighbourhood, which books the ledger.
+        SubsidyRegulations regulations = app.bean(SubsidyRegulations.class);
         for (int year = firstBudgetYear; year <= lastBudgetYear; year++) {
             for (String n : NEIGHBOURHOODS) {
-                if (ledger.overview(n, year).isEmpty()) {
-                    ledger.setBudget(n, year, YEARLY_BUDGET, "benchmark", "Buurtbudget " + year + " (benchmark)");
+                if (regulations.acts(year, n).isEmpty()) {
+                    Ceilings.ceiling(regulations, n, year, YEARLY_BUDGET);
                 }
             }
         }

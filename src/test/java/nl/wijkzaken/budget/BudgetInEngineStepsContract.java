@@ -120,10 +120,11 @@ abstract class BudgetInEngineStepsContract {
         ClockUtil.setCurrentTime(Date.from(LocalDate.of(YEAR, 3, 1).atStartOfDay(DutchFormat.ZONE).toInstant()));
         try {
             String instance = runtimeService.startProcessInstanceByKey("budget-form-test",
-                    Map.of("neighbourhood", wijk, "year", YEAR)).getId();
+                    // Route verzoek: no subsidy ceiling, so the form shows the ledger's remainder.
+                    Map.of("neighbourhood", wijk, "year", YEAR, "route", "verzoek")).getId();
 
             String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
-            assertThat(taskService.getVariableLocal(task, "remainingBudget")).asString().startsWith("€ 12.345,60");
+            assertThat(taskService.getVariableLocal(task, "allocation")).asString().startsWith("Resterend buurtbudget: € 12.345,60");
             runtimeService.deleteProcessInstance(instance, "test");
         } finally {
             ClockUtil.reset();

@@ -35,6 +35,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import nl.wijkzaken.subsidy.SubsidyRegulations;
+import nl.wijkzaken.support.Ceilings;
 import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.intake.RegisteredRequest;
@@ -138,8 +140,6 @@ class BudgetLedgerPostgresTest extends BudgetLedgerContract {
     @Test
     void racingDecisionsInTheRealProcessNeverOverspendAndEveryLoserStaysOpenWithTheRemainingAmount() throws Exception {
         int year = EngineClock.today().getYear();
-        BudgetOverview atStart = ledger.overview(WIJK, year).orElseThrow();
-        ledger.changeBudget(WIJK, year, atStart.budget().add(REMAINING_AT_START.subtract(atStart.remaining())), "gm", "Racebudget");
         DecisionSteps steps = new DecisionSteps(context);
         List<RegisteredRequest> cases = new ArrayList<>();
         List<Task> decisions = new ArrayList<>();
@@ -153,6 +153,8 @@ class BudgetLedgerPostgresTest extends BudgetLedgerContract {
             cases.add(request);
             decisions.add(steps.claim(request, "Decide", decider));
         }
+        // The ceiling leaves 20.500 for these 60 applications, complete in the order they were submitted (Awb 4:26).
+        Ceilings.ceiling(context.getBean(SubsidyRegulations.class), WIJK, year, ledger.reserved(WIJK, year).add(REMAINING_AT_START));
         assertThat(ledger.remaining(WIJK, year)).isEqualByComparingTo(REMAINING_AT_START);
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -199,9 +201,8 @@ class BudgetLedgerPostgresTest extends BudgetLedgerContract {
             }
             assertThat(response.statusCode()).as("a losing decision: " + response.body()).isEqualTo(409);
             JsonNode refusal = json.readTree(response.body());
-            assertThat(refusal.get("message").asText()).isEqualTo("Onvoldoende buurtbudget: resterend € 500,00 van Loenen in "
-                    + year + ", gevraagd € 1.000,00. Verlaag het bedrag of wijs de aanvraag af.");
-            assertThat(refusal.get("remaining").decimalValue()).isEqualByComparingTo("500");
+            assertThat(refusal.get("message").asText()).startsWith("Het subsidieplafond laat dit niet toe: voor deze aanvraag is nog ");
+            assertThat(refusal.get("available").decimalValue()).isLessThanOrEqualTo(new BigDecimal("500"));
             Task stillOpen = taskService.createTaskQuery().taskId(decisions.get(i).getId()).singleResult();
             assertThat(stillOpen).as("the loser's decision is still open, with its decider").isNotNull()
                     .extracting(Task::getAssignee).isEqualTo(decider(i));
@@ -216,7 +217,8 @@ class BudgetLedgerPostgresTest extends BudgetLedgerContract {
                         WHERE neighbourhood = ? AND budget_year = ? AND movement_type = 'RESERVATION'""")
                 .params(WIJK, year).query(BigDecimal.class).single();
 
-        assertThat(granted).hasSize(expectedGrants);
+        assertThat(granted).as("exactly the first in the allocation order")
+                .containsExactlyElementsOf(cases.subList(0, expectedGrants).stream().map(RegisteredRequest::caseNumber).toList());
         assertThat(decided).as("decisions taken").isEqualTo(expectedGrants);
         assertThat(reserved).as("ledger sum = granted decisions").isEqualByComparingTo(GRANT.multiply(BigDecimal.valueOf(decided)));
         assertThat(ledger.remaining(WIJK, year)).isEqualByComparingTo("500").isNotNegative();

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import nl.wijkzaken.subsidy.SubsidyRegulations;
+import nl.wijkzaken.support.Ceilings;
 import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
@@ -58,9 +60,7 @@ class DecisionFormInTasklistTest {
     @Test
     void theDeciderSeesTheRemainingBudgetAndTheRefusalOfAGrantItDoesNotCover() throws Exception {
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(OWN_YEAR, 6, 1, 9, 0).atZone(DutchFormat.ZONE).toInstant()));
-        if (!ledger.hasBudget("loenen", OWN_YEAR)) {
-            ledger.setBudget("loenen", OWN_YEAR, new BigDecimal("1500"), "gebiedsmanager", "Begroting " + OWN_YEAR);
-        }
+        Ceilings.ceiling(context.getBean(SubsidyRegulations.class), "loenen", OWN_YEAR, new BigDecimal("1500"));
         DecisionSteps steps = new DecisionSteps(context);
         RegisteredRequest request = steps.toDecision("loenen", "2000");
         Task task = steps.claim(request, "Decide", "wm.loenen");
@@ -79,10 +79,11 @@ class DecisionFormInTasklistTest {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("#/login")));
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
 
-        By remainingField = By.xpath("//label[contains(normalize-space(.), 'Resterend buurtbudget van de wijk')]/following::input[1]");
+        By remainingField = By.xpath("//label[contains(normalize-space(.), 'Verdeling van het subsidieplafond')]/following::textarea[1]");
         wait.until(driver -> !driver.findElement(remainingField).getAttribute("value").isEmpty());
         WebElement remaining = browser.findElement(remainingField);
-        assertThat(remaining.getAttribute("value")).isEqualTo("€ 1.500,00 (Loenen, 2093)");
+        assertThat(remaining.getAttribute("value")).contains("Subsidieplafond Loenen 2093: € 1.500,00")
+                .contains("Beschikbaar voor deze aanvraag: € 1.500,00 (gevraagd € 2.000,00)");
         assertThat(remaining.isEnabled()).as("read-only").isFalse();
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", remaining);
         Browser.screenshot(browser, "budget-1-decision-form");
@@ -94,10 +95,10 @@ class DecisionFormInTasklistTest {
         click(browser.findElement(By.cssSelector("button[ng-click='complete()']")));
 
         WebElement notification = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//*[contains(@class, 'notifications')]//*[contains(., 'Onvoldoende buurtbudget')]")));
+                By.xpath("//*[contains(@class, 'notifications')]//*[contains(., 'Het subsidieplafond laat dit niet toe')]")));
         Browser.screenshot(browser, "budget-2-refused");
-        assertThat(notification.getText()).contains("Onvoldoende buurtbudget: resterend € 1.500,00 van Loenen in 2093, "
-                + "gevraagd € 2.000,00. Verlaag het bedrag of wijs de aanvraag af.")
+        assertThat(notification.getText()).contains("Het subsidieplafond laat dit niet toe: voor deze aanvraag is nog "
+                + "€ 1.500,00 beschikbaar")
                 .doesNotContain("Exception", "ENGINE-");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the decision is still open").isOne();
         assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();

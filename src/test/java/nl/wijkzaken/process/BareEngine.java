@@ -48,6 +48,10 @@ import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.shared.EngineClock;
+import nl.wijkzaken.subsidy.Allocations;
+import nl.wijkzaken.subsidy.SubsidyRegulations;
+import nl.wijkzaken.subsidy.internal.ClaimStore;
+import nl.wijkzaken.support.Ceilings;
 
 /**
  * TEST ONLY: a bare process engine for the process-path tests, without Spring Boot, security or the webapps, as
@@ -71,12 +75,13 @@ final class BareEngine {
     final ProcessEngine engine;
     final CaseFiles caseFiles;
     final BudgetLedger budgets;
+    final SubsidyRegulations regulations;
+    final Allocations allocations;
     final Neighbourhoods neighbourhoods;
     final RequestIntake intake;
     /** The mandate decisions as application.yml enters them, on this engine's deployed mandate table. */
     final Mandates mandates;
     final Letters letters;
-    final SubsidyRegulations regulations;
 
     private BareEngine() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -91,6 +96,8 @@ final class BareEngine {
         // No Spring context: DecisionSent goes nowhere here (nothing in resident-request listens to it).
         caseFiles = construct(CaseFiles.class, jdbc, (org.springframework.context.ApplicationEventPublisher) event -> { });
         budgets = construct(BudgetLedger.class, jdbc, neighbourhoods);
+        regulations = construct(SubsidyRegulations.class, jdbc, neighbourhoods, budgets);
+        allocations = construct(Allocations.class, construct(ClaimStore.class, jdbc), regulations, budgets, neighbourhoods);
         CaseNumbers caseNumbers = construct(CaseNumbers.class, jdbc);
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
@@ -101,13 +108,14 @@ final class BareEngine {
         beans.put("caseFileRecorder", new CaseFileRecorder(caseFiles, mandates, calendar));
         beans.put("adviceRound", new AdviceRound(caseFiles));
         beans.put("conflictOfInterest", new ConflictOfInterest());
-        beans.put("decisionRecord", new DecisionRecord(caseFiles, mandates));
+        BudgetDecision budgetDecision = new BudgetDecision(budgets, neighbourhoods, allocations);
+        beans.put("decisionRecord", new DecisionRecord(caseFiles, mandates, budgetDecision));
         beans.put("mandates", mandates);
-        beans.put("budgetDecision", new BudgetDecision(budgets, neighbourhoods));
+        beans.put("budgetDecision", budgetDecision);
+        beans.put("allocations", allocations);
         beans.put("deadlineWatch", new DeadlineWatch(caseFiles, calendar));
         beans.put("completenessCheck", new CompletenessCheck(caseFiles));
         letters = LetterFixtures.letters(jdbc, null);
-        regulations = construct(SubsidyRegulations.class, jdbc, neighbourhoods, budgets);
         beans.put("decisionLetters", new DecisionLetters(letters, caseFiles, LegalCalendar.ofLaw(),
                 new StandardEnvironment(), "balie", regulations));
         beans.put("grantTerms", new GrantTerms(caseFiles));
@@ -146,22 +154,23 @@ final class BareEngine {
         return ProcessEngineExtension.builder().useProcessEngine(get().engine).build();
     }
 
-    /** A neighbourhood with a budget for this year that covers what the test grants. */
+    /**
+     * A neighbourhood with a published subsidy ceiling for this year (the regulation published before the period,
+     * Awb 4:27 lid 1) that leaves room for what the test grants after every undecided claim of earlier tests.
+     */
     void neighbourhoodWithBudget(String code, String name, String amount) {
         if (!neighbourhoods.exists(code)) {
             neighbourhoods.register(new Neighbourhood(code, name));
         }
-        int year = EngineClock.today().getYear();
-        if (!budgets.hasBudget(code, year)) {
-            budgets.setBudget(code, year, new BigDecimal(amount), "test", "Buurtbudget voor de procestests");
-        } else {
-            BigDecimal needed = new BigDecimal(amount);
-            BigDecimal remaining = budgets.remaining(code, year);
-            if (remaining.compareTo(needed) < 0) {
-                BigDecimal budget = budgets.overview(code, year).orElseThrow().budget();
-                budgets.changeBudget(code, year, budget.add(needed.subtract(remaining)), "test", "Aanvulling voor de procestests");
-            }
+        Ceilings.cover(regulations, allocations, budgets, code, EngineClock.today().getYear(), new BigDecimal(amount));
+    }
+
+    /** A neighbourhood whose published ceiling leaves exactly {@code amount} for the next application. */
+    void neighbourhoodWithRoom(String code, String name, String amount) {
+        if (!neighbourhoods.exists(code)) {
+            neighbourhoods.register(new Neighbourhood(code, name));
         }
+        Ceilings.room(regulations, allocations, budgets, code, EngineClock.today().getYear(), new BigDecimal(amount));
     }
 
     /**

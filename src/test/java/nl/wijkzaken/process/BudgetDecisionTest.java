@@ -43,6 +43,8 @@ import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.support.ApplicationTest;
+import nl.wijkzaken.support.Ceilings;
+import nl.wijkzaken.subsidy.SubsidyRegulations;
 
 /**
  * The buurtbudget in the real resident-request process: what each decision books, when, for whom, and that
@@ -62,6 +64,8 @@ class BudgetDecisionTest {
     @Autowired RuntimeService runtimeService;
     @Autowired RepositoryService repositoryService;
     @Autowired CaseFiles caseFiles;
+    @Autowired SubsidyRegulations regulations;
+    @Autowired org.camunda.bpm.engine.HistoryService historyService;
 
     DecisionSteps steps;
     int year;
@@ -130,14 +134,15 @@ class BudgetDecisionTest {
 
         steps.complete(request, "Decide", "gebiedsmanager", decision("toegekend", null));
         assertThat(ledger.remaining("maarssenbroek", year)).isEqualByComparingTo(before.subtract(new BigDecimal("12000")));
-        assertThat(taskVariable(request, "CoSignDecision", BudgetDecision.REMAINING_BUDGET))
-                .isEqualTo(euro(before.subtract(new BigDecimal("12000"))) + " (Maarssenbroek, " + year + ")");
+        assertThat(taskVariable(request, "CoSignDecision", BudgetDecision.ALLOCATION)).asString()
+                .contains("Subsidieplafond Maarssenbroek " + year).contains("Beschikbaar voor deze aanvraag: ");
 
         steps.complete(request, "CoSignDecision", "wethouder",
                 Map.of("coSignDecision", "niet-akkoord", "coSignRemark", "Eerst een tweede offerte."));
         assertThat(ledger.remaining("maarssenbroek", year)).isEqualByComparingTo(before);
-        assertThat(taskVariable(request, "Decide", BudgetDecision.REMAINING_BUDGET))
-                .as("the decider sees the money given back").isEqualTo(euro(before) + " (Maarssenbroek, " + year + ")");
+        assertThat(taskVariable(request, "Decide", BudgetDecision.ALLOCATION)).asString()
+                .as("the decider sees the money given back")
+                .contains("Al verleend: " + euro(ledger.reserved("maarssenbroek", year)));
 
         steps.complete(request, "Decide", "gebiedsmanager", decision("gedeeltelijk-toegekend", 10000));
         steps.complete(request, "CoSignDecision", "wethouder", Map.of("coSignDecision", "akkoord"));
@@ -159,8 +164,9 @@ class BudgetDecisionTest {
     void aFastLaneGrantReservesTheAmountAsked() {
         RegisteredRequest request = steps.toFastLane("maarssen-dorp", "500");
         BigDecimal before = ledger.remaining("maarssen-dorp", year);
-        assertThat(taskVariable(request, "HandleFastLane", BudgetDecision.REMAINING_BUDGET))
-                .isEqualTo(euro(before) + " (Maarssen-Dorp, " + year + ")");
+        assertThat(taskVariable(request, "HandleFastLane", BudgetDecision.ALLOCATION))
+                .as("a traffic request is route verzoek: no ceiling, the ledger's remainder")
+                .isEqualTo("Resterend buurtbudget: " + euro(before) + " (Maarssen-Dorp, " + year + ")");
 
         steps.complete(request, "HandleFastLane", "wm.maarssen-dorp", decision("toegekend", null));
 
@@ -172,41 +178,43 @@ class BudgetDecisionTest {
     }
 
     @Test
-    void theDecisionFormShowsTheRemainingBudgetAsItIsWhenTheTaskIsCreatedAndWhenItIsClaimed() {
+    void theDecisionFormShowsTheAllocationAsItIsWhenTheFormIsOpened() {
         RegisteredRequest request = steps.toDecision("maarssen-dorp", "1000");
-        BigDecimal atCreation = ledger.remaining("maarssen-dorp", year);
+        BigDecimal grantedAtCreation = ledger.reserved("maarssen-dorp", year);
         Task task = steps.task(request, "Decide");
 
-        assertThat(formService.getTaskFormVariables(task.getId()).get(BudgetDecision.REMAINING_BUDGET))
-                .isEqualTo(euro(atCreation) + " (Maarssen-Dorp, " + year + ")");
+        assertThat(formService.getTaskFormVariables(task.getId()).get(BudgetDecision.ALLOCATION)).asString()
+                .contains("Al verleend: " + euro(grantedAtCreation));
 
         // Meanwhile another decision in the same neighbourhood takes money.
         RegisteredRequest other = steps.toDecision("maarssen-dorp", "700");
         steps.complete(other, "Decide", "wm.maarssen-dorp", decision("toegekend", null));
         steps.claim(request, "Decide", "wm.maarssen-dorp");
 
-        assertThat(formService.getTaskFormVariables(task.getId()).get(BudgetDecision.REMAINING_BUDGET))
-                .isEqualTo(euro(atCreation.subtract(new BigDecimal("700"))) + " (Maarssen-Dorp, " + year + ")");
-        assertThat(runtimeService.getVariable(request.processInstanceId(), BudgetDecision.REMAINING_BUDGET))
+        assertThat(formService.getTaskFormVariables(task.getId()).get(BudgetDecision.ALLOCATION)).asString()
+                .contains("Al verleend: " + euro(grantedAtCreation.add(new BigDecimal("700"))));
+        assertThat(runtimeService.getVariable(request.processInstanceId(), BudgetDecision.ALLOCATION))
                 .as("a variable of the task, not of the case").isNull();
     }
 
     @Test
     void aGrantBeyondTheRemainingBudgetIsRefusedTheTaskStaysOpenAndALowerAmountCanThenBeGranted() {
         moveClockTo(OWN_YEAR);
-        if (!ledger.hasBudget("loenen", OWN_YEAR)) {
-            ledger.setBudget("loenen", OWN_YEAR, new BigDecimal("1500"), "gebiedsmanager", "Begroting " + OWN_YEAR);
-        }
+        Ceilings.ceiling(regulations, "loenen", OWN_YEAR, new BigDecimal("1500"));
         RegisteredRequest request = steps.toDecision("loenen", "2000");
         assertThat(request.caseNumber()).startsWith("BV-" + OWN_YEAR);
-        assertThat(taskVariable(request, "Decide", BudgetDecision.REMAINING_BUDGET)).isEqualTo("€ 1.500,00 (Loenen, 2091)");
+        assertThat(taskVariable(request, "Decide", BudgetDecision.ALLOCATION)).asString()
+                .contains("Subsidieplafond Loenen 2091: € 1.500,00").contains("Beschikbaar voor deze aanvraag: € 1.500,00 (gevraagd € 2.000,00)")
+                .contains("Plaats in de volgorde: nummer 1 van 1 (volledig op 1 maart 2091 om 10:");
 
         Throwable refused = catchThrowable(() -> steps.complete(request, "Decide", "wm.loenen", decision("toegekend", null)));
 
         assertThat(Refusal.in(refused)).get().satisfies(e -> {
-            assertThat(e.getMessage()).isEqualTo("Onvoldoende buurtbudget: resterend € 1.500,00 van Loenen in 2091, "
-                    + "gevraagd € 2.000,00. Verlaag het bedrag of wijs de aanvraag af.");
-            assertThat((BigDecimal) e.properties().get("remaining")).isEqualByComparingTo("1500");
+            assertThat(e.getMessage()).isEqualTo("Het subsidieplafond laat dit niet toe: voor deze aanvraag is nog € 1.500,00 "
+                    + "beschikbaar (plafond € 1.500,00, al verleend € 0,00, gevraagd door eerder volledige aanvragen € 0,00). "
+                    + "Ken gedeeltelijk toe tot ten hoogste € 1.500,00 of wijs af met 'Afgewezen: subsidieplafond bereikt' "
+                    + "(artikel 4:25 lid 2 Awb).");
+            assertThat((BigDecimal) e.properties().get("available")).isEqualByComparingTo("1500");
         });
         Task open = steps.task(request, "Decide");
         assertThat(open.getAssignee()).as("still the decider's task").isEqualTo("wm.loenen");
@@ -218,6 +226,12 @@ class BudgetDecisionTest {
 
         assertThat(ledger.remaining("loenen", OWN_YEAR)).isEqualByComparingTo("0");
         assertThat(ledger.reservedForCase(request.caseNumber())).isEqualByComparingTo("1500");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(request.processInstanceId())
+                .variableName("decisionMotivation").singleResult().getValue()).asString()
+                .as("a partial grant limited by the ceiling names it, the rule and the place (Awb 4:25 lid 2, 4:26)")
+                .contains("Subsidieplafond: Voor Loenen is voor 2091 een subsidieplafond vastgesteld van € 1.500,00")
+                .contains("in volgorde van ontvangst van volledige aanvragen (artikel 4:26 Awb)")
+                .contains("is nummer 1 in die volgorde");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,6 +23,9 @@ import nl.wijkzaken.budget.BudgetLedger;
 import nl.wijkzaken.intake.RegisteredRequest;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.support.ApplicationTest;
+import nl.wijkzaken.support.Ceilings;
+import nl.wijkzaken.subsidy.CeilingAct;
+import nl.wijkzaken.subsidy.SubsidyRegulations;
 import nl.wijkzaken.support.DecisionSteps;
 import nl.wijkzaken.support.StaffApi;
 import nl.wijkzaken.support.StaffApi.Reply;
@@ -38,6 +42,7 @@ class FormOpeningTest {
 
     @Autowired ApplicationContext context;
     @Autowired BudgetLedger ledger;
+    @Autowired SubsidyRegulations regulations;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @LocalServerPort int port;
@@ -48,8 +53,8 @@ class FormOpeningTest {
     void steps() {
         steps = new DecisionSteps(context);
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(OWN_YEAR, 3, 2, 10, 0).atZone(DutchFormat.ZONE).toInstant()));
-        if (!ledger.hasBudget("breukelen", OWN_YEAR)) {
-            ledger.setBudget("breukelen", OWN_YEAR, new BigDecimal("40000"), "gebiedsmanager", "Begroting " + OWN_YEAR);
+        if (regulations.acts(OWN_YEAR, "breukelen").isEmpty()) {
+            Ceilings.ceiling(regulations, "breukelen", OWN_YEAR, new BigDecimal("40000"));
         }
     }
 
@@ -59,30 +64,31 @@ class FormOpeningTest {
     }
 
     @Test
-    void theRemainingBudgetOnTheDecisionFormIsTheFigureWhenTheFormOpensNotWhenTheTaskWasCreated() {
+    void theAllocationOnTheDecisionFormIsTheFigureWhenTheFormOpensNotWhenTheTaskWasCreated() {
         RegisteredRequest request = steps.toDecision("breukelen", "5000");
         Task decide = steps.claim(request, "Decide", "gebiedsmanager");
-        BigDecimal before = ledger.remaining("breukelen", OWN_YEAR);
-        String shown = formValue("gebiedsmanager", decide, "remainingBudget");
-        assertThat(shown).isEqualTo(DutchFormat.euro(before) + " (Breukelen, " + OWN_YEAR + ")");
+        List<CeilingAct> acts = regulations.acts(OWN_YEAR, "breukelen");
+        BigDecimal before = acts.get(acts.size() - 1).amount();
+        String shown = formValue("gebiedsmanager", decide, "allocation");
+        assertThat(shown).contains("Subsidieplafond Breukelen " + OWN_YEAR + ": " + DutchFormat.euro(before));
 
-        // The college lowers the budget while the task is claimed and open.
-        BigDecimal lowered = before.subtract(new BigDecimal("7500"));
-        ledger.changeBudget("breukelen", OWN_YEAR, ledger.overview("breukelen", OWN_YEAR).orElseThrow().budget()
-                .subtract(new BigDecimal("7500")), "gebiedsmanager", "Bijgesteld door het college");
+        // The college raises the ceiling while the task is claimed and open (a raise counts for everyone).
+        BigDecimal raised = before.add(new BigDecimal("7500"));
+        regulations.setCeiling(OWN_YEAR, "breukelen", raised, "Gemeenteblad " + OWN_YEAR + ", 2",
+                java.time.LocalDate.of(OWN_YEAR, 3, 2), "gebiedsmanager", "Verhoogd door het college");
 
-        assertThat(formValue("gebiedsmanager", decide, "remainingBudget"))
-                .as("the form opened again shows the ledger of now")
-                .isEqualTo(DutchFormat.euro(lowered) + " (Breukelen, " + OWN_YEAR + ")");
+        assertThat(formValue("gebiedsmanager", decide, "allocation"))
+                .as("the form opened again shows the ceiling of now")
+                .contains("Subsidieplafond Breukelen " + OWN_YEAR + ": " + DutchFormat.euro(raised));
         // Stored as well, so history keeps each figure the decider saw, and Tasklist's other reads agree.
-        assertThat(taskService.getVariableLocal(decide.getId(), "remainingBudget"))
-                .isEqualTo(DutchFormat.euro(lowered) + " (Breukelen, " + OWN_YEAR + ")");
+        assertThat(taskService.getVariableLocal(decide.getId(), "allocation")).asString()
+                .contains(DutchFormat.euro(raised));
         assertThat(historyService.createHistoricDetailQuery().taskId(decide.getId()).variableUpdates().list())
                 .map(detail -> (HistoricVariableUpdate) detail)
-                .filteredOn(update -> update.getVariableName().equals("remainingBudget"))
-                .extracting(HistoricVariableUpdate::getValue)
-                .contains(DutchFormat.euro(before) + " (Breukelen, " + OWN_YEAR + ")",
-                        DutchFormat.euro(lowered) + " (Breukelen, " + OWN_YEAR + ")");
+                .filteredOn(update -> update.getVariableName().equals("allocation"))
+                .extracting(update -> update.getValue().toString())
+                .anySatisfy(value -> assertThat(value).contains(": " + DutchFormat.euro(before) + " ("))
+                .anySatisfy(value -> assertThat(value).contains(": " + DutchFormat.euro(raised) + " ("));
     }
 
     @Test

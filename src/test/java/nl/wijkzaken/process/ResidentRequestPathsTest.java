@@ -251,18 +251,19 @@ class ResidentRequestPathsTest {
     }
 
     /**
-     * The reservation runs in the transaction that completes the decision: a grant the buurtbudget does not cover
-     * fails the completion, the task stays open and neither the ledger nor the case file records the decision.
+     * The reservation runs in the transaction that completes the decision: a grant above what the ceiling leaves for
+     * this application (Awb 4:25 lid 2) fails the completion, the task stays open and neither the ledger nor the case
+     * file records the decision.
      */
     @Test
-    void aGrantTheBudgetDoesNotCoverIsRefusedAndNothingIsStored() {
-        bare.neighbourhoodWithBudget("loenen", "Loenen", "1000");
+    void aGrantTheCeilingDoesNotCoverIsRefusedAndNothingIsStored() {
+        bare.neighbourhoodWithRoom("loenen", "Loenen", "1000");
         RegisteredRequest request = submitIn("loenen", Category.GROEN_EN_OPENBARE_RUIMTE, "2000", Urgency.NORMAAL);
         ProcessInstance instance = toDecision(request);
         assertThat(task()).hasCandidateGroup("wijkmanager-loenen");
 
         assertThatThrownBy(() -> decide("wm.loenen", "toegekend", null))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Onvoldoende buurtbudget");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Het subsidieplafond laat dit niet toe: voor deze aanvraag is nog € 1.000,00 beschikbaar");
 
         assertThat(instance).isWaitingAt(Tasks.DECIDE);
         assertThat(budgets.movementsOfCase(request.caseNumber())).isEmpty();

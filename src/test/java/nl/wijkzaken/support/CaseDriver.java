@@ -20,7 +20,8 @@ import org.springframework.context.ApplicationContext;
 
 import nl.wijkzaken.intake.CarriedOutBy;
 import nl.wijkzaken.budget.BudgetLedger;
-import nl.wijkzaken.budget.BudgetOverview;
+import nl.wijkzaken.subsidy.Allocations;
+import nl.wijkzaken.subsidy.SubsidyRegulations;
 import nl.wijkzaken.shared.EngineClock;
 import nl.wijkzaken.intake.Category;
 import nl.wijkzaken.intake.RegisteredRequest;
@@ -119,22 +120,16 @@ public final class CaseDriver {
     }
 
     /**
-     * The tests of the shared context all decide on the demo budgets of this year: a decision this driver takes
-     * must not fail because other tests spent the money. Raises the budget only when what remains is short.
+     * The tests of the shared context all decide on the demo ceilings of this year: a decision this driver takes
+     * must not fail because other tests granted the money or left earlier applications undecided. Raises the
+     * published ceiling (a new act) only when what is available is short.
      */
     private void coverTheRequestedAmount() {
-        BudgetLedger ledger = context.getBean(BudgetLedger.class);
         String neighbourhood = (String) runtimeService.getVariable(request.processInstanceId(), "neighbourhood");
-        int year = EngineClock.today().getYear();
-        BigDecimal shortBy = amount.subtract(ledger.remaining(neighbourhood, year));
-        if (shortBy.signum() > 0) {
-            BigDecimal budget = ledger.overview(neighbourhood, year).map(BudgetOverview::budget).orElse(null);
-            if (budget == null) {
-                ledger.setBudget(neighbourhood, year, amount, "test", "Testbudget");
-            } else {
-                ledger.changeBudget(neighbourhood, year, budget.add(shortBy), "test", "Testbudget aangevuld");
-            }
-        }
+        Date receivedOn = (Date) runtimeService.getVariable(request.processInstanceId(), "receivedOn");
+        int year = receivedOn == null ? EngineClock.today().getYear() : EngineClock.toLocalDate(receivedOn).getYear();
+        Ceilings.cover(context.getBean(SubsidyRegulations.class), context.getBean(Allocations.class),
+                context.getBean(BudgetLedger.class), neighbourhood, year, amount);
     }
 
     /** The advice task of one domain group. */

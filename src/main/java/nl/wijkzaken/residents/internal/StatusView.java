@@ -15,10 +15,13 @@ import java.util.List;
  *                       takes effect when it is sent)
  * @param dispatchNotice while the outcome is known but its letter not yet sent: what the resident waits for
  * @param delivery       how the resident receives decisions, and the consent for e-mail
+ * @param allocationPlace a subsidy application's own place in the allocation order of the ceiling (Awb 4:26), without
+ *                       other residents' data; null without a place
  */
 record StatusView(String caseNumber, String title, String neighbourhoodName, String receivedOn, String handlingTeam,
                   String currentStatus, String whatNext, Asked asked, List<TimelineEntry> timeline, Deadline deadline,
-                  SupplementRequest supplement, Decision decision, String dispatchNotice, Delivery delivery) {
+                  SupplementRequest supplement, Decision decision, String dispatchNotice, Delivery delivery,
+                  String allocationPlace) {
 
     /** One resident-facing status text ("Verzoek ontvangen", "In behandeling", ...) with its date. */
     record TimelineEntry(String date, String text) {

@@ -30,6 +30,8 @@ import nl.wijkzaken.letters.StoredLetter;
 import nl.wijkzaken.neighbourhood.Neighbourhood;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 import nl.wijkzaken.shared.DutchFormat;
+import nl.wijkzaken.subsidy.AllocationPosition;
+import nl.wijkzaken.subsidy.Allocations;
 import nl.wijkzaken.shared.EngineClock;
 
 /**
@@ -49,9 +51,11 @@ class StatusViews {
     private final Supplements supplements;
     private final Letters letters;
     private final LegalCalendar calendar;
+    private final Allocations allocations;
 
     StatusViews(Neighbourhoods neighbourhoods, CaseFiles caseFiles, Supplements supplements, Letters letters,
-                LegalCalendar calendar) {
+                LegalCalendar calendar, Allocations allocations) {
+        this.allocations = allocations;
         this.neighbourhoods = neighbourhoods;
         this.caseFiles = caseFiles;
         this.supplements = supplements;
@@ -69,7 +73,7 @@ class StatusViews {
             return new StatusView(residentCase.caseNumber(), residentCase.title(), neighbourhood, received, null,
                     CaseStatus.ONTVANGEN.text(), whatNext(CaseStatus.ONTVANGEN, false, null), asked(residentCase, null),
                     List.of(new StatusView.TimelineEntry(received, CaseStatus.ONTVANGEN.text())),
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
         CaseFile file = found.get();
         List<CaseEvent> events = caseFiles.events(file.caseNumber());
@@ -112,7 +116,8 @@ class StatusViews {
                         ? answerWhatNext(sent, channelWords) : whatNext(file.status(), sent, channelWords), asked(residentCase, file),
                 timeline(events),
                 ended ? null : deadline(file, caseFiles.deadline(file.caseNumber()).orElse(null), events, calendar, EngineClock.today()),
-                supplement, decision, dispatchNotice, delivery);
+                supplement, decision, dispatchNotice, delivery,
+                allocations.position(file.caseNumber()).map(AllocationPosition::residentWords).orElse(null));
     }
 
     /**
@@ -298,7 +303,7 @@ class StatusViews {
                     .withPartial(file.amountRequested() == null ? null : "U vroeg " + DutchFormat.euro(file.amountRequested())
                             + ". Wij kennen " + DutchFormat.euro(file.decidedAmount()) + " toe; voor het overige wijzen wij "
                             + "uw aanvraag af. Waarom, leest u in de motivering.");
-            case AFGEWEZEN -> new StatusView.Decision(file.outcome().label(), null, null, "Motivering", motivation, decidedOn);
+            case AFGEWEZEN, AFGEWEZEN_PLAFOND -> new StatusView.Decision(file.outcome().label(), null, null, "Motivering", motivation, decidedOn);
             case BUITEN_BEHANDELING -> new StatusView.Decision(file.outcome().label(), null,
                     "Wij hebben de gevraagde aanvulling niet op tijd ontvangen. Daarom nemen wij uw verzoek niet verder "
                             + "in behandeling (artikel 4:5 van de Algemene wet bestuursrecht). U kunt een nieuw verzoek indienen.",

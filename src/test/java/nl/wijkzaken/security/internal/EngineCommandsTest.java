@@ -72,7 +72,8 @@ class EngineCommandsTest {
         }
         FormSchema decide = FormSchema.parse("besluit-nemen", Files.readAllBytes(Path.of("forms/besluit-nemen.form")));
         assertThat(decide.fields().get("amountToDecide").editable()).isFalse();
-        assertThat(decide.fields().get("outcome").allowedValues()).containsExactly("toegekend", "gedeeltelijk-toegekend", "afgewezen");
+        assertThat(decide.fields().get("outcome").allowedValues())
+                .containsExactly("toegekend", "gedeeltelijk-toegekend", "afgewezen", "afgewezen-plafond");
         assertThat(decide.fields().get("outcome").required()).isTrue();
     }
 }
