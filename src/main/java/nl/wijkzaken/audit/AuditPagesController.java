@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import nl.wijkzaken.casefile.CaseFiles;
+import nl.wijkzaken.subsidy.Allocations;
 import nl.wijkzaken.casefile.Outcome;
 import nl.wijkzaken.neighbourhood.Neighbourhoods;
 
@@ -44,9 +45,12 @@ class AuditPagesController {
     private final StaffNames names;
     private final Letters letters;
     private final CaseFiles caseFiles;
+    private final Allocations allocations;
 
     AuditPagesController(DossierSearches searches, CaseDossiers dossiers, Neighbourhoods neighbourhoods,
-                         DecidingRoles roles, ObjectMapper json, StaffNames names, Letters letters, CaseFiles caseFiles) {
+                         DecidingRoles roles, ObjectMapper json, StaffNames names, Letters letters, CaseFiles caseFiles,
+                         Allocations allocations) {
+        this.allocations = allocations;
         this.names = names;
         this.letters = letters;
         this.caseFiles = caseFiles;
@@ -89,6 +93,7 @@ class AuditPagesController {
         StaffNames.Names named = names.forDossier(dossier);
         model.addAttribute("d", DossierView.of(dossier, "true".equals(full), json, named));
         model.addAttribute("route", RouteView.of(caseFiles, caseNumber, named).orElse(null));
+        model.addAttribute("allocation", AllocationView.of(allocations, caseNumber).orElse(null));
         model.addAttribute("letters", letters.ofCase(caseNumber).stream().map(LetterRow::of).toList());
         model.addAttribute("delivery", DeliveryView.of(caseFiles, caseNumber).orElse(null));
         return "audit/dossier";

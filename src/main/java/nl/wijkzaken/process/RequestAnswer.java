@@ -24,6 +24,7 @@ import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.refusal.Refusal;
 import nl.wijkzaken.shared.DutchFormat;
 import nl.wijkzaken.shared.EngineClock;
+import nl.wijkzaken.subsidy.Allocations;
 
 /**
  * Bean {@code requestAnswer}: the route verzoek (LEGAL.md 1). A request for the municipality to act is no subsidy
@@ -42,11 +43,13 @@ public class RequestAnswer {
     private final CaseFiles caseFiles;
     private final Mandates mandates;
     private final BudgetLedger ledger;
+    private final Allocations allocations;
 
-    RequestAnswer(CaseFiles caseFiles, Mandates mandates, BudgetLedger ledger) {
+    RequestAnswer(CaseFiles caseFiles, Mandates mandates, BudgetLedger ledger, Allocations allocations) {
         this.caseFiles = caseFiles;
         this.mandates = mandates;
         this.ledger = ledger;
+        this.allocations = allocations;
     }
 
     /** Complete listener of "Verzoek beantwoorden"; a {@link Refusal} keeps the task open and stores nothing. */
@@ -88,7 +91,9 @@ public class RequestAnswer {
     /**
      * "Interne toewijzing boeken": the amount of the answer, if any, on the neighbourhood's ledger of this year, under
      * the budget row lock and never below zero remaining (the ledger refuses in Dutch; the answer's completion then
-     * fails and nothing is stored). No amount: nothing is booked.
+     * fails and nothing is stored). The ledger is the subsidy ceiling's: the municipality's own work may only take
+     * what no complete application claims, so it never affects an application already received (Awb 4:25, 4:27
+     * lid 2). No amount: nothing is booked.
      */
     public void bookInternalAllocation(DelegateExecution execution) {
         BigDecimal allocated = amount(execution, Answer.ALLOCATED_AMOUNT);
@@ -96,7 +101,19 @@ public class RequestAnswer {
             return;
         }
         String caseNumber = string(execution, Variables.CASE_NUMBER);
-        ledger.allocateInternally(caseNumber, string(execution, Variables.NEIGHBOURHOOD), EngineClock.today().getYear(),
+        String neighbourhood = string(execution, Variables.NEIGHBOURHOOD);
+        int year = EngineClock.today().getYear();
+        BigDecimal unclaimed = allocations.unclaimed(neighbourhood, year);
+        if (allocated.compareTo(unclaimed) > 0) {
+            throw Refusal.conflict("Van het buurtbudget " + year + " is nog " + DutchFormat.euro(unclaimed)
+                            + " vrij na wat is verleend en wat volledige subsidieaanvragen claimen; de gemeente kan voor eigen werk"
+                            + " niet " + DutchFormat.euro(allocated) + " toewijzen. Verlaag het bedrag of betaal het werk uit een"
+                            + " andere begroting.")
+                    .titled("Onvoldoende vrij buurtbudget")
+                    .with("available", unclaimed)
+                    .with("requested", allocated);
+        }
+        ledger.allocateInternally(caseNumber, neighbourhood, year,
                 allocated, string(execution, Answer.ANSWERED_BY),
                 "Werk van de gemeente op verzoek " + caseNumber + ": " + string(execution, Answer.WHAT));
     }

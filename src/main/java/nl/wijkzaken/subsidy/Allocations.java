@@ -118,6 +118,18 @@ public class Allocations {
                 claim.map(Claim::receivedOn).orElse(receivedOn), asked);
     }
 
+    /**
+     * What the municipality may still take from a neighbourhood's ceiling for its own work (an internal allocation on a
+     * verzoek): the ledger's remainder under the current ceiling minus every undecided claim, never below zero. Its own
+     * spending thereby never touches what a complete application claims (Awb 4:25, 4:27 lid 2). Locks the budget row
+     * first, as a claim and a grant do.
+     */
+    public BigDecimal unclaimed(String neighbourhood, int year) {
+        ledger.lockBudget(neighbourhood, year);
+        BigDecimal open = claims.earlierOpen(neighbourhood, year, null, "").asked();
+        return ledger.remaining(neighbourhood, year).subtract(open).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+    }
+
     /** A grant: the claim is settled with the amount granted (the reservation itself is on the ledger). */
     public void granted(String caseNumber, BigDecimal amount) {
         settle(caseNumber, ClaimState.GRANTED, amount);

@@ -39,7 +39,7 @@ import nl.wijkzaken.support.Ceilings;
  * between € 2.500 and € 10.000: the gebiedsmanager decides every outcome, a refusal "plafond bereikt" included.
  */
 @org.camunda.bpm.engine.test.Deployment(resources = {
-        "processes/resident-request.bpmn",
+        "processes/resident-request.bpmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn", "forms/verzoek-beantwoorden.form",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
         "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn",
         "processes/triage.dmn",

@@ -120,7 +120,7 @@ final class BareEngine {
                 new StandardEnvironment(), "balie", regulations));
         beans.put("grantTerms", new GrantTerms(caseFiles));
         beans.put("caseSummary", new CaseSummary(caseFiles));
-        beans.put("requestAnswer", new RequestAnswer(caseFiles, mandates, budgets));
+        beans.put("requestAnswer", new RequestAnswer(caseFiles, mandates, budgets, allocations));
 
         SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
         configuration.setProcessEngineName(NAME);

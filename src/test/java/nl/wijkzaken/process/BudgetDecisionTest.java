@@ -164,9 +164,11 @@ class BudgetDecisionTest {
     void aFastLaneGrantReservesTheAmountAsked() {
         RegisteredRequest request = steps.toFastLane("maarssen-dorp", "500");
         BigDecimal before = ledger.remaining("maarssen-dorp", year);
-        assertThat(taskVariable(request, "HandleFastLane", BudgetDecision.ALLOCATION))
-                .as("a traffic request is route verzoek: no ceiling, the ledger's remainder")
-                .isEqualTo("Resterend buurtbudget: " + euro(before) + " (Maarssen-Dorp, " + year + ")");
+        assertThat(taskVariable(request, "HandleFastLane", BudgetDecision.ALLOCATION)).asString()
+                .as("the fast lane is a subsidy decision: the form shows the ceiling and this application's room")
+                .contains("Subsidieplafond Maarssen-Dorp " + year + ": ")
+                .contains("Beschikbaar voor deze aanvraag: ")
+                .contains("(gevraagd € 500,00)");
 
         steps.complete(request, "HandleFastLane", "wm.maarssen-dorp", decision("toegekend", null));
 

@@ -38,7 +38,7 @@ import nl.wijkzaken.shared.EngineClock;
  * costs count per domain, and co-signing is an explicit choice.
  */
 @org.camunda.bpm.engine.test.Deployment(resources = {
-        "processes/resident-request.bpmn",
+        "processes/resident-request.bpmn", "forms/verzoek-beantwoorden.form",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
         "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn",
         "processes/triage.dmn",

@@ -45,7 +45,7 @@ import nl.wijkzaken.models.ResidentRequestProcess.Variables;
  * deadline and its timers, 4:15 counted from the day after sending, 4:14 under each kind of term.
  */
 @org.camunda.bpm.engine.test.Deployment(resources = {
-        "processes/resident-request.bpmn",
+        "processes/resident-request.bpmn", "forms/verzoek-beantwoorden.form",
         "processes/case-owner.dmn", "processes/advice-domains.dmn", "processes/advice-assignment.dmn",
         "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn",
         "processes/triage.dmn",

@@ -24,7 +24,7 @@ import nl.wijkzaken.refusal.Refusal;
  * and a consent given through the start form is recorded as given at the front office, with its time.
  */
 @org.camunda.bpm.engine.test.Deployment(resources = {
-        "processes/resident-request.bpmn",
+        "processes/resident-request.bpmn", "forms/verzoek-beantwoorden.form",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
         "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn",
         "processes/triage.dmn",

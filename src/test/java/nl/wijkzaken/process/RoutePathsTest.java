@@ -35,7 +35,7 @@ import nl.wijkzaken.refusal.Refusal;
  * with a reason that lands in the case history.
  */
 @org.camunda.bpm.engine.test.Deployment(resources = {
-        "processes/resident-request.bpmn",
+        "processes/resident-request.bpmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn", "forms/verzoek-beantwoorden.form",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
         "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn",
         "processes/triage.dmn",

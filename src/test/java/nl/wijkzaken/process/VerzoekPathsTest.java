@@ -50,7 +50,7 @@ import nl.wijkzaken.shared.EngineClock;
  * allocation on the ledger, not a grant to the resident. A subsidy application still goes to "Besluit nemen".
  */
 @org.camunda.bpm.engine.test.Deployment(resources = {
-        "processes/resident-request.bpmn",
+        "processes/resident-request.bpmn", "processes/grant-obligations.dmn", "processes/grant-advance.dmn",
         "processes/advice-assignment.dmn", "processes/advice-domains.dmn", "processes/case-owner.dmn",
         "processes/decision-mandate.dmn", "processes/deliberation-needed.dmn", "processes/terms.dmn", "processes/request-route.dmn",
         "processes/triage.dmn",
@@ -179,22 +179,27 @@ class VerzoekPathsTest {
                 .as("Awb 10:1: above the owner's mandate").hasMessageContaining("valt niet onder het mandaat")
                 .hasMessageContaining("gebiedsmanager");
 
-        // Leave € 300 in the budget: an allocation of € 400 is refused under the budget row lock, nothing is booked.
+        // Leave € 300 free: an allocation of € 400 is refused under the budget row lock, nothing is booked. "Free" is
+        // what complete subsidy applications do not claim: the municipality's own work never takes their money
+        // (Awb 4:25, 4:27 lid 2); the ledger keeps their claims beside the € 300.
         int year = EngineClock.today().getYear();
-        BigDecimal remaining = budgets.remaining("breukelen", year);
-        budgets.allocateInternally("BV-TEST-ANDER-WERK", "breukelen", year, remaining.subtract(new BigDecimal("300")),
-                "test", "Ander werk van de gemeente");
+        budgets.allocateInternally("BV-TEST-ANDER-WERK", "breukelen", year,
+                bare.allocations.unclaimed("breukelen", year).subtract(new BigDecimal("300")), "test", "Ander werk van de gemeente");
+        BigDecimal claimed = bare.allocations.position("-", "breukelen", EngineClock.today(), BigDecimal.ZERO).claimedEarlier();
+        assertThat(budgets.remaining("breukelen", year)).isEqualByComparingTo(claimed.add(new BigDecimal("300")));
         assertThatThrownBy(() -> complete(Tasks.ANSWER_REQUEST, "wm.breukelen", Map.of("answer", "uitvoeren",
                 "answerMotivation", "Goed idee.", "answerWhat", "Twee doeltjes.", "answerPlannedOn", planned,
                 "allocatedAmount", 400)))
-                .hasMessageContaining("Onvoldoende buurtbudget voor de interne toewijzing: resterend € 300,00");
+                .hasMessageContaining("Van het buurtbudget " + year + " is nog € 300,00 vrij na wat is verleend en wat "
+                        + "volledige subsidieaanvragen claimen");
         assertThat(task()).as("the task stays open").hasDefinitionKey(Tasks.ANSWER_REQUEST);
         assertThat(budgets.movementsOfCase(request.caseNumber())).isEmpty();
         assertThat(caseFiles.events(request.caseNumber())).noneMatch(e -> e.type() == CaseEventType.REQUEST_ANSWERED);
 
         complete(Tasks.ANSWER_REQUEST, "wm.breukelen", Map.of("answer", "uitvoeren", "answerMotivation", "Goed idee.",
                 "answerWhat", "Twee doeltjes.", "answerPlannedOn", planned, "allocatedAmount", 300));
-        assertThat(budgets.remaining("breukelen", year)).isEqualByComparingTo("0");
+        assertThat(bare.allocations.unclaimed("breukelen", year)).isEqualByComparingTo("0");
+        assertThat(budgets.remaining("breukelen", year)).as("the claims are still covered").isEqualByComparingTo(claimed);
         assertThat(budgets.movementsOfCase(request.caseNumber())).extracting(BudgetMovement::type)
                 .containsExactly(MovementType.INTERNAL_ALLOCATION);
     }

@@ -110,6 +110,9 @@ class TasklistRolesBrowserTest {
         Browser.type(driver, field("Titel"), title);
         Browser.type(driver, field("Beschrijving"), "Een bankje bij de vijver in het park.");
         Browser.type(driver, field("Gevraagd bedrag"), "1250");
+        // The neighbours place the bench themselves: a subsidy application (request-route).
+        Browser.click(driver, driver.findElement(By.xpath("//label[contains(@class,'fjs-form-field-label')]"
+                + "[normalize-space(.)='Wij zelf (bewoner of bewonersgroep)']/input[@type='radio']")));
         Browser.screenshot(driver, "roles-2a-balie-start-form-filled");
         Browser.click(driver, driver.findElement(By.xpath("//*[contains(@class,'modal')]//button[contains(@class,'btn-primary')]")));
         Task receipt;

@@ -62,6 +62,19 @@ class AllocationStatusPageTest {
                 + "3 maart 2071 en is nummer 1 in de volgorde waarin het subsidieplafond wordt verdeeld (in volgorde van "
                 + "ontvangst van volledige aanvragen; plafond voor Maarssenbroek 2071: € 20.000,00, Subsidieregeling "
                 + "buurtbudget Stichtse Vecht 2071, Gemeenteblad 2070, testplafond).<");
+
+        // The auditor's dossier shows the same: regulation with its legal basis, the ceiling with its publication,
+        // the allocation rule and the place (LEGAL.md 2; Awb 4:23, 4:25-4:27).
+        String caseNumber = cases.findByToken(submission.token()).orElseThrow().caseNumber();
+        ResponseEntity<String> dossier = http.withBasicAuth("auditor", "demo").getForEntity("/audit/dossiers/" + caseNumber, String.class);
+        assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dossier.getBody()).contains(
+                "id=\"story-regulation\">Subsidieregeling buurtbudget Stichtse Vecht 2071 (grondslag: artikel ",
+                " van de Subsidieregeling buurtbudget Stichtse Vecht 2071; Gemeenteblad 2070, ",
+                "id=\"story-ceiling\">€ 20.000,00 voor Maarssenbroek in 2071 (Gemeenteblad 2070, testplafond, bekendgemaakt "
+                        + "op 1 december 2070)<",
+                "id=\"story-order\">Verdeeld in volgorde van ontvangst van volledige aanvragen; deze aanvraag: nummer 1 van 1 "
+                        + "(volledig op 3 maart 2071 om ");
     }
 
     private String page(Submission submission) {

@@ -80,11 +80,12 @@ class SendByPostBrowserTest {
         browser.findElement(By.id("decisionChannel-post")).click();
         assertThat(browser.findElement(By.id("emailConsent")).isSelected()).isFalse();
         new Select(browser.findElement(By.id("neighbourhood"))).selectByVisibleText("Maarssenbroek");
-        new Select(browser.findElement(By.id("category"))).selectByVisibleText("Verkeer en parkeren");
-        browser.findElement(By.id("title")).sendKeys("Drempel in de Bisonspoor");
-        browser.findElement(By.id("description")).sendKeys("Er wordt hard gereden langs de school. Graag een drempel.");
+        new Select(browser.findElement(By.id("category"))).selectByVisibleText("Evenement of activiteit");
+        browser.findElement(By.id("title")).sendKeys("Straatfeest in de Bisonspoor");
+        browser.findElement(By.id("description")).sendKeys("Wij organiseren een straatfeest voor de hele straat.");
         browser.findElement(By.id("amountRequested")).sendKeys("300");
         browser.findElement(By.id("urgency-acuut")).click();
+        browser.findElement(By.id("carriedOutBy-bewoners")).click();   // the neighbours organise it: a subsidy
         Browser.screenshot(browser, "post-1-form");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -100,7 +101,7 @@ class SendByPostBrowserTest {
         TaskDriver staff = new TaskDriver(context);
         staff.runMessages(processInstanceId);
         staff.complete(processInstanceId, "HandleFastLane", "wm.maarssenbroek", Map.of("outcome", "afgewezen",
-                "decisionMotivation", "Op deze weg zijn drempels niet toegestaan."));
+                "decisionMotivation", "Op die dag is de straat afgesloten voor werkzaamheden."));
         staff.runMessages(processInstanceId);
         Task post = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("SendByPost").singleResult();
         assertThat(post).as("Per post verzenden").isNotNull();
@@ -139,7 +140,7 @@ class SendByPostBrowserTest {
         // The resident's status page: the decision at the top, the letter, the last day to object.
         browser.get(statusLink);
         assertThat(Browser.await(browser, By.id("decision-outcome")).getText()).isEqualTo("Afgewezen");
-        assertThat(browser.findElement(By.id("decision-motivation")).getText()).isEqualTo("Op deze weg zijn drempels niet toegestaan.");
+        assertThat(browser.findElement(By.id("decision-motivation")).getText()).isEqualTo("Op die dag is de straat afgesloten voor werkzaamheden.");
         assertThat(browser.findElement(By.id("decision-sent")).getText())
                 .contains("Verstuurd op " + DutchFormat.date(sentOn), "per post");
         LocalDate lastDay = LegalCalendar.ofLaw().objectionTermEnd(sentOn);

@@ -99,7 +99,8 @@ class RoleAuthorizationInitializerTest {
                 "category", "groen-en-openbare-ruimte", "title", "Bankjes in het park", "description", "Drie bankjes.",
                 "amountRequested", 12000.0, "urgency", "normaal", "channel", "balie", "postalStreet", TestAddress.STREET,
                 "postalHouseNumber", TestAddress.HOUSE_NUMBER, "postalCode", TestAddress.POSTAL_CODE,
-                "postalPlace", TestAddress.PLACE, "decisionChannel", "e-mail", "emailConsent", true));
+                "postalPlace", TestAddress.PLACE, "decisionChannel", "e-mail", "emailConsent", true,
+                "carriedOutBy", "bewoners"));
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         String instance = started.json().get("id").asText();
         assertThat(started.json().get("businessKey").asText()).startsWith("BV-");

@@ -89,11 +89,11 @@ class SubsidyRegulationPageTest {
 
     @Test
     void aRefusedActIsShownInDutchNextToItsFieldsAndNothingIsRecorded() throws Exception {
-        establish(2072);
+        establish(2074);
 
-        HttpResponse<String> wrongInput = postAct("gebiedsmanager", 2072, Map.of("wijk", "breukelen", "bedrag", "tienduizend",
+        HttpResponse<String> wrongInput = postAct("gebiedsmanager", 2074, Map.of("wijk", "breukelen", "bedrag", "tienduizend",
                 "gemeenteblad", "Gemeenteblad 2071, 1", "datumBekendmaking", "2071-12-01", "reden", "Begroting"));
-        HttpResponse<String> refused = postAct("gebiedsmanager", 2072, Map.of("wijk", "breukelen", "bedrag", "1000",
+        HttpResponse<String> refused = postAct("gebiedsmanager", 2074, Map.of("wijk", "breukelen", "bedrag", "1000",
                 "gemeenteblad", " ", "datumBekendmaking", "2071-12-01", "reden", "Begroting"));
 
         assertThat(wrongInput.statusCode()).isEqualTo(400);
@@ -102,8 +102,8 @@ class SubsidyRegulationPageTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"gemeenteblad-error\"",
                 "Geef de vindplaats van de bekendmaking, bijvoorbeeld Gemeenteblad 2025, 123456");
-        assertThat(regulations.acts(2072, "breukelen")).isEmpty();
-        assertThat(ledger.hasBudget("breukelen", 2072)).isFalse();
+        assertThat(regulations.acts(2074, "breukelen")).isEmpty();
+        assertThat(ledger.hasBudget("breukelen", 2074)).isFalse();
     }
 
     @Test
@@ -111,7 +111,7 @@ class SubsidyRegulationPageTest {
         establish(2073);
 
         HttpResponse<String> byWijkmanager = postAct("wm.breukelen", 2073, Map.of("wijk", "breukelen", "bedrag", "1000",
-                "gemeenteblad", "Gemeenteblad 2072, 1", "datumBekendmaking", "2072-12-01", "reden", "Zelf"));
+                "gemeenteblad", "Gemeenteblad 2074, 1", "datumBekendmaking", "2074-12-01", "reden", "Zelf"));
         HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(
                 "http://localhost:" + port + "/staff/subsidieregeling")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
