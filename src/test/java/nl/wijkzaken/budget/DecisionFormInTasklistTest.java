@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Date;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -102,6 +103,33 @@ class DecisionFormInTasklistTest {
                 .doesNotContain("Exception", "ENGINE-");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the decision is still open").isOne();
         assertThat(ledger.movementsOfCase(request.caseNumber())).isEmpty();
+
+        // What the wijkmanager may do instead (Awb 4:25 lid 2): grant partially, up to what is left. A refusal because
+        // the ceiling is reached is not his: the mandate table gives it to the gebiedsmanager, and says so.
+        click(browser.findElement(By.xpath("//label[normalize-space(.)='Afgewezen: subsidieplafond bereikt']")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.), 'Activiteit waarvoor de subsidie is')]")));
+        Thread.sleep(1000);
+        click(browser.findElement(By.cssSelector("button[ng-click='complete()']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class, 'notifications')]"
+                + "//*[contains(., 'valt niet onder het mandaat van deze taak; volgens de mandaattabel beslist de gebiedsmanager')]")));
+
+        click(browser.findElement(By.xpath("//label[normalize-space(.)='Gedeeltelijk toegekend']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.), 'Activiteit waarvoor de subsidie is')]")));
+        type(browser.findElement(By.xpath("//label[contains(normalize-space(.), 'Toegekend bedrag')]/following::input[1]")), "1500");
+        Thread.sleep(1000);
+        Browser.screenshot(browser, "budget-3-partial-grant");
+        click(browser.findElement(By.cssSelector("button[ng-click='complete()']")));
+        wait.until(driver -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+        HistoryService history = context.getBean(HistoryService.class);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(request.processInstanceId())
+                .variableName("outcome").singleResult().getValue()).isEqualTo("gedeeltelijk-toegekend");
+        assertThat((String) history.createHistoricVariableInstanceQuery().processInstanceId(request.processInstanceId())
+                .variableName("decisionMotivation").singleResult().getValue())
+                .startsWith("Een mooi plan voor de buurt.").contains("Subsidieplafond:", "€ 1.500,00");
+        assertThat(ledger.movementsOfCase(request.caseNumber())).singleElement()
+                .satisfies(movement -> assertThat(movement.amount()).isEqualByComparingTo("-1500"));
     }
 
     private void type(WebElement input, String text) {
