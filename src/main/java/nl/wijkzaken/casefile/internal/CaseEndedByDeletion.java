@@ -1,23 +1,15 @@
 package nl.wijkzaken.casefile.internal;
 
-import nl.wijkzaken.casefile.Outcome;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+
 import nl.wijkzaken.casefile.CaseFiles;
 import nl.wijkzaken.casefile.CaseStatus;
+import nl.wijkzaken.casefile.Outcome;
+import nl.wijkzaken.models.ProcessEndPlugin;
 
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 
@@ -29,7 +21,7 @@ import nl.wijkzaken.models.ResidentRequestProcess.Variables;
  * the deletion skips custom listeners, and no diagram needs to know about it.
  */
 @Component
-class CaseEndedByDeletion extends AbstractProcessEnginePlugin {
+class CaseEndedByDeletion extends ProcessEndPlugin {
 
     private final CaseFiles caseFiles;
 
@@ -38,20 +30,7 @@ class CaseEndedByDeletion extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        ExecutionListener listener = this::ended;
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, listener);
-            }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-
-    private void ended(DelegateExecution execution) {
+    protected void ended(DelegateExecution execution) {
         ExecutionEntity instance = (ExecutionEntity) execution;
         boolean deleted = instance.isExternallyTerminated() || instance.isCanceled();
         if (!deleted || !instance.isProcessInstanceExecution()

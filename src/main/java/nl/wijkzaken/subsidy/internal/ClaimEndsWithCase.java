@@ -1,20 +1,11 @@
 package nl.wijkzaken.subsidy.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import nl.wijkzaken.models.ProcessEndPlugin;
 import nl.wijkzaken.models.ResidentRequestProcess;
 import nl.wijkzaken.models.ResidentRequestProcess.Variables;
 import nl.wijkzaken.subsidy.Allocations;
@@ -26,7 +17,7 @@ import nl.wijkzaken.subsidy.Allocations;
  * to know. A decided claim (granted or refused) stays as it is.
  */
 @Component
-class ClaimEndsWithCase extends AbstractProcessEnginePlugin {
+class ClaimEndsWithCase extends ProcessEndPlugin {
 
     private final Allocations allocations;
 
@@ -35,22 +26,12 @@ class ClaimEndsWithCase extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        ExecutionListener listener = this::ended;
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                if (ResidentRequestProcess.KEY.equals(processDefinition.getKey())) {
-                    processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, listener);
-                }
-            }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+    protected boolean appliesTo(String processKey) {
+        return ResidentRequestProcess.KEY.equals(processKey);
     }
 
-    private void ended(DelegateExecution execution) {
+    @Override
+    protected void ended(DelegateExecution execution) {
         if (((ExecutionEntity) execution).isProcessInstanceExecution()
                 && execution.getVariable(Variables.CASE_NUMBER) instanceof String caseNumber) {
             allocations.withdrawn(caseNumber);
